@@ -1,0 +1,1 @@
+"""manila-ui: the Horizon plugin for OpenStack Manila, with a bundled Manila backend."""
