@@ -1,0 +1,70 @@
+"""The project's absolute limits and usage (``GET /limits``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from manila_ui.api import base
+from manila_ui.api import client
+
+UNLIMITED = float("inf")
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How much of one quota is used; ``quota`` is inf when unlimited."""
+
+    used: int
+    quota: float
+
+    @property
+    def available(self) -> float:
+        return max(0.0, self.quota - self.used)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.used >= self.quota
+
+    @property
+    def unlimited(self) -> bool:
+        return self.quota == UNLIMITED
+
+
+@dataclass(frozen=True)
+class Limits:
+    raw: dict[str, int]
+
+    def _usage(self, max_key: str, used_key: str) -> Usage:
+        quota = self.raw.get(max_key, -1)
+        return Usage(used=int(self.raw.get(used_key, 0) or 0),
+                     quota=UNLIMITED if quota is None or quota < 0
+                     else float(quota))
+
+    @property
+    def shares(self) -> Usage:
+        return self._usage("maxTotalShares", "totalSharesUsed")
+
+    @property
+    def gigabytes(self) -> Usage:
+        return self._usage("maxTotalShareGigabytes", "totalShareGigabytesUsed")
+
+    @property
+    def snapshots(self) -> Usage:
+        return self._usage("maxTotalShareSnapshots", "totalShareSnapshotsUsed")
+
+    @property
+    def share_networks(self) -> Usage:
+        return self._usage("maxTotalShareNetworks", "totalShareNetworksUsed")
+
+    @property
+    def can_create_share(self) -> bool:
+        return not (self.shares.exhausted or self.gigabytes.exhausted)
+
+
+@base.request_memoized
+def tenant_absolute_limits(request: Any) -> Limits:
+    """The absolute limits, fetched at most once per Django request."""
+    limits = client.manilaclient(request).limits.get()
+    absolute = {item.name: item.value for item in limits.absolute}
+    return Limits(raw=absolute)

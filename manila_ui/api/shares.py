@@ -1,0 +1,138 @@
+"""Shares: list (paginated on the server), get, create, update, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from manila_ui.api import base
+from manila_ui.api import client
+
+# Sort keys the Manila API accepts for shares (manilaclient's list).
+SORT_KEYS = ("created_at", "updated_at", "name", "size", "status",
+             "share_proto", "availability_zone", "project_id", "id")
+
+# Dashboard sort key -> what the API calls it.
+_SORT_KEY_ALIASES = {"name": "display_name",
+                     "availability_zone": "availability_zone_id"}
+
+
+class Share(base.ManilaResource):
+    _attrs = (
+        "id", "name", "description", "size", "status", "share_proto",
+        "share_type", "share_type_name", "availability_zone", "is_public",
+        "project_id", "user_id", "created_at", "updated_at", "metadata",
+        "host", "share_network_id", "share_server_id", "share_group_id",
+        "snapshot_id", "snapshot_support", "create_share_from_snapshot_support",
+        "revert_to_snapshot_support", "mount_snapshot_support",
+        "access_rules_status", "replication_type", "has_replicas",
+        "task_state", "progress", "is_soft_deleted",
+        "scheduled_to_be_deleted_at", "mount_point_name",
+    )
+    id: str
+    name: str | None
+    description: str | None
+    size: int | None
+    status: str | None
+    share_proto: str | None
+    share_type: str | None
+    share_type_name: str | None
+    availability_zone: str | None
+    is_public: bool | None
+    project_id: str | None
+    metadata: dict[str, str] | None
+
+    @property
+    def type_name(self) -> str | None:
+        return self.share_type_name or self.share_type
+
+
+class ExportLocation(base.ManilaResource):
+    _attrs = ("id", "path", "preferred", "is_admin_only",
+              "share_instance_id", "metadata")
+    id: str
+    path: str | None
+    preferred: bool | None
+
+
+def share_list_paged(request: Any, *, offset: int = 0, page_size: int = 20,
+                     search_opts: dict[str, Any] | None = None,
+                     sort_key: str = "created_at", sort_dir: str = "desc",
+                     all_projects: bool = False) -> base.Page[Share]:
+    """One page of shares, in ONE API call whatever the project holds.
+
+    Asks for ``page_size + 1`` rows: the extra row only tells whether a next
+    page exists. ``with_count`` (2.42) adds the total at no extra cost.
+    """
+    if sort_key not in SORT_KEYS:
+        raise ValueError(f"cannot sort shares by {sort_key!r}")
+    opts: dict[str, Any] = dict(search_opts or {})
+    opts.update(limit=page_size + 1, offset=max(0, offset),
+                sort_key=_SORT_KEY_ALIASES.get(sort_key, sort_key),
+                sort_dir=sort_dir)
+    # Manila lists public shares of other projects unless told not to; the
+    # project's panel shows what the project owns.
+    opts.setdefault("is_public", False)
+    if all_projects:
+        opts["all_tenants"] = 1
+    if client.supports(request, "with_count"):
+        opts["with_count"] = True
+    manila = client.manilaclient(request)
+    # The manager validates sort keys against its own list; pass the query
+    # through search_opts so the server is the only judge.
+    result = manila.shares.list(detailed=True, search_opts=opts)
+    total: int | None = None
+    if isinstance(result, tuple):
+        result, total = result
+    shares = base.wrap_all(Share, result)
+    has_more = len(shares) > page_size
+    return base.Page(items=shares[:page_size], offset=max(0, offset),
+                     page_size=page_size, has_more=has_more, total=total)
+
+
+def share_get(request: Any, share_id: str) -> Share:
+    return Share.from_resource(client.manilaclient(request).shares.get(share_id))
+
+
+def share_create(request: Any, *, size: int, share_proto: str,
+                 name: str | None = None, description: str | None = None,
+                 share_type: str | None = None,
+                 availability_zone: str | None = None,
+                 is_public: bool = False,
+                 metadata: dict[str, str] | None = None,
+                 share_network: str | None = None,
+                 snapshot_id: str | None = None) -> Share:
+    created = client.manilaclient(request).shares.create(
+        share_proto=share_proto, size=size, name=name or None,
+        description=description or None, share_type=share_type or None,
+        availability_zone=availability_zone or None, is_public=is_public,
+        metadata=metadata or {}, share_network=share_network or None,
+        snapshot_id=snapshot_id or None)
+    base.forget(request)
+    return Share.from_resource(created)
+
+
+def share_update(request: Any, share_id: str, *, name: str | None = None,
+                 description: str | None = None,
+                 is_public: bool | None = None) -> Share:
+    """Change only what is given (None leaves a field alone, "" clears it)."""
+    fields: dict[str, Any] = {}
+    if name is not None:
+        fields["display_name"] = name
+    if description is not None:
+        fields["display_description"] = description
+    if is_public is not None:
+        fields["is_public"] = is_public
+    updated = client.manilaclient(request).shares.update(share_id, **fields)
+    base.forget(request)
+    return Share.from_resource(updated)
+
+
+def share_delete(request: Any, share_id: str) -> None:
+    client.manilaclient(request).shares.delete(share_id)
+    base.forget(request)
+
+
+def export_location_list(request: Any, share_id: str) -> list[ExportLocation]:
+    manila = client.manilaclient(request)
+    return base.wrap_all(ExportLocation,
+                         manila.share_export_locations.list(share_id))
