@@ -1,26 +1,11 @@
 """The dashboard's only door to Manila: small ``verb(request, ...)`` functions.
 
-Nothing outside this package imports python-manilaclient.
+One module per resource (``shares``, ``share_types``, ``limits``...), plus
+``client`` (one manilaclient per request), ``microversions`` (features by
+name) and ``exceptions`` (for Horizon's error handling). Nothing outside this
+package imports python-manilaclient.
+
+Import the modules themselves: this package imports nothing eagerly, because
+Horizon's enabled files import ``manila_ui.api.exceptions`` while settings
+are still loading.
 """
-
-from manila_ui.api import availability_zones
-from manila_ui.api import client
-from manila_ui.api import exceptions
-from manila_ui.api import limits
-from manila_ui.api import messages
-from manila_ui.api import microversions
-from manila_ui.api import pools
-from manila_ui.api import share_types
-from manila_ui.api import shares
-
-__all__ = [
-    "availability_zones",
-    "client",
-    "exceptions",
-    "limits",
-    "messages",
-    "microversions",
-    "pools",
-    "share_types",
-    "shares",
-]

@@ -30,6 +30,11 @@ class Usage:
     def unlimited(self) -> bool:
         return self.quota == UNLIMITED
 
+    @property
+    def limit(self) -> int | None:
+        """The quota as a whole number, None when unlimited (for display)."""
+        return None if self.unlimited else int(self.quota)
+
 
 @dataclass(frozen=True)
 class Limits:

@@ -1,0 +1,13 @@
+"""Admin > Share > Shares: every project's shares."""
+
+import horizon
+from django.utils.translation import gettext_lazy as _
+
+from manila_ui.dashboards.project.shares import panel as project_panel
+
+
+class Shares(horizon.Panel):
+    name = _("Shares")
+    slug = "shares"
+    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    policy_rules = (("share", "share:get_all"),)

@@ -1,0 +1,249 @@
+"""The project's shares table: no API call per row, ever.
+
+Row actions decide from the row's own fields and local policy; the only
+table-level call is the quota for the Create button, one ``/limits`` per page
+(memoized on the request).
+"""
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from django.utils.translation import pgettext_lazy
+from horizon import exceptions
+from horizon import tables
+from openstack_dashboard import policy
+
+from manila_ui.api import limits as api_limits
+from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import pagination
+
+# Manila's share statuses: True = settled and fine, False = settled in an
+# error, absent = in progress (the row polls until it settles).
+STATUS_CHOICES = (
+    ("available", True),
+    ("inactive", True),
+    ("error", False),
+    ("error_deleting", False),
+    ("error_deferred_deleting", False),
+    ("extending_error", False),
+    ("shrinking_error", False),
+    ("shrinking_possible_data_loss_error", False),
+    ("manage_error", False),
+    ("unmanage_error", False),
+    ("unmanaged", False),
+    ("reverting_error", False),
+    ("backup_restoring_error", False),
+)
+
+STATUS_DISPLAY_CHOICES = (
+    ("available", pgettext_lazy("Current status of share", "Available")),
+    ("inactive", pgettext_lazy("Current status of share", "Inactive")),
+    ("creating", pgettext_lazy("Current status of share", "Creating")),
+    ("creating_from_snapshot",
+     pgettext_lazy("Current status of share", "Creating from snapshot")),
+    ("deleting", pgettext_lazy("Current status of share", "Deleting")),
+    ("deferred_deleting",
+     pgettext_lazy("Current status of share", "Deleting (deferred)")),
+    ("error", pgettext_lazy("Current status of share", "Error")),
+    ("error_deleting",
+     pgettext_lazy("Current status of share", "Error deleting")),
+    ("error_deferred_deleting",
+     pgettext_lazy("Current status of share", "Error deleting (deferred)")),
+    ("extending", pgettext_lazy("Current status of share", "Extending")),
+    ("extending_error",
+     pgettext_lazy("Current status of share", "Error extending")),
+    ("shrinking", pgettext_lazy("Current status of share", "Shrinking")),
+    ("shrinking_error",
+     pgettext_lazy("Current status of share", "Error shrinking")),
+    ("shrinking_possible_data_loss_error",
+     pgettext_lazy("Current status of share",
+                   "Error shrinking (possible data loss)")),
+    ("manage_starting", pgettext_lazy("Current status of share", "Managing")),
+    ("manage_error", pgettext_lazy("Current status of share", "Error managing")),
+    ("unmanage_starting",
+     pgettext_lazy("Current status of share", "Unmanaging")),
+    ("manage_error_unmanage_starting",
+     pgettext_lazy("Current status of share", "Unmanaging")),
+    ("unmanage_error",
+     pgettext_lazy("Current status of share", "Error unmanaging")),
+    ("unmanaged", pgettext_lazy("Current status of share", "Unmanaged")),
+    ("reverting", pgettext_lazy("Current status of share", "Reverting")),
+    ("reverting_error",
+     pgettext_lazy("Current status of share", "Error reverting")),
+    ("migrating", pgettext_lazy("Current status of share", "Migrating")),
+    ("migrating_to", pgettext_lazy("Current status of share", "Migrating")),
+    ("replication_change",
+     pgettext_lazy("Current status of share", "Changing replica")),
+    ("awaiting_transfer",
+     pgettext_lazy("Current status of share", "Awaiting transfer")),
+    ("backup_creating",
+     pgettext_lazy("Current status of share", "Backing up")),
+    ("backup_restoring",
+     pgettext_lazy("Current status of share", "Restoring backup")),
+    ("backup_restoring_error",
+     pgettext_lazy("Current status of share", "Error restoring backup")),
+    ("ensuring", pgettext_lazy("Current status of share", "Ensuring")),
+    ("server_migrating",
+     pgettext_lazy("Current status of share", "Server migrating")),
+    ("server_migrating_to",
+     pgettext_lazy("Current status of share", "Server migrating")),
+)
+
+# Manila refuses to delete a share in any other status (without force).
+DELETABLE_STATUSES = ("available", "error", "inactive")
+EDITABLE_STATUSES = ("available", "inactive", "error")
+
+VISIBILITY_DISPLAY = {True: _("Public"), False: _("Private")}
+
+
+class SharePolicyTargetMixin(policy.PolicyTargetMixin):
+    """Policy checks run against the share's own project."""
+
+    policy_target_attrs = (("project_id", "project_id"),)
+
+
+class CreateShare(tables.LinkAction):
+    name = "create"
+    verbose_name = _("Create Share")
+    url = "horizon:project:shares:create"
+    classes = ("ajax-modal", "btn-create")
+    icon = "plus"
+    policy_rules = (("share", "share:create"),)
+    ajax = True
+
+    def __init__(self, attrs=None, **kwargs):
+        kwargs["preempt"] = True
+        super().__init__(attrs, **kwargs)
+
+    def allowed(self, request, datum=None):
+        try:
+            usage = api_limits.tenant_absolute_limits(request)
+        except Exception:
+            exceptions.handle(request, _("Unable to retrieve share quotas."))
+            return True
+        classes = [c for c in self.classes if c != "disabled"]
+        if usage.can_create_share:
+            self.verbose_name = _("Create Share")
+        else:
+            classes.append("disabled")
+            self.verbose_name = format_lazy(
+                "{} {}", _("Create Share"), _("(Quota exceeded)"))
+        self.classes = classes
+        return True
+
+    def single(self, table, request, object_id=None):
+        self.allowed(request, None)
+        return HttpResponse(self.render(is_table_action=True))
+
+
+class EditShare(SharePolicyTargetMixin, tables.LinkAction):
+    name = "edit"
+    verbose_name = _("Edit Share")
+    url = "horizon:project:shares:update"
+    classes = ("ajax-modal", "btn-edit")
+    policy_rules = (("share", "share:update"),)
+
+    def allowed(self, request, share=None):
+        return share is None or share.status in EDITABLE_STATUSES
+
+
+class DeleteShare(SharePolicyTargetMixin, tables.DeleteAction):
+    help_text = _("Deleted shares are not recoverable: all data stored in "
+                  "the share is removed.")
+    default_message_level = "info"
+    policy_rules = (("share", "share:delete"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Delete Share", "Delete Shares", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled deletion of Share",
+                             "Scheduled deletion of Shares", count)
+
+    def allowed(self, request, share=None):
+        return share is None or share.status in DELETABLE_STATUSES
+
+    def delete(self, request, obj_id):
+        try:
+            api_shares.share_delete(request, obj_id)
+        except Exception:
+            # Keep Manila's reason (e.g. the share still has snapshots);
+            # escalate so the batch counts it as failed, without a 2nd message.
+            exceptions.handle(request,
+                              _('Unable to delete share "%s".')
+                              % self._display(obj_id), escalate=True)
+
+    def _display(self, obj_id):
+        try:
+            return self.table.get_object_display(
+                self.table.get_object_by_id(obj_id))
+        except Exception:
+            return obj_id
+
+
+class SharesFilterAction(tables.FilterAction):
+    """Server-side filter, so it works on every page, not just this one."""
+
+    filter_type = "server"
+    filter_choices = (
+        ("name", _("Name ="), True),
+        ("status", _("Status ="), True),
+        ("share_proto", _("Protocol ="), True),
+    )
+
+
+class UpdateRow(tables.Row):
+    ajax = True
+
+    def get_data(self, request, share_id):
+        return api_shares.share_get(request, share_id)
+
+
+def get_size(share):
+    if share.size is None:
+        return "-"
+    return format_lazy("{} {}", share.size, _("GiB"))
+
+
+def get_visibility(share):
+    return VISIBILITY_DISPLAY.get(bool(share.is_public))
+
+
+def get_share_type(share):
+    return share.type_name or "-"
+
+
+def get_detail_link(share):
+    return reverse("horizon:project:shares:detail", args=(share.id,))
+
+
+class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+    name = tables.WrappingColumn(
+        "name_or_id", verbose_name=_("Name"), link=get_detail_link)
+    size = tables.Column(get_size, verbose_name=_("Size"),
+                         attrs={"data-type": "size"})
+    status = tables.Column(
+        "status", verbose_name=_("Status"), status=True,
+        status_choices=STATUS_CHOICES, display_choices=STATUS_DISPLAY_CHOICES)
+    protocol = tables.Column("share_proto", verbose_name=_("Protocol"))
+    share_type = tables.Column(get_share_type, verbose_name=_("Type"))
+    availability_zone = tables.Column("availability_zone",
+                                      verbose_name=_("Availability Zone"))
+    visibility = tables.Column(get_visibility, verbose_name=_("Visibility"))
+
+    def get_object_display(self, share):
+        return share.name_or_id
+
+    class Meta:
+        name = "shares"
+        verbose_name = _("Shares")
+        status_columns = ["status"]
+        row_class = UpdateRow
+        pagination_param = pagination.OFFSET_PARAM
+        prev_pagination_param = pagination.OFFSET_PARAM
+        table_actions = (SharesFilterAction, CreateShare, DeleteShare)
+        row_actions = (EditShare, DeleteShare)

@@ -1,0 +1,154 @@
+"""Views of Project > Share > Shares."""
+
+from django import shortcuts
+from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import tables
+from horizon import tabs
+from horizon.utils import memoized
+
+from manila_ui.api import client as api_client
+from manila_ui.api import limits as api_limits
+from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import pagination
+from manila_ui.dashboards.project.shares import forms as share_forms
+from manila_ui.dashboards.project.shares import tables as share_tables
+from manila_ui.dashboards.project.shares import tabs as share_tabs
+
+
+class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
+    """Loads one page of shares in one API call (admin passes all_projects)."""
+
+    all_projects = False
+    list_error = _("Unable to retrieve the share list.")
+
+    def get_search_opts(self):
+        filters = self.get_filters()
+        if "name" in filters:
+            try:
+                like = api_client.supports(self.request, "name_like_filters")
+            except Exception:
+                like = False
+            if like:
+                filters["name~"] = filters.pop("name")
+        return filters
+
+    def get_shares(self):
+        try:
+            page = api_shares.share_list_paged(
+                self.request,
+                offset=pagination.requested_offset(self.request),
+                page_size=pagination.page_size(self.request),
+                search_opts=self.get_search_opts(),
+                all_projects=self.all_projects)
+        except Exception:
+            exceptions.handle(self.request, self.list_error)
+            return []
+        self.remember_page(page)
+        return page.items
+
+
+class IndexView(ShareTableViewMixin, tables.DataTableView):
+    table_class = share_tables.SharesTable
+    template_name = "project/shares/index.html"
+    page_title = _("Shares")
+
+    def get_data(self):
+        return self.get_shares()
+
+
+class CreateView(forms.ModalFormView):
+    form_class = share_forms.CreateForm
+    template_name = "project/shares/create.html"
+    modal_id = "create_share_modal"
+    submit_label = _("Create Share")
+    submit_url = reverse_lazy("horizon:project:shares:create")
+    success_url = reverse_lazy("horizon:project:shares:index")
+    page_title = _("Create Share")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["usages"] = api_limits.tenant_absolute_limits(self.request)
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve share quotas."))
+        return context
+
+
+class UpdateView(forms.ModalFormView):
+    form_class = share_forms.UpdateForm
+    template_name = "project/shares/update.html"
+    modal_id = "update_share_modal"
+    submit_label = _("Save Changes")
+    submit_url = "horizon:project:shares:update"
+    success_url = reverse_lazy("horizon:project:shares:index")
+    page_title = _("Edit Share")
+
+    @memoized.memoized_method
+    def get_object(self):
+        try:
+            return api_shares.share_get(self.request, self.kwargs["share_id"])
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve share details."),
+                              redirect=self.success_url)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["share"] = self.get_object()
+        context["submit_url"] = reverse(self.submit_url,
+                                        args=(self.kwargs["share_id"],))
+        return context
+
+    def get_initial(self):
+        share = self.get_object()
+        return {"share_id": share.id, "name": share.name or "",
+                "description": share.description or "",
+                "is_public": bool(share.is_public)}
+
+
+class DetailView(tabs.TabView):
+    tab_group_class = share_tabs.ShareDetailTabs
+    template_name = "horizon/common/_detail.html"
+    page_title = "{{ share.name_or_id }}"
+    index_url = "horizon:project:shares:index"
+    table_class = share_tables.SharesTable
+
+    def get_redirect_url(self):
+        return reverse(self.index_url)
+
+    def post(self, request, *args, **kwargs):
+        # The header's actions post here, not to the index: the share may
+        # not be on the index's first page, where the table would look it up.
+        table = self.table_class(request, data=[self.get_data()])
+        if table.maybe_handle():
+            return shortcuts.redirect(self.get_redirect_url())
+        return self.get(request, *args, **kwargs)
+
+    @memoized.memoized_method
+    def get_data(self):
+        try:
+            return api_shares.share_get(self.request, self.kwargs["share_id"])
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve share details."),
+                              redirect=self.get_redirect_url())
+            raise  # handle() redirects; never fall through without a share
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        share = self.get_data()
+        table = self.table_class(self.request)
+        context["share"] = share
+        context["url"] = self.request.path
+        context["actions"] = table.render_row_actions(share)
+        status_label = dict(share_tables.STATUS_DISPLAY_CHOICES)
+        context["status_label"] = status_label.get(share.status, share.status)
+        return context
+
+    def get_tabs(self, request, *args, **kwargs):
+        return self.tab_group_class(request, share=self.get_data(), **kwargs)
