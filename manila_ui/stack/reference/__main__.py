@@ -1,0 +1,170 @@
+"""``python -m manila_ui.stack.reference up|down|status``.
+
+up: installs what is missing (apt rabbitmq-server + postgresql, the venv), then
+starts whatever is down: epmd, RabbitMQ, PostgreSQL, Keystone, manila-api,
+-scheduler and -share; waits until Manila is ready; creates the share types;
+writes clouds.yaml. down: stops, gracefully, exactly the processes that up
+started (pid files and process groups), Manila first. status: one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import sys
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from manila_ui.stack.reference import _keystone_shim as keystone
+from manila_ui.stack.reference import clouds
+from manila_ui.stack.reference import manila
+from manila_ui.stack.reference import services
+from manila_ui.stack.reference.config import CLOUD_USERS
+from manila_ui.stack.reference.config import RefConfig
+from manila_ui.stack.reference.procs import StackError
+from manila_ui.stack.reference.venv import ensure_venv
+
+T = TypeVar("T")
+
+
+def say(msg: str) -> None:
+    print(msg, flush=True)  # noqa: T201 - a command-line tool
+
+
+def step(name: str, fn: Callable[[], T]) -> T:
+    t0 = time.monotonic()
+    result = fn()
+    say(f"  {name:<22} {time.monotonic() - t0:6.1f} s  {result if result is not None else ''}")
+    return result
+
+
+def up(cfg: RefConfig) -> None:
+    t0 = time.monotonic()
+    say(f"reference stack in {cfg.root}")
+    for sub in (cfg.root, cfg.run_dir, cfg.log_dir):
+        sub.mkdir(parents=True, exist_ok=True)
+    cfg.root.chmod(0o755)  # the postgres user must traverse it to its cluster
+
+    step("apt", lambda: services.ensure_apt(cfg))
+
+    def rabbit() -> None:
+        step("epmd", lambda: services.epmd_up(cfg))
+        step("rabbitmq", lambda: services.rabbit_up(cfg))
+
+    # Dependencies: keystone needs the venv; manila's schema needs the venv and
+    # PostgreSQL; its daemons need RabbitMQ too. Everything else overlaps.
+    with concurrent.futures.ThreadPoolExecutor(5) as pool:
+        venv_job = pool.submit(step, "venv", lambda: ensure_venv(cfg))
+        rabbit_job = pool.submit(rabbit)
+        pg_job = pool.submit(step, "postgresql", lambda: services.pg_up(cfg))
+
+        def keystone_side() -> None:
+            venv_job.result()
+            step("keystone", lambda: keystone.up(cfg))
+
+        def manila_side() -> dict[str, float]:
+            venv_job.result()
+            changed = (
+                step("manila config", lambda: "changed" if manila.write_files(cfg) else "unchanged")
+                == "changed"
+            )
+            if changed and manila.any_running(cfg):
+                step("manila restart", lambda: manila.down(cfg))
+            pg_job.result()
+            step("manila db sync", lambda: manila.db_sync(cfg))
+            rabbit_job.result()
+            started: dict[str, float] = {}
+
+            def start() -> str:
+                started.update(manila.start(cfg))
+                return "started " + ", ".join(started) if started else "running"
+
+            step("manila start", start)
+            return started
+
+        ks_job = pool.submit(keystone_side)
+        mn_job = pool.submit(manila_side)
+        ks_job.result()
+        started = mn_job.result()
+    step("manila ready", lambda: manila.wait_ready(cfg, started))
+    step("share types", lambda: manila.ensure_share_types(cfg) or "present")
+    step("clouds.yaml", lambda: clouds.write(cfg))
+    say(f"reference stack up in {time.monotonic() - t0:.1f} s")
+    say(
+        f"  keystone {cfg.keystone_url}   manila {cfg.manila_url} (max microversion "
+        f"{manila.API_VERSION})"
+    )
+    say(
+        f"  OS_CLIENT_CONFIG_FILE={cfg.clouds_yaml} {cfg.bin('openstack')} "
+        f"--os-cloud demo share list   (clouds: {', '.join(CLOUD_USERS)})"
+    )
+
+
+def down(cfg: RefConfig) -> None:
+    t0 = time.monotonic()
+    # Manila and Keystone first (they hold connections to RabbitMQ and PostgreSQL).
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        mn = pool.submit(manila.down, cfg)
+        ks = pool.submit(keystone.down, cfg)
+        for daemon, verdict in mn.result().items():
+            say(f"  {daemon:<18} {verdict}")
+        say(f"  {'keystone':<18} {ks.result()}")
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        rb = pool.submit(services.rabbit_down, cfg)
+        pg = pool.submit(services.pg_down, cfg)
+        say(f"  {'rabbitmq':<18} {rb.result()}")
+        say(f"  {'postgresql':<18} {pg.result()}")
+    say(f"  {'epmd':<18} {services.epmd_down(cfg)}")
+    say(f"reference stack down in {time.monotonic() - t0:.1f} s")
+
+
+def status(cfg: RefConfig) -> int:
+    rows = {**services.status(cfg), **keystone_status(cfg), **manila.status(cfg)}
+    for name, state in rows.items():
+        say(f"  {name:<18} {state}")
+    all_up = all(
+        not s.startswith(("down", "starting")) and "not answering" not in s for s in rows.values()
+    )
+    say(f"reference stack {'up' if all_up else 'NOT fully up'} ({cfg.root})")
+    return 0 if all_up else 3
+
+
+def keystone_status(cfg: RefConfig) -> dict[str, str]:
+    from manila_ui.stack.reference.procs import PidFile
+    from manila_ui.stack.reference.procs import http_status
+
+    pid = PidFile(cfg.run_dir, "keystone").alive_pid()
+    if pid is None:
+        return {"keystone": "down"}
+    code = http_status(cfg.keystone_url)
+    return {
+        "keystone": f"up (pid {pid}), {cfg.keystone_url} answers {code}"
+        if code
+        else f"up (pid {pid}), not answering"
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m manila_ui.stack.reference",
+        description=__doc__.split("\n\n")[0] if __doc__ else None,
+    )
+    parser.add_argument("command", choices=("up", "down", "status"))
+    args = parser.parse_args(argv)
+    cfg = RefConfig.from_env()
+    try:
+        if args.command == "up":
+            up(cfg)
+        elif args.command == "down":
+            down(cfg)
+        else:
+            return status(cfg)
+    except StackError as exc:
+        say(f"reference stack: {exc}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
