@@ -1,0 +1,35 @@
+"""oslo.policy rules in code, one module per resource.
+
+``list_rules`` is the ``oslo.policy.policies`` entry point
+``manila_ui_backend``: ``oslopolicy-sample-generator --namespace
+manila_ui_backend`` renders them, and the dashboard's policy file is
+generated from them.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from oslo_policy import policy
+
+from manila_ui.backend.policies import availability_zones
+from manila_ui.backend.policies import base
+from manila_ui.backend.policies import messages
+from manila_ui.backend.policies import quota_sets
+from manila_ui.backend.policies import scheduler_stats
+from manila_ui.backend.policies import share_export_locations
+from manila_ui.backend.policies import share_types
+from manila_ui.backend.policies import shares
+
+
+def list_rules() -> list[policy.RuleDefault]:
+    return list(itertools.chain(
+        base.rules,
+        shares.rules,
+        share_export_locations.rules,
+        share_types.rules,
+        availability_zones.rules,
+        scheduler_stats.rules,
+        quota_sets.rules,
+        messages.rules,
+    ))

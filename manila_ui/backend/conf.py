@@ -1,0 +1,130 @@
+"""Configuration options of the bundled Manila backend (oslo.config).
+
+Every process builds its own ``ConfigOpts`` with :func:`build_conf`, so
+several backends can live in one Python process (tests) without sharing a
+global.  ``list_opts`` feeds ``oslo-config-generator``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from oslo_config import cfg
+
+PROJECT = "manila_ui_backend"
+
+default_opts: list[cfg.Opt] = [
+    cfg.HostAddressOpt("bind_host", default="127.0.0.1",
+                       help="Address the API listens on."),
+    cfg.PortOpt("bind_port", default=8786, help="Port the API listens on."),
+    cfg.IntOpt("workers", default=1, min=1,
+               help="Number of API worker processes (gunicorn). With SQLite "
+                    "keep it small; use PostgreSQL or MySQL for many."),
+    cfg.IntOpt("threads", default=4, min=1,
+               help="Request threads per worker process."),
+    cfg.StrOpt("state_path", default="/var/lib/manila-ui-backend",
+               help="Directory for the database, the access log and the "
+                    "simulated exports."),
+    cfg.StrOpt("auth_strategy", default="keystone",
+               choices=["keystone", "noauth"],
+               help="keystone: validate tokens with keystonemiddleware. "
+                    "noauth: the token is 'user_id:project_id[:role,...]'."),
+    cfg.FloatOpt("transition_delay", default=1.0, min=0.0,
+                 help="Seconds each asynchronous step (create, delete) takes "
+                      "before the resource settles. Small in tests."),
+    cfg.FloatOpt("worker_poll_interval", default=1.0, min=0.01,
+                 help="Seconds between checks of the operation queue for "
+                      "work enqueued by other processes."),
+    cfg.FloatOpt("operation_lease", default=60.0, min=1.0,
+                 help="Seconds an operation stays claimed by a worker; an "
+                      "unfinished claim past this is taken over."),
+    cfg.StrOpt("default_share_type", default="default",
+               help="Name of the share type used when a request names none."),
+    cfg.ListOpt("enabled_share_protocols", default=["NFS", "CIFS"],
+                help="Protocols accepted on share create (as in Manila)."),
+    cfg.IntOpt("osapi_max_limit", default=1000, min=1,
+               help="Largest number of items a list returns in one page."),
+    cfg.IntOpt("message_ttl", default=2592000, min=1,
+               help="Seconds a user message lives."),
+    cfg.BoolOpt("debug", default=False, help="Log at DEBUG level."),
+    cfg.StrOpt("host", default="manila-ui",
+               help="Host name used in pool names (host@backend#pool)."),
+]
+
+database_opts: list[cfg.Opt] = [
+    cfg.StrOpt("connection", secret=True,
+               default="sqlite:///$state_path/backend.sqlite",
+               help="SQLAlchemy URL. SQLite runs in WAL mode."),
+]
+
+quota_opts: list[cfg.Opt] = [
+    cfg.IntOpt("shares", default=50, min=-1,
+               help="Number of shares allowed per project."),
+    cfg.IntOpt("gigabytes", default=1000, min=-1,
+               help="Share gigabytes allowed per project."),
+    cfg.IntOpt("snapshots", default=50, min=-1,
+               help="Number of share snapshots allowed per project."),
+    cfg.IntOpt("snapshot_gigabytes", default=1000, min=-1,
+               help="Snapshot gigabytes allowed per project."),
+    cfg.IntOpt("share_networks", default=10, min=-1,
+               help="Number of share networks allowed per project."),
+    cfg.IntOpt("share_groups", default=50, min=-1,
+               help="Number of share groups allowed per project."),
+    cfg.IntOpt("share_group_snapshots", default=50, min=-1,
+               help="Number of share group snapshots allowed per project."),
+    cfg.IntOpt("share_replicas", default=100, min=-1,
+               help="Number of share replicas allowed per project."),
+    cfg.IntOpt("replica_gigabytes", default=1000, min=-1,
+               help="Replica gigabytes allowed per project."),
+    cfg.IntOpt("per_share_gigabytes", default=-1, min=-1,
+               help="Largest size of one share, in gigabytes (-1: no limit)."),
+    cfg.IntOpt("backups", default=10, min=-1,
+               help="Number of share backups allowed per project."),
+    cfg.IntOpt("backup_gigabytes", default=1000, min=-1,
+               help="Backup gigabytes allowed per project."),
+    cfg.IntOpt("encryption_keys", default=100, min=-1,
+               help="Number of encryption keys allowed per project."),
+]
+
+driver_opts: list[cfg.Opt] = [
+    cfg.ListOpt("availability_zones", default=["nova", "nova-2"],
+                help="Availability zones of the simulated back ends; back "
+                     "end alpha serves the first, beta the second."),
+    cfg.IntOpt("total_capacity_gb", default=1230, min=1,
+               help="Size of each simulated pool, in gigabytes."),
+    cfg.StrOpt("max_over_subscription_ratio", default="20.0",
+               help="Over-subscription ratio of the thin pool (a float or "
+                    "'auto', as in Manila)."),
+    cfg.ListOpt("export_ips", default=["10.0.0.10", "fd00:10::10"],
+                help="Addresses export locations are built from (IPv4 and "
+                     "IPv6)."),
+]
+
+
+def _register(conf: cfg.ConfigOpts) -> None:
+    conf.register_opts(default_opts)
+    conf.register_opts(database_opts, group="database")
+    conf.register_opts(quota_opts, group="quota")
+    conf.register_opts(driver_opts, group="simulated_driver")
+
+
+def build_conf(args: Sequence[str] = (),
+               default_config_files: Sequence[str] | None = None
+               ) -> cfg.ConfigOpts:
+    """Parse ``args`` (e.g. ``["--config-file", path]``) into a new conf."""
+    conf = cfg.ConfigOpts()
+    _register(conf)
+    conf(list(args), project=PROJECT, prog="manila-ui-backend",
+         default_config_files=list(default_config_files or []))
+    return conf
+
+
+def list_opts() -> list[tuple[str | None, list[cfg.Opt]]]:
+    """Entry point for oslo-config-generator (keystone_authtoken omitted:
+    keystonemiddleware publishes its own)."""
+    return [
+        (None, default_opts),
+        ("database", database_opts),
+        ("quota", quota_opts),
+        ("simulated_driver", driver_opts),
+    ]

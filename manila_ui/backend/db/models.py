@@ -1,0 +1,182 @@
+"""SQLAlchemy 2 models.  They never leave the ``db`` package: the query
+modules convert rows to the plain records of ``db.records``.
+
+Rows are deleted for real (Manila soft-deletes; nobody reads the ghosts
+here).  Timestamps are naive UTC, as Manila stores them.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import Boolean
+from sqlalchemy import DateTime
+from sqlalchemy import Float
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import MetaData
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+# Stable constraint names, so alembic batch migrations on SQLite can refer
+# to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Timestamps:
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime.datetime | None] = mapped_column(
+        DateTime, onupdate=utcnow)
+
+
+class AvailabilityZone(Timestamps, Base):
+    __tablename__ = "availability_zones"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+
+
+class ShareType(Timestamps, Base):
+    __tablename__ = "share_types"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    description: Mapped[str | None] = mapped_column(String(255))
+    is_public: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ShareTypeExtraSpec(Base):
+    __tablename__ = "share_type_extra_specs"
+    __table_args__ = (UniqueConstraint("share_type_id", "spec_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    share_type_id: Mapped[str] = mapped_column(
+        ForeignKey("share_types.id", ondelete="CASCADE"), index=True)
+    spec_key: Mapped[str] = mapped_column(String(255))
+    spec_value: Mapped[str] = mapped_column(String(1023))
+
+
+class Share(Timestamps, Base):
+    __tablename__ = "shares"
+    __table_args__ = (
+        # The list queries: one project's shares newest first, and the
+        # filters the dashboard uses.
+        Index("ix_shares_project_created", "project_id", "created_at", "id"),
+        Index("ix_shares_project_name", "project_id", "display_name"),
+        Index("ix_shares_project_status", "project_id", "status"),
+        Index("ix_shares_created", "created_at", "id"),
+        Index("ix_shares_host", "host"),
+        Index("ix_shares_share_type_id", "share_type_id"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str] = mapped_column(String(255))
+    display_name: Mapped[str | None] = mapped_column(String(255))
+    display_description: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    share_proto: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(255))
+    task_state: Mapped[str | None] = mapped_column(String(255))
+    access_rules_status: Mapped[str] = mapped_column(String(255), default="active")
+    progress: Mapped[str | None] = mapped_column(String(32))
+    is_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    share_type_id: Mapped[str | None] = mapped_column(
+        ForeignKey("share_types.id"))
+    availability_zone: Mapped[str | None] = mapped_column(String(255))
+    host: Mapped[str | None] = mapped_column(String(255))
+    snapshot_id: Mapped[str | None] = mapped_column(String(36))
+    share_network_id: Mapped[str | None] = mapped_column(String(36))
+    share_server_id: Mapped[str | None] = mapped_column(String(36))
+    snapshot_support: Mapped[bool | None] = mapped_column(Boolean)
+    create_share_from_snapshot_support: Mapped[bool | None] = mapped_column(Boolean)
+    revert_to_snapshot_support: Mapped[bool | None] = mapped_column(Boolean)
+    mount_snapshot_support: Mapped[bool | None] = mapped_column(Boolean)
+    snapshot_inherit_share_access_support: Mapped[bool | None] = mapped_column(Boolean)
+    replication_type: Mapped[str | None] = mapped_column(String(255))
+    launched_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+
+
+class ShareMetadata(Base):
+    __tablename__ = "share_metadata"
+    __table_args__ = (UniqueConstraint("share_id", "meta_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    share_id: Mapped[str] = mapped_column(
+        ForeignKey("shares.id", ondelete="CASCADE"), index=True)
+    meta_key: Mapped[str] = mapped_column(String(255))
+    meta_value: Mapped[str] = mapped_column(String(1023))
+
+
+class ExportLocation(Timestamps, Base):
+    __tablename__ = "export_locations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    share_id: Mapped[str] = mapped_column(
+        ForeignKey("shares.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(String(2000))
+    is_admin_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    preferred: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (
+        Index("ix_messages_project_created", "project_id", "created_at"),
+        Index("ix_messages_resource", "resource_type", "resource_id"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    request_id: Mapped[str | None] = mapped_column(String(255))
+    resource_type: Mapped[str] = mapped_column(String(255))
+    resource_id: Mapped[str | None] = mapped_column(String(36))
+    action_id: Mapped[str] = mapped_column(String(10))
+    detail_id: Mapped[str] = mapped_column(String(10))
+    message_level: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
+
+
+class QuotaLimit(Timestamps, Base):
+    """A per-project override of a default quota (``[quota]`` options)."""
+
+    __tablename__ = "quotas"
+    __table_args__ = (UniqueConstraint("project_id", "resource"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    resource: Mapped[str] = mapped_column(String(255))
+    hard_limit: Mapped[int] = mapped_column(Integer)
+
+
+class Operation(Base):
+    """The durable queue of asynchronous work (see services/operations.py).
+
+    ``run_after`` is a unix time: the step becomes due then, which is how
+    ``transition_delay`` survives a restart.  A worker claims a row by
+    setting ``lease_owner``/``lease_until`` with a conditional UPDATE.
+    """
+
+    __tablename__ = "operations"
+    __table_args__ = (Index("ix_operations_due", "run_after", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    resource_id: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text, default="{}")
+    request_id: Mapped[str | None] = mapped_column(String(255))
+    run_after: Mapped[float] = mapped_column(Float)
+    lease_owner: Mapped[str | None] = mapped_column(String(255))
+    lease_until: Mapped[float | None] = mapped_column(Float)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,74 @@
+"""Share types and their extra specs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import delete
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from manila_ui.backend.db import models
+from manila_ui.backend.db import records
+
+
+def _specs(s: Session, type_ids: list[str]) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {type_id: {} for type_id in type_ids}
+    if type_ids:
+        es = models.ShareTypeExtraSpec
+        rows = s.execute(select(es.share_type_id, es.spec_key, es.spec_value)
+                         .where(es.share_type_id.in_(type_ids)))
+        for type_id, key, value in rows:
+            found[type_id][key] = value
+    return found
+
+
+def _records(s: Session, rows: list[models.ShareType]) -> list[records.ShareType]:
+    specs = _specs(s, [row.id for row in rows])
+    return [records.ShareType(id=row.id, name=row.name,
+                              description=row.description,
+                              is_public=row.is_public, extra_specs=specs[row.id],
+                              created_at=row.created_at,
+                              updated_at=row.updated_at)
+            for row in rows]
+
+
+def get(s: Session, type_id: str) -> records.ShareType | None:
+    row = s.get(models.ShareType, type_id)
+    return _records(s, [row])[0] if row is not None else None
+
+
+def get_by_name_or_id(s: Session, name_or_id: str) -> records.ShareType | None:
+    row = s.scalar(select(models.ShareType).where(or_(
+        models.ShareType.id == name_or_id, models.ShareType.name == name_or_id)
+    ).order_by(models.ShareType.id == name_or_id))
+    return _records(s, [row])[0] if row is not None else None
+
+
+def list_all(s: Session, is_public: bool | None) -> list[records.ShareType]:
+    """Types by name; ``is_public`` None lists public and private ones."""
+    query = select(models.ShareType).order_by(models.ShareType.name)
+    if is_public is not None:
+        query = query.where(models.ShareType.is_public.is_(is_public))
+    return _records(s, list(s.scalars(query)))
+
+
+def create(s: Session, type_id: str, name: str, description: str | None,
+           is_public: bool, extra_specs: Mapping[str, str]) -> records.ShareType:
+    s.add(models.ShareType(id=type_id, name=name, description=description,
+                           is_public=is_public))
+    s.flush()
+    for key, value in extra_specs.items():
+        s.add(models.ShareTypeExtraSpec(share_type_id=type_id, spec_key=key,
+                                        spec_value=value))
+    s.flush()
+    created = get(s, type_id)
+    assert created is not None
+    return created
+
+
+def destroy(s: Session, type_id: str) -> None:
+    s.execute(delete(models.ShareTypeExtraSpec).where(
+        models.ShareTypeExtraSpec.share_type_id == type_id))
+    s.execute(delete(models.ShareType).where(models.ShareType.id == type_id))

@@ -1,0 +1,270 @@
+"""Share rows: create, read, list pages, update, delete, usage counts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any
+from typing import TypeVarTuple
+
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import delete
+from sqlalchemy import false
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from manila_ui.backend.db import models
+from manila_ui.backend.db import records
+
+Ts = TypeVarTuple("Ts")
+
+# API sort keys (after Manila's name → display_name mapping) and the columns
+# they sort on.  Every sort adds ``id`` as a tie-breaker, as Manila does.
+SORT_COLUMNS: dict[str, Any] = {
+    key: getattr(models.Share, key) for key in (
+        "id", "created_at", "updated_at", "display_name", "display_description",
+        "size", "share_proto", "status", "project_id", "user_id",
+        "share_type_id", "availability_zone", "host", "is_public", "snapshot_id",
+        "share_network_id", "share_server_id", "task_state", "progress",
+        "launched_at", "access_rules_status", "replication_type",
+        "snapshot_support", "create_share_from_snapshot_support",
+        "revert_to_snapshot_support", "mount_snapshot_support",
+    )
+}
+SORT_COLUMNS["availability_zone_id"] = models.Share.availability_zone
+SORT_COLUMNS["volume_type_id"] = models.Share.share_type_id
+
+
+@dataclasses.dataclass
+class ShareFilters:
+    """What a list request narrows by; None means "not filtered"."""
+
+    project_id: str | None = None         # None: every project (admin)
+    include_public: bool = False          # also other projects' public shares
+    display_name: str | None = None
+    display_name_like: str | None = None
+    display_description: str | None = None
+    display_description_like: str | None = None
+    status: str | None = None
+    share_type_id: str | None = None
+    snapshot_id: str | None = None
+    share_network_id: str | None = None
+    host: str | None = None
+    availability_zone: str | None = None
+    export_location: str | None = None    # id or path
+    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
+    extra_specs: dict[str, str] = dataclasses.field(default_factory=dict)
+    is_public: bool | None = None
+    no_match: bool = False                # a filter nothing here can satisfy
+
+
+_COLUMNS = [c.name for c in models.Share.__table__.columns]
+
+
+def _record(row: models.Share, type_name: str | None,
+            metadata: Mapping[str, str]) -> records.Share:
+    values = {name: getattr(row, name) for name in _COLUMNS}
+    return records.Share(share_type_name=type_name, metadata=dict(metadata),
+                         **values)
+
+
+def _metadata_for(s: Session, share_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+    ids = list(share_ids)
+    found: dict[str, dict[str, str]] = {share_id: {} for share_id in ids}
+    if not ids:
+        return found
+    rows = s.execute(
+        select(models.ShareMetadata.share_id, models.ShareMetadata.meta_key,
+               models.ShareMetadata.meta_value)
+        .where(models.ShareMetadata.share_id.in_(ids)))
+    for share_id, key, value in rows:
+        found[share_id][key] = value
+    return found
+
+
+def _with_type_name() -> Select[models.Share, str]:
+    query = select(models.Share, models.ShareType.name).outerjoin(
+        models.ShareType, models.ShareType.id == models.Share.share_type_id)
+    return query
+
+
+def get(s: Session, share_id: str) -> records.Share | None:
+    row = s.execute(_with_type_name().where(models.Share.id == share_id)).first()
+    if row is None:
+        return None
+    share, type_name = row
+    return _record(share, type_name, _metadata_for(s, [share_id])[share_id])
+
+
+def create(s: Session, values: Mapping[str, Any],
+           metadata: Mapping[str, str]) -> records.Share:
+    row = models.Share(**values)
+    s.add(row)
+    for key, value in metadata.items():
+        s.add(models.ShareMetadata(share_id=row.id, meta_key=key, meta_value=value))
+    s.flush()
+    share = get(s, row.id)
+    assert share is not None
+    return share
+
+
+def update(s: Session, share_id: str, **values: Any) -> records.Share | None:
+    row = s.get(models.Share, share_id)
+    if row is None:
+        return None
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.updated_at = models.utcnow()
+    s.flush()
+    return get(s, share_id)
+
+
+def delete_share(s: Session, share_id: str) -> None:
+    s.execute(delete(models.ShareMetadata).where(
+        models.ShareMetadata.share_id == share_id))
+    s.execute(delete(models.ExportLocation).where(
+        models.ExportLocation.share_id == share_id))
+    s.execute(delete(models.Share).where(models.Share.id == share_id))
+
+
+def _apply_filters(query: Select[*Ts], f: ShareFilters) -> Select[*Ts]:
+    share = models.Share
+    if f.no_match:
+        query = query.where(false())
+    if f.project_id is not None:
+        if f.include_public:
+            query = query.where(or_(share.project_id == f.project_id,
+                                    share.is_public.is_(True)))
+        else:
+            query = query.where(share.project_id == f.project_id)
+    exact = {
+        "status": f.status, "share_type_id": f.share_type_id,
+        "snapshot_id": f.snapshot_id, "share_network_id": f.share_network_id,
+        "host": f.host, "availability_zone": f.availability_zone,
+        "is_public": f.is_public,
+    }
+    for column, value in exact.items():
+        if value is not None:
+            query = query.where(getattr(share, column) == value)
+    # An exact name wins over the "like" one, as in Manila.  The "like"
+    # filters are a plain case-insensitive substring: % and _ are escaped.
+    if f.display_name:
+        query = query.where(share.display_name == f.display_name)
+    elif f.display_name_like:
+        query = query.where(share.display_name.icontains(
+            f.display_name_like, autoescape=True))
+    if f.display_description:
+        query = query.where(share.display_description == f.display_description)
+    elif f.display_description_like:
+        query = query.where(share.display_description.icontains(
+            f.display_description_like, autoescape=True))
+    if f.export_location:
+        el = models.ExportLocation
+        query = query.where(share.id.in_(
+            select(el.share_id).where(or_(el.id == f.export_location,
+                                          el.path == f.export_location))))
+    for key, value in f.metadata.items():
+        md = models.ShareMetadata
+        query = query.where(share.id.in_(
+            select(md.share_id).where(and_(md.meta_key == key,
+                                           md.meta_value == value))))
+    for key, value in f.extra_specs.items():
+        es = models.ShareTypeExtraSpec
+        query = query.where(share.share_type_id.in_(
+            select(es.share_type_id).where(and_(es.spec_key == key,
+                                                es.spec_value == value))))
+    return query
+
+
+def list_page(s: Session, filters: ShareFilters, *, sort_key: str,
+              sort_dir: str, limit: int | None, offset: int,
+              with_count: bool) -> records.Page:
+    """One page of shares.  ``sort_key`` must be a key of SORT_COLUMNS and
+    ``sort_dir`` 'asc' or 'desc' (checked by the caller)."""
+    column = SORT_COLUMNS[sort_key]
+    order = [column.asc() if sort_dir == "asc" else column.desc()]
+    if sort_key != "id":
+        order.append(models.Share.id.asc() if sort_dir == "asc"
+                     else models.Share.id.desc())
+    count = None
+    if with_count:
+        count = s.scalar(_apply_filters(
+            select(func.count()).select_from(models.Share), filters))
+    query = _apply_filters(_with_type_name(), filters).order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    rows = s.execute(query).all()
+    metadata = _metadata_for(s, [row[0].id for row in rows])
+    items = [_record(share, name, metadata[share.id]) for share, name in rows]
+    return records.Page(items=items, count=count)
+
+
+def usage(s: Session, project_id: str) -> tuple[int, int]:
+    """(number of shares, gigabytes) the project consumes: every row counts
+    until it is deleted, errors included, as in Manila."""
+    number, gigabytes = s.execute(
+        select(func.count(), func.coalesce(func.sum(models.Share.size), 0))
+        .where(models.Share.project_id == project_id)).one()
+    return int(number), int(gigabytes)
+
+
+def allocated_by_host(s: Session) -> dict[str, int]:
+    """Gigabytes placed on each pool (host@backend#pool)."""
+    rows = s.execute(
+        select(models.Share.host, func.sum(models.Share.size))
+        .where(models.Share.host.is_not(None))
+        .group_by(models.Share.host))
+    return {str(host): int(total) for host, total in rows}
+
+
+def count_by_type(s: Session, share_type_id: str) -> int:
+    return int(s.scalar(select(func.count()).select_from(models.Share).where(
+        models.Share.share_type_id == share_type_id)) or 0)
+
+
+def set_export_locations(s: Session, share_id: str,
+                         locations: Iterable[tuple[str, str, bool]]) -> None:
+    """Replace the export locations with (id, path, preferred) triples."""
+    s.execute(delete(models.ExportLocation).where(
+        models.ExportLocation.share_id == share_id))
+    for el_id, path, preferred in locations:
+        s.add(models.ExportLocation(id=el_id, share_id=share_id, path=path,
+                                    preferred=preferred))
+    s.flush()
+
+
+def _export_record(row: models.ExportLocation) -> records.ExportLocation:
+    return records.ExportLocation(
+        id=row.id, share_id=row.share_id, path=row.path,
+        is_admin_only=row.is_admin_only, preferred=row.preferred,
+        created_at=row.created_at, updated_at=row.updated_at)
+
+
+def export_locations(s: Session, share_id: str,
+                     include_admin_only: bool) -> list[records.ExportLocation]:
+    query = select(models.ExportLocation).where(
+        models.ExportLocation.share_id == share_id)
+    if not include_admin_only:
+        query = query.where(models.ExportLocation.is_admin_only.is_(False))
+    rows = s.scalars(query.order_by(models.ExportLocation.created_at,
+                                    models.ExportLocation.path))
+    return [_export_record(row) for row in rows]
+
+
+def export_location(s: Session, share_id: str,
+                    export_location_id: str) -> records.ExportLocation | None:
+    row = s.scalar(select(models.ExportLocation).where(
+        models.ExportLocation.share_id == share_id,
+        models.ExportLocation.id == export_location_id))
+    return _export_record(row) if row is not None else None
+
+
+def now() -> datetime.datetime:
+    return models.utcnow()

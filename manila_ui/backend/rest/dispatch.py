@@ -1,0 +1,158 @@
+"""Routing under ``/v2``: a route table, microversion negotiation, the
+version headers, and turning service refusals into Manila faults.
+
+The table maps a URL template to ``{METHOD: handler}``; a known URL with
+another method is 405.  Every route answers both ``/v2/<resource>`` and
+``/v2/<project_id>/<resource>`` (the project segment is hex and dashes, so
+it cannot be mistaken for a resource name), as Manila's routes do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable
+from collections.abc import Mapping
+from typing import Any
+
+import webob
+
+from manila_ui.backend.rest import faults
+from manila_ui.backend.rest import microversion
+from manila_ui.backend.rest.microversion import APIVersion
+from manila_ui.backend.rest.request import URL_ARGS
+from manila_ui.backend.rest.request import URL_PROJECT
+from manila_ui.backend.rest.request import VERSION
+from manila_ui.backend.rest.request import ApiRequest
+from manila_ui.backend.services import errors
+
+Handler = Callable[[ApiRequest], webob.Response]
+
+_PROJECT = re.compile(r"^/([0-9a-f-]+)(/.*)?$")
+_ERRORS: dict[type[errors.ServiceError], type[faults.Fault]] = {
+    errors.NotFound: faults.NotFound,
+    errors.Invalid: faults.BadRequest,
+    errors.Refused: faults.Forbidden,
+    errors.Conflict: faults.Conflict,
+}
+
+
+def api_version(min_version: str, max_version: str | None = None
+                ) -> Callable[[Handler], Handler]:
+    """Serve a handler only from ``min_version`` (to ``max_version``);
+    elsewhere it is 404, as Manila answers a method missing at a version."""
+    def mark(handler: Handler) -> Handler:
+        handler.min_version = microversion.v(min_version)  # type: ignore[attr-defined]
+        handler.max_version = (microversion.v(max_version)  # type: ignore[attr-defined]
+                               if max_version else microversion.MAX)
+        return handler
+    return mark
+
+
+def json_response(body: Any, status: int = 200) -> webob.Response:
+    resp = webob.Response(status=status, content_type="application/json",
+                          charset="utf-8")
+    resp.body = json.dumps(body).encode()
+    return resp
+
+
+def empty_response(status: int) -> webob.Response:
+    resp = webob.Response(status=status)
+    resp.content_type = None
+    return resp
+
+
+@dataclasses.dataclass(frozen=True)
+class Route:
+    template: str
+    methods: Mapping[str, Handler]
+    pattern: re.Pattern[str]
+    literals: int
+
+    @classmethod
+    def compile(cls, template: str, methods: Mapping[str, Handler]) -> Route:
+        parts = []
+        literals = 0
+        for segment in template.strip("/").split("/"):
+            if segment.startswith("{") and segment.endswith("}"):
+                parts.append(f"(?P<{segment[1:-1]}>[^/]+)")
+            else:
+                parts.append(re.escape(segment))
+                literals += 1
+        return cls(template, methods, re.compile("^/" + "/".join(parts) + "/?$"),
+                   literals)
+
+
+class Router:
+    """The WSGI app behind authentication for everything under ``/v2``."""
+
+    def __init__(self, table: Mapping[str, Mapping[str, Handler]],
+                 versions_handler: Handler) -> None:
+        self._routes = sorted((Route.compile(t, m) for t, m in table.items()),
+                              key=lambda r: -r.literals)
+        self._versions = versions_handler
+
+    def _match(self, path: str) -> tuple[Route, dict[str, str]] | None:
+        for route in self._routes:
+            found = route.pattern.match(path)
+            if found:
+                return route, found.groupdict()
+        return None
+
+    def _resolve(self, req: ApiRequest, path: str) -> tuple[Route, dict[str, str]] | None:
+        found = self._match(path)
+        if found is None:
+            project = _PROJECT.match(path)
+            if project and project.group(2) and project.group(2) != "/":
+                found = self._match(project.group(2))
+                if found is not None:
+                    req.environ[URL_PROJECT] = project.group(1)
+        return found
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        req = ApiRequest(environ)
+        try:
+            version = microversion.negotiate(
+                req.headers.get(microversion.HEADER))
+        except microversion.MalformedVersion as exc:
+            return faults.BadRequest(str(exc)).response()(environ, start_response)
+        except microversion.UnsupportedVersion as exc:
+            return faults.NotAcceptable(str(exc)).response()(environ, start_response)
+        environ[VERSION] = version
+        resp = self._respond(req, version)
+        resp.headers[microversion.HEADER] = str(version)
+        resp.headers["Vary"] = microversion.HEADER
+        return resp(environ, start_response)
+
+    def _respond(self, req: ApiRequest, version: APIVersion) -> webob.Response:
+        path = req.path_info[len("/v2"):] or "/"
+        try:
+            if path in ("/", ""):
+                return self._versions(req)
+            found = self._resolve(req, path)
+            if found is None:
+                raise faults.NotFound()
+            route, args = found
+            project = req.environ.get(URL_PROJECT)
+            if project and project != req.ctx.project_id:
+                raise faults.BadRequest("Malformed request url")
+            handler = route.methods.get(req.method)
+            if handler is None:
+                allowed = ", ".join(sorted(route.methods))
+                raise faults.BadMethod(headers={"Allow": allowed})
+            low = getattr(handler, "min_version", microversion.MIN)
+            high = getattr(handler, "max_version", microversion.MAX)
+            if not low <= version <= high:
+                raise faults.NotFound()
+            req.environ[URL_ARGS] = args
+            return handler(req)
+        except faults.Fault as fault:
+            return fault.response()
+        except errors.OverQuota as refusal:
+            return faults.OverLimit(refusal.message).response()
+        except errors.ServiceError as refusal:
+            for error_class, fault_class in _ERRORS.items():
+                if isinstance(refusal, error_class):
+                    return fault_class(refusal.message).response()
+            raise

@@ -1,0 +1,210 @@
+"""``/shares``: list (summary and detail), create, show, update, delete.
+
+Visibility follows Manila: a project's private shares are invisible (404)
+to other projects; a public share is visible to all but changed only by
+its project (403); admins see and change everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import webob
+
+from manila_ui.backend.db.records import Share
+from manila_ui.backend.db.shares import ShareFilters
+from manila_ui.backend.policies import share_types as type_policy
+from manila_ui.backend.policies import shares as policy
+from manila_ui.backend.rest import faults
+from manila_ui.backend.rest import params as query
+from manila_ui.backend.rest.dispatch import empty_response
+from manila_ui.backend.rest.dispatch import json_response
+from manila_ui.backend.rest.request import ApiRequest
+from manila_ui.backend.rest.schemas import shares as schema
+from manila_ui.backend.rest.validation import validate
+from manila_ui.backend.rest.views.shares import ShareView
+from manila_ui.backend.services import errors
+from manila_ui.backend.services.shares import NewShare
+
+VIEW = ShareView()
+
+
+def target(share: Share) -> dict[str, Any]:
+    return {"project_id": share.project_id, "user_id": share.user_id}
+
+
+def visible_share(req: ApiRequest, share_id: str) -> Share:
+    """The share if the caller may see it, else 404 (never 403: that would
+    tell other projects it exists)."""
+    try:
+        share = req.services.shares.get(share_id)
+    except errors.NotFound:
+        raise faults.NotFound() from None
+    if not share.is_public and not req.allowed(policy.GET, target(share)):
+        raise faults.NotFound()
+    return share
+
+
+def _body(req: ApiRequest, entity: str, body_schema: dict[str, Any]) -> dict[str, Any]:
+    body = req.json_body()
+    # Manila answers a body without the entity with 422, not 400.
+    if not isinstance(body, dict) or not isinstance(body.get(entity), dict):
+        raise faults.UnprocessableEntity()
+    validate(body_schema, body)
+    entity_body: dict[str, Any] = body[entity]
+    return entity_body
+
+
+def _public_flag(req: ApiRequest, value: Any, rule: str) -> bool:
+    try:
+        flag = query.strict_bool(value, "is_public")
+    except faults.BadRequest:
+        raise faults.BadRequest(
+            f"Invalid input received: Unrecognized value '{value}', acceptable "
+            "values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', "
+            "'true', 'y', 'yes'") from None
+    if flag and not req.allowed(rule):
+        raise faults.Forbidden(
+            "User is not authorized to set 'is_public' to True in the request.")
+    return flag
+
+
+# -- list -------------------------------------------------------------------
+
+def _filters(req: ApiRequest, params: dict[str, str]) -> ShareFilters:
+    if not req.at_least("2.35"):
+        params.pop("export_location_id", None)
+        params.pop("export_location_path", None)
+    if not req.at_least("2.36"):
+        for key in ("name~", "description~", "description"):
+            params.pop(key, None)
+    if not req.at_least("2.69"):
+        params.pop("is_soft_deleted", None)
+    if not req.at_least("2.97"):
+        params.pop("availability_zone", None)
+
+    f = ShareFilters(project_id=req.ctx.project_id)
+    if query.all_tenants(params) and req.allowed(policy.LIST_ALL_PROJECTS):
+        f.project_id = params.get("project_id") or None
+    if "is_public" in params:
+        f.include_public = query.strict_bool(params["is_public"], "is_public")
+    f.display_name = params.get("name") or params.get("display_name") or None
+    f.display_name_like = params.get("name~") or None
+    f.display_description = params.get("description") or None
+    f.display_description_like = params.get("description~") or None
+    f.status = params.get("status") or None
+    f.share_type_id = (params.get("share_type_id") or params.get("volume_type_id")
+                       or None)
+    f.snapshot_id = params.get("snapshot_id") or None
+    f.share_network_id = params.get("share_network_id") or None
+    f.availability_zone = params.get("availability_zone") or None
+    f.export_location = (params.get("export_location_id")
+                         or params.get("export_location_path") or None)
+    if params.get("host"):
+        req.authorize(policy.LIST_BY_HOST)
+        f.host = params["host"]
+    if params.get("metadata"):
+        f.metadata = query.literal_dict(params["metadata"], "metadata")
+    if params.get("extra_specs"):
+        req.authorize(type_policy.EXTRA_SPEC_INDEX)
+        f.extra_specs = query.literal_dict(params["extra_specs"], "extra specs")
+    # Nothing here is soft-deleted or in a share group.
+    if "is_soft_deleted" in params and query.strict_bool(
+            params["is_soft_deleted"], "is_soft_deleted"):
+        f.no_match = True
+    if params.get("share_group_id"):
+        f.no_match = True
+    return f
+
+
+def _list(req: ApiRequest, detail: bool) -> webob.Response:
+    req.authorize(policy.GET_ALL)
+    params = dict(req.GET.items())
+    limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
+    sort_key = params.pop("sort_key", "created_at")
+    sort_dir = params.pop("sort_dir", "desc")
+    if sort_key == "name":
+        sort_key = "display_name"
+    with_count = False
+    if req.at_least("2.42") and "with_count" in params:
+        with_count = query.strict_bool(params["with_count"], "with_count")
+    page = req.services.shares.list_page(
+        _filters(req, params), sort_key=sort_key, sort_dir=sort_dir,
+        limit=limit, offset=offset, with_count=with_count)
+    if not detail:
+        return json_response(VIEW.summary_list(req, page))
+    export_paths = None
+    if not req.at_least("2.9"):  # locations were still part of the share
+        export_paths = {
+            share.id: [el.path for el in req.services.shares.export_locations(
+                share.id, include_admin_only=False)]
+            for share in page.items}
+    return json_response(VIEW.detail_list(req, page, export_paths))
+
+
+def index(req: ApiRequest) -> webob.Response:
+    return _list(req, detail=False)
+
+
+def detail(req: ApiRequest) -> webob.Response:
+    return _list(req, detail=True)
+
+
+# -- one share --------------------------------------------------------------
+
+def _detail_one(req: ApiRequest, share: Share, status: int = 200) -> webob.Response:
+    export_paths = None
+    if not req.at_least("2.9"):
+        export_paths = {share.id: [el.path for el in req.services.shares.export_locations(
+            share.id, include_admin_only=False)]}
+    return json_response({"share": VIEW.detail(req, share, export_paths)}, status)
+
+
+def create(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.CREATE)
+    body = _body(req, "share", schema.create)
+    is_public = False
+    if "is_public" in body and body["is_public"] is not None:
+        is_public = _public_flag(req, body["is_public"], policy.CREATE_PUBLIC)
+    if "share_type" in body and "volume_type" in body:
+        raise faults.BadRequest("Cannot specify both share_type and volume_type")
+    new = NewShare(
+        share_proto=body["share_proto"],
+        size=body["size"],
+        name=body.get("name") or body.get("display_name"),
+        description=body.get("description") or body.get("display_description"),
+        share_type=body.get("share_type") or body.get("volume_type"),
+        availability_zone=body.get("availability_zone"),
+        metadata=body.get("metadata") or {},
+        is_public=is_public,
+        snapshot_id=body.get("snapshot_id"),
+        share_network_id=body.get("share_network_id"),
+    )
+    share = req.services.shares.create(new, req.ctx.caller())
+    return _detail_one(req, share)
+
+
+def show(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.GET)
+    return _detail_one(req, visible_share(req, req.url_args["share_id"]))
+
+
+def update(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.UPDATE)
+    body = _body(req, "share", schema.update)
+    changes: dict[str, Any] = {key: body[key] for key in ("display_name", "display_description",
+                                          "is_public") if key in body}
+    share = visible_share(req, req.url_args["share_id"])
+    req.authorize(policy.UPDATE, target(share))
+    if "is_public" in changes:
+        changes["is_public"] = _public_flag(req, changes["is_public"],
+                                            policy.SET_PUBLIC)
+    return _detail_one(req, req.services.shares.update(share.id, changes))
+
+
+def delete(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.DELETE)
+    share = visible_share(req, req.url_args["share_id"])
+    req.authorize(policy.DELETE, target(share))
+    req.services.shares.delete(share)
+    return empty_response(202)

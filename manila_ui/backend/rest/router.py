@@ -1,0 +1,53 @@
+"""The route table of ``/v2``: URL template → {METHOD: handler}.
+
+Templates are relative to ``/v2`` and also served under
+``/v2/{project_id}``.  The most literal template wins, so ``/shares/detail``
+is never taken for a share id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from manila_ui.backend.rest.dispatch import Handler
+from manila_ui.backend.rest.dispatch import Router
+from manila_ui.backend.rest.handlers import availability_zones
+from manila_ui.backend.rest.handlers import export_locations
+from manila_ui.backend.rest.handlers import limits
+from manila_ui.backend.rest.handlers import messages
+from manila_ui.backend.rest.handlers import quota_sets
+from manila_ui.backend.rest.handlers import scheduler_stats
+from manila_ui.backend.rest.handlers import share_types
+from manila_ui.backend.rest.handlers import shares
+from manila_ui.backend.rest.handlers import versions
+
+ROUTES: Mapping[str, Mapping[str, Handler]] = {
+    "/shares": {"GET": shares.index, "POST": shares.create},
+    "/shares/detail": {"GET": shares.detail},
+    "/shares/{share_id}": {"GET": shares.show, "PUT": shares.update,
+                           "DELETE": shares.delete},
+    "/shares/{share_id}/export_locations": {"GET": export_locations.index},
+    "/shares/{share_id}/export_locations/{export_location_id}": {
+        "GET": export_locations.show},
+    "/types": {"GET": share_types.index, "POST": share_types.create},
+    "/types/default": {"GET": share_types.default},
+    "/types/{share_type_id}": {"GET": share_types.show,
+                               "DELETE": share_types.delete},
+    "/availability-zones": {"GET": availability_zones.index},
+    "/os-availability-zone": {"GET": availability_zones.index_legacy},
+    "/scheduler-stats/pools": {"GET": scheduler_stats.index},
+    "/scheduler-stats/pools/detail": {"GET": scheduler_stats.detail},
+    "/limits": {"GET": limits.index},
+    "/quota-sets/{quota_project_id}": {"GET": quota_sets.show},
+    "/quota-sets/{quota_project_id}/defaults": {"GET": quota_sets.defaults},
+    "/quota-sets/{quota_project_id}/detail": {"GET": quota_sets.detail},
+    "/os-quota-sets/{quota_project_id}": {"GET": quota_sets.show_legacy},
+    "/os-quota-sets/{quota_project_id}/defaults": {
+        "GET": quota_sets.defaults_legacy},
+    "/messages": {"GET": messages.index},
+    "/messages/{message_id}": {"GET": messages.show, "DELETE": messages.delete},
+}
+
+
+def build_router() -> Router:
+    return Router(ROUTES, versions.index)

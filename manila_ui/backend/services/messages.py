@@ -1,0 +1,87 @@
+"""User messages: what a failed asynchronous operation tells its owner.
+
+The text is not stored: like Manila, a message keeps an action id and a
+detail id, and ``user_message`` is rendered from these tables.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Mapping
+
+from oslo_config import cfg
+from sqlalchemy.orm import Session
+
+from manila_ui.backend.db import messages as messages_db
+from manila_ui.backend.db import models
+from manila_ui.backend.db import records
+from manila_ui.backend.db.engine import Database
+from manila_ui.backend.services import errors
+
+ALLOCATE_HOST = "001"
+
+ACTIONS = {
+    "001": "allocate host",
+    "002": "create",
+    "003": "delete access rules",
+    "004": "promote",
+    "005": "update",
+    "006": "revert to snapshot",
+}
+
+_FILTER_MSG = "No storage could be allocated for this share request, %s filter didn't succeed."
+DETAILS = {
+    "001": "An unknown error occurred.",
+    "002": "No storage could be allocated for this share request. Trying again "
+           "with a different size or share type may succeed.",
+    "007": _FILTER_MSG % "AvailabilityZone",
+    "008": _FILTER_MSG % "Capabilities",
+    "009": _FILTER_MSG % "Capacity",
+}
+
+SORT_KEYS = messages_db.SORT_KEYS
+FILTER_KEYS = messages_db.FILTER_KEYS
+
+
+def user_message(action_id: str, detail_id: str) -> str:
+    action = ACTIONS.get(action_id, "unknown action")
+    return f"{action}: {DETAILS.get(detail_id, DETAILS['001'])}"
+
+
+class MessageService:
+    def __init__(self, db: Database, conf: cfg.ConfigOpts) -> None:
+        self._db = db
+        self._conf = conf
+
+    def record(self, s: Session, *, project_id: str, resource_type: str,
+               resource_id: str, action_id: str, detail_id: str,
+               request_id: str | None, level: str = "ERROR") -> records.Message:
+        now = models.utcnow()
+        return messages_db.create(
+            s, id=str(uuid.uuid4()), project_id=project_id, request_id=request_id,
+            resource_type=resource_type, resource_id=resource_id,
+            action_id=action_id, detail_id=detail_id, message_level=level,
+            created_at=now,
+            expires_at=now + datetime.timedelta(seconds=self._conf.message_ttl))
+
+    def get(self, message_id: str) -> records.Message:
+        with self._db.read() as s:
+            message = messages_db.get(s, message_id)
+        if message is None or message.expires_at <= models.utcnow():
+            raise errors.NotFound(f"Message {message_id} could not be found.")
+        return message
+
+    def list_all(self, *, project_id: str | None, filters: Mapping[str, str],
+             created_since: datetime.datetime | None,
+             created_before: datetime.datetime | None, sort_key: str,
+             sort_dir: str, limit: int | None, offset: int) -> list[records.Message]:
+        with self._db.read() as s:
+            return messages_db.list_all(
+                s, project_id=project_id, filters=filters,
+                created_since=created_since, created_before=created_before,
+                sort_key=sort_key, sort_dir=sort_dir, limit=limit, offset=offset)
+
+    def delete(self, message_id: str) -> None:
+        with self._db.write() as s:
+            messages_db.destroy(s, message_id)

@@ -1,0 +1,76 @@
+"""Quotas by counting: usage is counted from the resources themselves, so
+there are no reservations to leak.  A create checks before its insert and
+re-checks after it inside the same transaction (on SQLite the write
+transaction is exclusive, so the re-check sees every competitor; on a
+server database it catches the competitors that committed first).
+
+Only shares and gigabytes are counted so far; the other resources report
+their limits and zero usage.
+"""
+
+from __future__ import annotations
+
+from oslo_config import cfg
+from sqlalchemy.orm import Session
+
+from manila_ui.backend.db import quotas as quotas_db
+from manila_ui.backend.db import shares as shares_db
+from manila_ui.backend.db.engine import Database
+from manila_ui.backend.services import errors
+
+RESOURCES = ("shares", "gigabytes", "snapshots", "snapshot_gigabytes",
+             "share_networks", "share_groups", "share_group_snapshots",
+             "share_replicas", "replica_gigabytes", "per_share_gigabytes",
+             "backups", "backup_gigabytes", "encryption_keys")
+
+
+class QuotaService:
+    def __init__(self, db: Database, conf: cfg.ConfigOpts) -> None:
+        self._db = db
+        self._conf = conf
+
+    def defaults(self) -> dict[str, int]:
+        return {name: getattr(self._conf.quota, name) for name in RESOURCES}
+
+    def _limits(self, s: Session, project_id: str) -> dict[str, int]:
+        limits = self.defaults()
+        limits.update(quotas_db.overrides(s, project_id))
+        return limits
+
+    @staticmethod
+    def _usage(s: Session, project_id: str) -> dict[str, int]:
+        usage = dict.fromkeys(RESOURCES, 0)
+        usage["shares"], usage["gigabytes"] = shares_db.usage(s, project_id)
+        usage.pop("per_share_gigabytes")
+        return usage
+
+    def limits(self, project_id: str) -> dict[str, int]:
+        with self._db.read() as s:
+            return self._limits(s, project_id)
+
+    def limits_and_usage(self, project_id: str) -> tuple[dict[str, int], dict[str, int]]:
+        with self._db.read() as s:
+            return self._limits(s, project_id), self._usage(s, project_id)
+
+    def check_share_size(self, s: Session, project_id: str, size: int) -> None:
+        limit = self._limits(s, project_id)["per_share_gigabytes"]
+        if limit >= 0 and size > limit:
+            raise errors.OverQuota(
+                f"ShareSizeExceedsLimit: Requested share size {size} is larger "
+                f"than maximum allowed limit {limit}.")
+
+    def check_shares(self, s: Session, project_id: str, add_shares: int,
+                     add_gigabytes: int) -> None:
+        """Raise OverQuota if the project, with the deltas added, is over its
+        share or gigabyte quota (the deltas are 0 for the re-check)."""
+        limits = self._limits(s, project_id)
+        shares, gigabytes = shares_db.usage(s, project_id)
+        if 0 <= limits["gigabytes"] < gigabytes + add_gigabytes:
+            raise errors.OverQuota(
+                "ShareSizeExceedsAvailableQuota: Requested share exceeds "
+                "allowed project/user or share type gigabytes quota.")
+        if 0 <= limits["shares"] < shares + add_shares:
+            raise errors.OverQuota(
+                f"ShareLimitExceeded: Maximum number of shares allowed "
+                f"({limits['shares']}) either per project/user or share type "
+                "quota is exceeded.")

@@ -1,0 +1,68 @@
+"""All services of one backend process, wired together from its config."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from oslo_config import cfg
+
+from manila_ui.backend.db import availability_zones as az_db
+from manila_ui.backend.db.engine import Database
+from manila_ui.backend.driver.simulated import SimulatedDriver
+from manila_ui.backend.services.availability_zones import AvailabilityZoneService
+from manila_ui.backend.services.messages import MessageService
+from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.pools import PoolService
+from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.share_types import ShareTypeService
+from manila_ui.backend.services.shares import ShareService
+
+# The default type of a fresh install (what devstack creates for Manila),
+# and ``dhss_false``, which python-manilaclient's functional tests expect.
+BOOTSTRAP_TYPE_SPECS = {
+    "driver_handles_share_servers": "False",
+    "snapshot_support": "True",
+    "create_share_from_snapshot_support": "True",
+    "revert_to_snapshot_support": "True",
+    "mount_snapshot_support": "True",
+}
+
+
+@dataclasses.dataclass
+class Services:
+    conf: cfg.ConfigOpts
+    db: Database
+    driver: SimulatedDriver
+    queue: OperationQueue
+    quotas: QuotaService
+    messages: MessageService
+    share_types: ShareTypeService
+    availability_zones: AvailabilityZoneService
+    pools: PoolService
+    shares: ShareService
+
+    @classmethod
+    def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
+        db = db or Database(conf.database.connection)
+        driver = SimulatedDriver(conf)
+        queue = OperationQueue(db, conf)
+        quotas = QuotaService(db, conf)
+        messages = MessageService(db, conf)
+        return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
+                   messages=messages, share_types=ShareTypeService(db, conf),
+                   availability_zones=AvailabilityZoneService(db),
+                   pools=PoolService(db, driver),
+                   shares=ShareService(db, conf, queue, driver, quotas, messages))
+
+    def bootstrap(self) -> None:
+        """Rows a fresh install needs: zones of the pools, the default types.
+        Idempotent; runs once before the workers start."""
+        with self.db.write() as s:
+            for name in self.driver.availability_zones():
+                az_db.ensure(s, str(uuid.uuid4()), name)
+        if self.conf.default_share_type:
+            self.share_types.ensure(self.conf.default_share_type,
+                                    "Default share type", BOOTSTRAP_TYPE_SPECS)
+        self.share_types.ensure("dhss_false", "Share servers not managed by Manila",
+                                BOOTSTRAP_TYPE_SPECS)

@@ -1,0 +1,123 @@
+"""Share types: lookup, the default type, create and delete (admin)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+
+from oslo_config import cfg
+
+from manila_ui.backend.db import records
+from manila_ui.backend.db import share_types as types_db
+from manila_ui.backend.db import shares as shares_db
+from manila_ui.backend.db.engine import Database
+from manila_ui.backend.services import errors
+
+DHSS = "driver_handles_share_servers"
+SNAPSHOT_SUPPORT = "snapshot_support"
+BOOLEAN_SPECS = (DHSS, SNAPSHOT_SUPPORT, "create_share_from_snapshot_support",
+                 "revert_to_snapshot_support", "mount_snapshot_support",
+                 "snapshot_inherit_share_access_support")
+REPLICATION_TYPES = ("writable", "readable", "dr")
+# Standard specs every project may see; the rest are the admin's business.
+TENANT_VISIBLE = (
+    DHSS, SNAPSHOT_SUPPORT, "create_share_from_snapshot_support",
+    "revert_to_snapshot_support", "replication_type", "mount_snapshot_support",
+    "mount_point_name_support", "snapshot_inherit_share_access_support",
+    "availability_zones", "encryption_support", "provisioning:max_share_size",
+    "provisioning:min_share_size", "provisioning:max_share_extend_size",
+    "provisioning:mount_point_prefix", "default_qos_type",
+)
+# Defaults Manila infers for optional capabilities a type does not name.
+INFERRED_OPTIONAL = {
+    SNAPSHOT_SUPPORT: False,
+    "create_share_from_snapshot_support": False,
+    "revert_to_snapshot_support": False,
+    "mount_snapshot_support": False,
+    "snapshot_inherit_share_access_support": False,
+}
+
+_IS = re.compile(r"^<is>\s*(true|false)$", re.IGNORECASE)
+
+
+def parse_bool_spec(key: str, value: str) -> bool:
+    """Parse ``True``/``<is> False``/``1``...; raise Invalid otherwise."""
+    text = str(value).strip()
+    match = _IS.match(text)
+    if match:
+        text = match.group(1)
+    lowered = text.lower()
+    if lowered in ("1", "t", "true", "on", "y", "yes"):
+        return True
+    if lowered in ("0", "f", "false", "off", "n", "no"):
+        return False
+    raise errors.Invalid(f"Invalid boolean extra spec {key} : {value}")
+
+
+def validate_extra_specs(specs: Mapping[str, str]) -> None:
+    if DHSS not in specs:
+        raise errors.Invalid(f"Required extra specs '{DHSS}' not specified.")
+    try:
+        parse_bool_spec(DHSS, specs[DHSS])
+    except errors.Invalid:
+        raise errors.Invalid(f"Value of required extra_spec {DHSS} is not valid") from None
+    for key in BOOLEAN_SPECS[1:]:
+        if key in specs:
+            parse_bool_spec(key, specs[key])
+    if specs.get("replication_type", REPLICATION_TYPES[0]) not in REPLICATION_TYPES:
+        raise errors.Invalid("Invalid extra_spec replication_type.")
+
+
+class ShareTypeService:
+    def __init__(self, db: Database, conf: cfg.ConfigOpts) -> None:
+        self._db = db
+        self._conf = conf
+
+    @property
+    def default_name(self) -> str | None:
+        name: str | None = self._conf.default_share_type
+        return name or None
+
+    def list_all(self, is_public: bool | None) -> list[records.ShareType]:
+        with self._db.read() as s:
+            return types_db.list_all(s, is_public)
+
+    def find(self, name_or_id: str) -> records.ShareType | None:
+        with self._db.read() as s:
+            return types_db.get_by_name_or_id(s, name_or_id)
+
+    def get(self, name_or_id: str) -> records.ShareType:
+        found = self.find(name_or_id)
+        if found is None:
+            raise errors.NotFound("Share type not found.")
+        return found
+
+    def default(self) -> records.ShareType | None:
+        return self.find(self.default_name) if self.default_name else None
+
+    def create(self, name: str, description: str | None, is_public: bool,
+               extra_specs: Mapping[str, str]) -> records.ShareType:
+        validate_extra_specs(extra_specs)
+        with self._db.write() as s:
+            if types_db.get_by_name_or_id(s, name) is not None:
+                raise errors.Conflict(f"Share Type {name} already exists.")
+            return types_db.create(s, str(uuid.uuid4()), name, description,
+                                   is_public, dict(extra_specs))
+
+    def delete(self, name_or_id: str) -> None:
+        with self._db.write() as s:
+            found = types_db.get_by_name_or_id(s, name_or_id)
+            if found is None:
+                raise errors.NotFound(f"Share type {name_or_id} could not be found.")
+            if shares_db.count_by_type(s, found.id):
+                raise errors.Invalid("Target share type is still in use.")
+            types_db.destroy(s, found.id)
+
+    def ensure(self, name: str, description: str | None,
+               extra_specs: Mapping[str, str]) -> None:
+        """Create a public type unless one of that name exists."""
+        with self._db.write() as s:
+            if types_db.get_by_name_or_id(s, name) is None:
+                types_db.create(s, str(uuid.uuid4()), name, description, True,
+                                dict(extra_specs))

@@ -1,0 +1,122 @@
+"""A client discovers the API and negotiates a microversion, as with Manila."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from manila_ui.tests.backend.conftest import LATEST
+from manila_ui.tests.backend.conftest import Api
+from manila_ui.tests.backend.conftest import Backend
+
+VERSION_HEADER = "X-OpenStack-Manila-API-Version"
+
+
+def test_root_lists_versions_without_auth(backend: Backend) -> None:
+    resp = requests.get(backend.url + "/", timeout=10)
+
+    assert resp.status_code == 300
+    (version,) = resp.json()["versions"]
+    assert version["id"] == "v2.0"
+    assert version["status"] == "CURRENT"
+    assert (version["min_version"], version["version"]) == ("2.0", LATEST)
+    assert {"rel": "self", "href": backend.url + "/v2/"} in version["links"]
+    # Like Manila, the root carries no microversion headers.
+    assert VERSION_HEADER not in resp.headers
+    assert "Vary" not in resp.headers
+
+
+def test_v2_document_echoes_the_negotiated_version(member: Api) -> None:
+    resp = member.get("/v2/", version=None)
+
+    assert resp.status_code == 200
+    assert resp.json()["versions"][0]["version"] == LATEST
+    assert resp.headers[VERSION_HEADER] == "2.0"  # absent → the minimum
+    assert resp.headers["Vary"] == VERSION_HEADER
+
+    assert member.get("/v2/", version="2.51").headers[VERSION_HEADER] == "2.51"
+    assert member.get("/v2/shares", version=LATEST).headers[VERSION_HEADER] == LATEST
+
+
+def test_every_response_carries_a_request_id(backend: Backend, member: Api) -> None:
+    responses = [requests.get(backend.url + "/", timeout=10),
+                 member.get("/v2/shares"),
+                 member.get("/v2/shares/nope"),
+                 requests.get(backend.url + "/v2/shares", timeout=10)]
+    for resp in responses:
+        request_id = resp.headers["x-compute-request-id"]
+        assert request_id.startswith("req-")
+        assert resp.headers["x-openstack-request-id"] == request_id
+    ids = {resp.headers["x-compute-request-id"] for resp in responses}
+    assert len(ids) == len(responses)
+
+
+@pytest.mark.parametrize("header", ["latest", "2", "2.x", "v2.1", "2.01", "2.5.1"])
+def test_malformed_version_is_a_bad_request(member: Api, header: str) -> None:
+    resp = member.get("/v2/shares", version=header)
+
+    assert resp.status_code == 400
+    assert resp.json()["badRequest"]["code"] == 400
+    assert "invalid format" in resp.json()["badRequest"]["message"]
+
+
+@pytest.mark.parametrize("header", ["2.100", "3.0", "1.0"])
+def test_version_out_of_range_is_not_acceptable(member: Api, header: str) -> None:
+    resp = member.get("/v2/shares", version=header)
+
+    assert resp.status_code == 406
+    assert resp.json() == {"computeFault": {
+        "code": 406,
+        "message": f"Version {header} is not supported by the API. "
+                   f"Minimum is 2.0 and maximum is {LATEST}."}}
+
+
+def test_api_needs_a_token(backend: Backend) -> None:
+    resp = requests.get(backend.url + "/v2/shares", timeout=10)
+
+    assert resp.status_code == 401
+    assert "unauthorized" in resp.json()
+
+
+def test_routes_answer_with_and_without_project_id(member: Api) -> None:
+    with_project = member.get(f"/v2/{member.project}/shares/detail")
+    without = member.get("/v2/shares/detail")
+
+    assert with_project.status_code == without.status_code == 200
+    assert with_project.json() == without.json()
+
+
+def test_links_keep_the_project_id_when_the_url_has_it(member: Api) -> None:
+    share = member.create_share()
+    resp = member.get(f"/v2/{member.project}/shares/{share['id']}")
+
+    links = {link["rel"]: link["href"] for link in resp.json()["share"]["links"]}
+    assert links["self"].endswith(f"/v2/{member.project}/shares/{share['id']}")
+    assert links["bookmark"].endswith(f":{member.base.rsplit(':', 1)[1]}/"
+                                      f"{member.project}/shares/{share['id']}")
+
+
+def test_someone_elses_project_in_the_url_is_malformed(member: Api, other: Api) -> None:
+    resp = member.get(f"/v2/{other.project}/shares")
+
+    assert resp.status_code == 400
+    assert resp.json()["badRequest"]["message"] == "Malformed request url"
+
+
+def test_unknown_url_and_wrong_method(member: Api) -> None:
+    missing = member.get("/v2/no-such-things")
+    wrong = member.request("PATCH", "/v2/shares")
+
+    assert missing.status_code == 404
+    assert missing.json()["itemNotFound"]["code"] == 404
+    assert wrong.status_code == 405
+    assert wrong.json()["badMethod"]["code"] == 405
+    assert set(wrong.headers["Allow"].split(", ")) == {"GET", "POST"}
+
+
+def test_a_resource_newer_than_the_requested_version_is_not_found(member: Api) -> None:
+    assert member.get("/v2/messages", version="2.36").status_code == 404
+    assert member.get("/v2/messages", version="2.37").status_code == 200
+    assert member.get("/v2/availability-zones", version="2.6").status_code == 404
+    assert member.get("/v2/os-availability-zone", version="2.6").status_code == 200
+    assert member.get("/v2/os-availability-zone", version="2.7").status_code == 404
