@@ -48,6 +48,17 @@ def _verify() -> bool | str:
     return cacert or True
 
 
+def _version_cap() -> str:
+    """manilaclient's maximum, or lower if the operator capped it (e.g. to
+    step around a server bug): OPENSTACK_MANILA_FEATURES["max_api_version"]."""
+    features = getattr(settings, "OPENSTACK_MANILA_FEATURES", None) or {}
+    cap = features.get("max_api_version")
+    client_max = microversions.CLIENT_MAX_VERSION
+    if not cap:
+        return client_max
+    return min(str(cap), client_max, key=microversions.version_key)
+
+
 def _session(request: Any, endpoint: str) -> ks_session.Session:
     auth = token_endpoint.Token(endpoint, request.user.token.id)
     return ks_session.Session(auth=auth, verify=_verify(),
@@ -69,7 +80,7 @@ def _handle(request: Any) -> _Handle:
     endpoint = endpoint_url(request)
     sess = _session(request, endpoint)
     server = microversions.fetch_server_versions(sess, endpoint)
-    version = microversions.negotiate(server)
+    version = microversions.negotiate(server, client_max=_version_cap())
     client = manila_client.Client(
         api_version=api_versions.APIVersion(version),
         session=sess,

@@ -81,6 +81,11 @@ def _parse(version: str) -> tuple[int, int]:
     return int(major), int(minor or 0)
 
 
+def version_key(version: str) -> tuple[int, int]:
+    """Sort key for "2.N" strings ("2.9" < "2.10")."""
+    return _parse(version)
+
+
 def _fmt(version: tuple[int, int]) -> str:
     return f"{version[0]}.{version[1]}"
 

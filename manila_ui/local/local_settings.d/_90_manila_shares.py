@@ -24,6 +24,9 @@ _MANILA_UI_DEFAULTS = {
     # Show "Visible to all projects" in Create Share (policy
     # share:create_public_share still decides per user).
     "enable_public_shares": True,
+    # Cap the negotiated Manila microversion below python-manilaclient's
+    # maximum (e.g. "2.65"); None talks at the highest version both know.
+    "max_api_version": None,
 }
 try:
     OPENSTACK_MANILA_FEATURES = {**_MANILA_UI_DEFAULTS,

@@ -67,7 +67,7 @@ def _match_protocol(proto, choices):
 class CreateForm(forms.SelfHandlingForm):
     name = forms.CharField(max_length=255, label=_("Name"), required=False)
     description = forms.CharField(
-        label=_("Description"), required=False,
+        label=_("Description"), required=False, max_length=255,
         widget=forms.Textarea(attrs={"rows": 3}))
     share_proto = forms.ChoiceField(label=_("Share Protocol"))
     size = forms.IntegerField(
@@ -186,7 +186,7 @@ class UpdateForm(forms.SelfHandlingForm):
     share_id = forms.CharField(widget=forms.HiddenInput())
     name = forms.CharField(max_length=255, label=_("Name"), required=False)
     description = forms.CharField(
-        label=_("Description"), required=False,
+        label=_("Description"), required=False, max_length=255,
         widget=forms.Textarea(attrs={"rows": 3}))
     is_public = forms.BooleanField(
         label=_("Visible to all projects"), required=False)

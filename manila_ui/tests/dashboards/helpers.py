@@ -1,0 +1,93 @@
+"""Helpers for the dashboard stories: read rendered pages, seed shares
+through a peer client (python-manilaclient as the user), wait for Manila's
+asynchronous states."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+ROW_RE = re.compile(r'<tr[^>]*\bdata-object-id="([^"]+)"')
+# Horizon's rendered Django messages (horizon/_messages.html).
+MESSAGE_RE = re.compile(
+    r'<div class="alert alert-(\w+) alert-dismissable fade in">\s*'
+    r'<a class="close"[^>]*>.*?</a>\s*<p>\s*<strong>[^<]*</strong>(.*?)</p>',
+    re.S)
+
+
+def wait_until(check: Callable[[], Any], timeout: float = 30.0,
+               interval: float = 0.2, what: str = "condition") -> Any:
+    """Poll ``check`` until it returns something truthy (Manila is async)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+def row_ids(html: str) -> list[str]:
+    return ROW_RE.findall(html)
+
+
+def messages(html: str) -> list[tuple[str, str]]:
+    """(level, text) of the Django messages rendered on a page."""
+    return [(level, html_lib.unescape(
+                re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()))
+            for level, text in MESSAGE_RE.findall(html)]
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+class Shares:
+    """Seeds and watches shares for one user through python-manilaclient."""
+
+    def __init__(self, manila: Any) -> None:
+        self.manila = manila
+        self.created: list[str] = []
+
+    def create(self, name: str | None = None, size: int = 1,
+               proto: str = "NFS", **kwargs: Any) -> Any:
+        share = self.manila.shares.create(proto, size, name=name or unique("t"),
+                                          **kwargs)
+        self.created.append(share.id)
+        return share
+
+    def status(self, share_id: str) -> str | None:
+        from manilaclient.common.apiclient import exceptions
+
+        try:
+            return str(self.manila.shares.get(share_id).status)
+        except exceptions.NotFound:
+            return None
+
+    def wait(self, share_id: str, status: str = "available",
+             timeout: float = 60.0) -> None:
+        wait_until(lambda: self.status(share_id) == status, timeout=timeout,
+                   what=f"share {share_id} to be {status}")
+
+    def wait_gone(self, share_id: str, timeout: float = 60.0) -> None:
+        wait_until(lambda: self.status(share_id) is None, timeout=timeout,
+                   what=f"share {share_id} to be deleted")
+
+    def find(self, name: str) -> list[Any]:
+        return list(self.manila.shares.list(search_opts={"name": name}))
+
+    def cleanup(self) -> None:
+        for share_id in self.created:
+            status = self.status(share_id)
+            if status is None:
+                continue
+            try:
+                if status not in ("deleting",):
+                    self.manila.shares.delete(share_id)
+            except Exception:  # noqa: S112 - best effort; the stack is per session
+                continue
