@@ -13,9 +13,10 @@ PANEL_GROUP = "share"
 PANEL_GROUP_NAME = _("Share")
 PANEL_GROUP_DASHBOARD = "project"
 
-# The plugin's static files (scss) and translations live in the package.
+# The plugin's static files and translations live in the package.
 ADD_INSTALLED_APPS = ["manila_ui"]
 ADD_SCSS_FILES = ["manila_ui/scss/manila_ui.scss"]
+ADD_JS_FILES = ["manila_ui/js/manila_ui.export_locations.js"]
 
 ADD_EXCEPTIONS = {
     "recoverable": manila_exceptions.RECOVERABLE,
