@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from manila_ui.stack.reference import _keystone_shim as keystone
 from manila_ui.stack.reference import clouds
+from manila_ui.stack.reference import keystone
 from manila_ui.stack.reference import manila
 from manila_ui.stack.reference import services
 from manila_ui.stack.reference.config import CLOUD_USERS
@@ -120,7 +120,7 @@ def down(cfg: RefConfig) -> None:
 
 
 def status(cfg: RefConfig) -> int:
-    rows = {**services.status(cfg), **keystone_status(cfg), **manila.status(cfg)}
+    rows = {**services.status(cfg), **keystone.status(cfg), **manila.status(cfg)}
     for name, state in rows.items():
         say(f"  {name:<18} {state}")
     all_up = all(
@@ -128,21 +128,6 @@ def status(cfg: RefConfig) -> int:
     )
     say(f"reference stack {'up' if all_up else 'NOT fully up'} ({cfg.root})")
     return 0 if all_up else 3
-
-
-def keystone_status(cfg: RefConfig) -> dict[str, str]:
-    from manila_ui.stack.reference.procs import PidFile
-    from manila_ui.stack.reference.procs import http_status
-
-    pid = PidFile(cfg.run_dir, "keystone").alive_pid()
-    if pid is None:
-        return {"keystone": "down"}
-    code = http_status(cfg.keystone_url)
-    return {
-        "keystone": f"up (pid {pid}), {cfg.keystone_url} answers {code}"
-        if code
-        else f"up (pid {pid}), not answering"
-    }
 
 
 def main(argv: list[str] | None = None) -> int:

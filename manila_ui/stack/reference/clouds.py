@@ -15,7 +15,7 @@ def render(cfg: RefConfig) -> str:
         "clouds:",
     ]
     for user in CLOUD_USERS:
-        password, project, _ = USERS[user]
+        password, project = USERS[user].password, USERS[user].project
         lines += [
             f"  {user}:",
             "    auth:",

@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+from manila_ui.stack.config import CLOUD_USERS  # noqa: F401 - re-exported
+from manila_ui.stack.config import HOST  # noqa: F401 - re-exported
+from manila_ui.stack.config import REGION  # noqa: F401 - re-exported
+from manila_ui.stack.config import SERVICE_USER  # noqa: F401 - re-exported
+from manila_ui.stack.config import USERS
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parent
 CONSTRAINTS = PACKAGE_DIR / "constraints.txt"
@@ -26,20 +32,9 @@ VENV_REQUIREMENTS = (
     "python-openstackclient",
 )
 
-HOST = "127.0.0.1"
-REGION = "RegionOne"
 
-# The throwaway local credentials of doc/contributing.md ("Local credentials").
-ADMIN = ("admin", "adminpass", "admin")
-# user -> (password, project, roles)
-USERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "admin": ("adminpass", "admin", ("admin",)),
-    "demo": ("demopass", "demo", ("member",)),
-    "alt_demo": ("alt_demopass", "alt_demo", ("member",)),
-    "reader": ("readerpass", "demo", ("reader",)),
-    "manila": ("manilapass", "service", ("admin", "service")),
-}
-CLOUD_USERS = ("admin", "demo", "alt_demo", "reader")
+# The throwaway local credentials of doc/contributing.md: the stack's own table.
+ADMIN = (USERS["admin"].name, USERS["admin"].password, USERS["admin"].project)
 
 _DEFAULT_PORTS = {
     "epmd": 24369,
