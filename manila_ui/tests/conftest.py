@@ -180,6 +180,12 @@ def live_horizon(stack: TestStack, horizon_static: Path,
 
 
 @pytest.fixture(scope="session")
+def horizon_url(live_horizon: str) -> str:
+    """Alias of ``live_horizon``."""
+    return live_horizon
+
+
+@pytest.fixture(scope="session")
 def _chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if not (os.path.exists(CHROMEDRIVER) and os.path.exists(CHROMIUM)):
         reason = "chromium/chromium-driver not installed (make test installs them)"
