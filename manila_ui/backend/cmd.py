@@ -39,6 +39,7 @@ def prepare(conf: cfg.ConfigOpts) -> None:
 class BackendApplication(BaseApplication):
     def __init__(self, conf: cfg.ConfigOpts) -> None:
         self.conf = conf
+        self.services: Services | None = None
         super().__init__()
 
     def load_config(self) -> None:
@@ -57,15 +58,22 @@ class BackendApplication(BaseApplication):
             "loglevel": "debug" if self.conf.debug else "info",
             "proc_name": "manila-ui-backend",
             "control_socket_disable": True,
+            "worker_exit": self._worker_exit,
         }
         for key, value in settings.items():
             if key in self.cfg.settings:
                 self.cfg.set(key, value)
 
     def load(self) -> Any:
-        services = Services.build(self.conf)
-        services.queue.start()
-        return build_app(self.conf, services)
+        self.services = Services.build(self.conf)
+        self.services.queue.start()
+        return build_app(self.conf, self.services)
+
+    def _worker_exit(self, server: Any, worker: Any) -> None:
+        # Let the operation worker finish the step in hand and claim no more,
+        # so a graceful stop leaves no claimed step behind.
+        if self.services is not None:
+            self.services.queue.stop()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -35,9 +35,11 @@ default_opts: list[cfg.Opt] = [
     cfg.FloatOpt("worker_poll_interval", default=1.0, min=0.01,
                  help="Seconds between checks of the operation queue for "
                       "work enqueued by other processes."),
-    cfg.FloatOpt("operation_lease", default=60.0, min=1.0,
-                 help="Seconds an operation stays claimed by a worker; an "
-                      "unfinished claim past this is taken over."),
+    cfg.FloatOpt("operation_lease", default=10.0, min=1.0,
+                 help="Seconds an operation stays claimed by a worker; a "
+                      "claim left by a crashed worker is taken over after it. "
+                      "A step takes milliseconds, so this only needs to "
+                      "outlast a slow database."),
     cfg.StrOpt("default_share_type", default="default",
                help="Name of the share type used when a request names none."),
     cfg.ListOpt("enabled_share_protocols", default=["NFS", "CIFS"],

@@ -54,7 +54,7 @@ def build_app(conf: cfg.ConfigOpts, services: Services) -> middleware.WSGIApp:
         api = auth_token.AuthProtocol(api, {"oslo_config_config": conf})
     else:
         api = middleware.NoAuth(api)
-    app: middleware.WSGIApp = URLMap(versions.root, api)  # type: ignore[arg-type]
+    app: middleware.WSGIApp = URLMap(versions.root, api)
     app = middleware.FaultWrapper(app)
     app = middleware.AccessLog(app, os.path.join(conf.state_path, "access.log"))
     return middleware.RequestId(app)

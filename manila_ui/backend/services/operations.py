@@ -107,6 +107,8 @@ class OperationQueue:
 
     def run_once(self) -> bool:
         """Claim and run one due step; False when nothing was due."""
+        if self._stop.is_set():
+            return False
         now = time.time()
         with self._db.write() as s:
             op = ops_db.claim_next(s, self.owner, now, self._conf.operation_lease)

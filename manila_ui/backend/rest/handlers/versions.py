@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from wsgiref.types import StartResponse
+from wsgiref.types import WSGIEnvironment
+
 import webob
 
 from manila_ui.backend.rest import microversion
@@ -27,10 +31,12 @@ def _document(host_url: str) -> dict[str, object]:
     }]}
 
 
-def root(environ: dict[str, object], start_response: object) -> object:
+def root(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
     """The unauthenticated root document, answered with 300 as Manila does."""
     req = webob.Request(environ)
-    return json_response(_document(req.host_url), status=300)(environ, start_response)
+    body: Iterable[bytes] = json_response(_document(req.host_url), status=300)(
+        environ, start_response)
+    return body
 
 
 def index(req: webob.Request) -> webob.Response:

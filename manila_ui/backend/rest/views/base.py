@@ -54,7 +54,7 @@ class ViewBuilder:
         """A ``next`` link when the page is full, carrying the request's
         parameters plus ``marker`` (the last id), as Manila does."""
         try:
-            limit = int(req.params.get("limit", 0))
+            limit = int(str(req.params.get("limit", 0)))
         except ValueError:
             limit = 0
         if not limit or limit != len(items):
