@@ -92,6 +92,8 @@ def _static_inputs() -> Iterator[Path]:
 
 def static_stamp() -> str:
     digest = hashlib.sha256()
+    # collectstatic --link points into this venv: another venv needs its own build.
+    digest.update(f"venv={config.venv_dir()}\n".encode())
     for dist in ("horizon", "django-compressor", "Django"):
         digest.update(f"{dist}={metadata.version(dist)}\n".encode())
     for path in _static_inputs():
