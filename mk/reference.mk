@@ -15,3 +15,7 @@ reference-stop: ## stop exactly what `make reference` started
 
 reference-status: ## one line per reference-stack process
 	$(REFERENCE_PYTHON) -m manila_ui.stack.reference status
+
+.PHONY: reference-test
+reference-test: venv ## differential tests: bundled backend vs the running reference stack
+	$(PY) -m pytest -m reference manila_ui/tests/reference $(PYTEST_ARGS)

@@ -34,7 +34,8 @@ def _env() -> dict[str, str]:
     return {"PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{path}" if path else str(REPO_ROOT)}
 
 
-def _prepare(cfg: RefConfig) -> dict[str, object]:
+def _prepare(cfg: RefConfig) -> list[str]:
+    """Bootstrap (or reuse) the instance; return the server's argv."""
     log = cfg.log_dir / "keystone-setup.log"
     argv = [
         str(cfg.bin("python")),
@@ -58,7 +59,8 @@ def _prepare(cfg: RefConfig) -> dict[str, object]:
         with open(log, "a") as fh:
             fh.write(out.stdout + out.stderr)
         raise StackError(f"keystone bootstrap failed (exit {out.returncode}); see {log}")
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    server = json.loads(out.stdout.strip().splitlines()[-1])
+    return [str(a) for a in server["argv"]]
 
 
 def up(cfg: RefConfig) -> str:
@@ -68,14 +70,14 @@ def up(cfg: RefConfig) -> str:
         if port_open(cfg.ports["keystone"]):
             raise StackError(f"port {cfg.ports['keystone']} (keystone) is held by another process")
         fresh = not (cfg.keystone_dir / "template").is_file()
-        server = _prepare(cfg)
+        argv = _prepare(cfg)
         log = cfg.log_dir / "keystone.log"
         env = {**_env(), "OS_KEYSTONE_CONFIG_DIR": str(cfg.keystone_dir)}
         spawn(
             pidfile,
-            [str(a) for a in server["argv"]],
+            argv,
             log,
-            env,  # type: ignore[attr-defined]
+            env,
             cwd=cfg.keystone_dir,
         )
         wait_for(

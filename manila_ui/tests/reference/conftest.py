@@ -7,7 +7,8 @@
   clouds.yaml of a stack that already runs; otherwise one is started for the
   session on free ports (Keystone + backend, no Horizon).
 
-Run: ``make reference && pytest -m reference manila_ui/tests/reference``.
+Run: ``make reference reference-test`` (``pytest -m reference manila_ui/tests/reference``);
+without ``-m reference`` these tests are skipped.
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ def pytest_configure(config: pytest.Config) -> None:
         "reference: differential tests against the real Manila reference stack "
         "(`make reference`); skipped when it is not running",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Differential tests run only when asked for (``-m reference``), so that a reference
+    stack left running does not change what the main suite does."""
+    if "reference" in (config.option.markexpr or ""):
+        return
+    skip = pytest.mark.skip(reason="differential test: run with `make reference-test`")
+    for item in items:
+        if item.get_closest_marker("reference"):
+            item.add_marker(skip)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -93,11 +93,10 @@ class Side:
         side = cls(name, clouds_yaml)
         for actor in ACTORS:
             side.sessions[actor] = cfg.get_one(actor).get_session()
-        side.endpoint = (
-            side.sessions["demo"]
-            .get_endpoint(service_type="sharev2", interface="public")
-            .rstrip("/")
-        )
+        endpoint = side.sessions["demo"].get_endpoint(service_type="sharev2", interface="public")
+        if not endpoint:
+            raise LookupError(f"no sharev2 endpoint in the catalog of {clouds_yaml}")
+        side.endpoint = endpoint.rstrip("/")
         return side
 
     @property
