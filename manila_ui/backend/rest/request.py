@@ -20,6 +20,7 @@ SERVICES = "manila_ui.services"
 AUTHZ = "manila_ui.authz"
 URL_ARGS = "manila_ui.url_args"
 URL_PROJECT = "manila_ui.url_project"
+_ALLOWED = "manila_ui.allowed"
 
 
 class ApiRequest(webob.Request):
@@ -50,7 +51,14 @@ class ApiRequest(webob.Request):
         self.authz.authorize(self.ctx, rule, target)
 
     def allowed(self, rule: str, target: dict[str, Any] | None = None) -> bool:
-        return self.authz.allowed(self.ctx, rule, target)
+        """Whether ``rule`` allows the caller; remembered for the request, as
+        views ask the same question for every item of a list."""
+        cache: dict[tuple[str, tuple[tuple[str, Any], ...]], bool] = \
+            self.environ.setdefault(_ALLOWED, {})
+        key = (rule, tuple(sorted((target or {}).items())))
+        if key not in cache:
+            cache[key] = self.authz.allowed(self.ctx, rule, target)
+        return cache[key]
 
     @property
     def url_args(self) -> dict[str, str]:
