@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -165,6 +166,12 @@ class BackendCalls:
     @property
     def count(self) -> int:
         return len(self.lines)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Call]:
+        return iter(self.calls)
 
     def matching(self, method: str | None = None, path: str | None = None) -> list[Call]:
         """Calls with this method and/or whose path starts with ``path``."""
