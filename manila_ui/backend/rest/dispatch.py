@@ -118,7 +118,11 @@ class Router:
         except microversion.MalformedVersion as exc:
             return faults.BadRequest(str(exc)).response()(environ, start_response)
         except microversion.UnsupportedVersion as exc:
-            return faults.NotAcceptable(str(exc)).response()(environ, start_response)
+            # Manila parsed the version before refusing it, so it echoes it.
+            resp = faults.NotAcceptable(str(exc)).response()
+            resp.headers[microversion.HEADER] = str(exc.version)
+            resp.headers["Vary"] = microversion.HEADER
+            return resp(environ, start_response)
         environ[VERSION] = version
         resp = self._respond(req, version)
         resp.headers[microversion.HEADER] = str(version)

@@ -84,6 +84,7 @@ class MalformedVersion(ValueError):
 
 class UnsupportedVersion(ValueError):
     def __init__(self, version: APIVersion) -> None:
+        self.version = version
         super().__init__(f"Version {version} is not supported by the API. "
                          f"Minimum is {MIN} and maximum is {MAX}.")
 

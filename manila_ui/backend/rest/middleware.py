@@ -36,9 +36,11 @@ def _render(fault: faults.Fault, environ: dict[str, Any],
 
 
 class RequestId:
-    """Give every request an id (``req-<uuid>``) and return it in
-    ``x-openstack-request-id`` and ``x-compute-request-id`` (Manila sends
-    both; manila-tempest-plugin checks the latter on every response)."""
+    """Give every request an id (``req-<uuid>``), returned in
+    ``x-openstack-request-id``.  Once the caller is known (a request context
+    exists), Manila also returns it as ``x-compute-request-id``, which
+    manila-tempest-plugin checks on every API response; like Manila, the
+    unauthenticated version document and 401s do not carry it."""
 
     def __init__(self, app: WSGIApp) -> None:
         self.app = app
@@ -52,7 +54,8 @@ class RequestId:
                        if k.lower() not in ("x-openstack-request-id",
                                             "x-compute-request-id")]
             headers.append(("x-openstack-request-id", request_id))
-            headers.append(("x-compute-request-id", request_id))
+            if CONTEXT in environ:
+                headers.append(("x-compute-request-id", request_id))
             return start_response(status, headers, exc_info)
 
         return self.app(environ, start)

@@ -223,7 +223,7 @@ class ShareService:
                 "project_id": caller.project_id, "user_id": caller.user_id,
                 "display_name": new.name, "display_description": new.description,
                 "size": size, "share_proto": new.share_proto.upper(),
-                "status": "creating", "progress": "0%", "is_public": new.is_public,
+                "status": "creating", "progress": None, "is_public": new.is_public,
                 "share_type_id": share_type.id if share_type else None,
                 "availability_zone": new.availability_zone,
                 "created_at": shares_db.now(),

@@ -84,7 +84,8 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareFilters:
         params.pop("availability_zone", None)
 
     f = ShareFilters(project_id=req.ctx.project_id)
-    if query.all_tenants(params) and req.allowed(policy.LIST_ALL_PROJECTS):
+    # Others' all_tenants (and project_id) are dropped unread, as in Manila.
+    if req.allowed(policy.LIST_ALL_PROJECTS) and query.all_tenants(params):
         f.project_id = params.get("project_id") or None
     if "is_public" in params:
         f.include_public = query.strict_bool(params["is_public"], "is_public")
@@ -126,7 +127,9 @@ def _list(req: ApiRequest, detail: bool) -> webob.Response:
     if sort_key == "name":
         sort_key = "display_name"
     with_count = False
-    if req.at_least("2.42") and "with_count" in params:
+    # Manila drops with_count below 2.42 from the summary list only; the
+    # detail list honours it at every version (a quirk clients rely on).
+    if (detail or req.at_least("2.42")) and "with_count" in params:
         with_count = query.strict_bool(params["with_count"], "with_count")
     page = req.services.shares.list_page(
         _filters(req, params), sort_key=sort_key, sort_dir=sort_dir,
