@@ -29,7 +29,9 @@ help:
 
 # The venv: created once, re-synced when the dependency files change.
 $(INSTALLED): constraints.txt setup.cfg pyproject.toml
-	@test -x $(PY) || python3 -m venv $(VENV)
+	@test -x $(PY) || python3 -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "python3 -m venv failed: installing Debian's python3-venv"; \
+		$(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
 	@test -x $(UV) || $(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
 	$(UV) pip install --python $(PY) -c constraints.txt -e '.[backend,stack,test]'
 	@touch $@
@@ -52,11 +54,14 @@ status: venv
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver
 
 $(NPM_INSTALLED): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs Node.js >= 20.19 and npm"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 
+# Lint first, then the whole suite even if lint failed (one run shows every problem).
 test: venv /usr/bin/chromedriver $(NPM_INSTALLED)
-	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory pytest
+	@lint=0; $(MAKE) --no-print-directory lint || lint=$$?; \
+	$(MAKE) --no-print-directory pytest || exit $$?; \
+	if [ $$lint -ne 0 ]; then echo "make test: the tests passed but lint failed (above)"; exit $$lint; fi
 
 pytest: venv
 	$(PY) -m pytest $(PYTEST_ARGS)

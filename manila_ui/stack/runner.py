@@ -125,19 +125,22 @@ class Stack:
 
     def up(self, *, with_backend: bool = True, with_horizon: bool = True) -> None:
         """Start everything, overlapping what does not depend on each other."""
+        def horizon() -> None:
+            self._timed("horizon static", self.prepare_horizon)
+            # Its login page needs no Keystone: no need to wait for it.
+            self._timed("horizon start", self.start_horizon)
+
         try:
             with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
                 jobs = []
                 if with_horizon:
-                    jobs.append(pool.submit(self._timed, "horizon static", self.prepare_horizon))
+                    jobs.append(pool.submit(horizon))
                 self._timed("keystone setup", self.prepare_keystone)
                 jobs.append(pool.submit(self._timed, "keystone start", self.start_keystone))
                 if with_backend:
                     jobs.append(pool.submit(self._timed, "backend start", self.start_backend))
                 for job in jobs:
                     job.result()
-                if with_horizon:
-                    self._timed("horizon start", self.start_horizon)
             clouds.write(self.layout.clouds_yaml, self.layout.keystone_url)
         except BaseException:
             self.stop()
