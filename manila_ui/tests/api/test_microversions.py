@@ -94,8 +94,7 @@ def test_the_real_backend_document_negotiates(stack):
     """The bundled backend's unauthenticated ``GET /`` is a Manila document."""
     import requests
 
-    body = requests.get(stack.backend_url.rstrip("/").rsplit("/v2", 1)[0] + "/",
-                        timeout=10).json()
+    body = requests.get(stack.backend_root.rstrip("/") + "/", timeout=10).json()
     versions = mv.parse_version_document(body)
     chosen = mv.negotiate(versions)
     assert mv.is_supported(chosen, "access_rules_list")

@@ -25,10 +25,16 @@ PREV_RE = re.compile(r'<a href="\?(offset=\d+)">&laquo;&nbsp;Prev')
 @pytest.fixture(scope="module")
 def crowded_project(manila, os_session):
     """alt_demo with 100 shares (quota raised by the admin for the module)."""
+    from manilaclient.common.apiclient import exceptions
+
     project_id = os_session("alt_demo").get_project_id()
     admin = manila("admin")
-    admin.quotas.update(project_id, shares=SEEDED + 50,
-                        gigabytes=(SEEDED + 50) * 2, force=True)
+    try:
+        admin.quotas.update(project_id, shares=SEEDED + 50,
+                            gigabytes=(SEEDED + 50) * 2, force=True)
+    except (exceptions.MethodNotAllowed, exceptions.NotFound):
+        pytest.skip("the backend cannot update quotas yet "
+                    "(PUT /quota-sets/{project_id}); 100 shares need it")
     alt = Shares(manila("alt_demo"))
     prefix = unique("crowd")
     for i in range(SEEDED):
@@ -44,7 +50,7 @@ def count(backend_calls, client, url):
         response = client.get(url)
         elapsed = time.monotonic() - started
     assert response.status_code == 200
-    return len(calls), elapsed, response.content.decode(), calls.lines
+    return calls.count, elapsed, response.content.decode(), calls.lines
 
 
 def test_index_costs_at_most_3_calls_with_one_share(demo_client, shares_of,
@@ -61,10 +67,11 @@ def test_index_costs_at_most_3_calls_with_one_share(demo_client, shares_of,
     record_property("seconds_1_share", f"cold={cold_s:.3f} warm={warm_s:.3f}")
 
 
-def test_index_costs_the_same_with_a_hundred_shares(login, crowded_project,
+def test_index_costs_the_same_with_a_hundred_shares(alt_demo_client,
+                                                    crowded_project,
                                                     backend_calls,
                                                     record_property):
-    client = login("alt_demo")
+    client = alt_demo_client
     microversions.clear_cache()
     cold, cold_s, html, lines = count(backend_calls, client, INDEX)
     assert len(row_ids(html)) == 20  # one page, not a hundred rows
@@ -76,8 +83,8 @@ def test_index_costs_the_same_with_a_hundred_shares(login, crowded_project,
                     f"cold={cold_s:.3f} warm={warm_s:.3f}")
 
 
-def test_next_and_prev_walk_every_share_once(login, crowded_project):
-    client = login("alt_demo")
+def test_next_and_prev_walk_every_share_once(alt_demo_client, crowded_project):
+    client = alt_demo_client
     seen: list[str] = []
     pages = []
     query = ""
@@ -106,16 +113,17 @@ def test_next_and_prev_walk_every_share_once(login, crowded_project):
     assert not PREV_RE.search(client.get(INDEX).content.decode())
 
 
-def test_total_is_shown_when_the_server_counts(login, crowded_project):
-    html = login("alt_demo").get(INDEX).content.decode()
+def test_total_is_shown_when_the_server_counts(alt_demo_client,
+                                              crowded_project):
+    html = alt_demo_client.get(INDEX).content.decode()
     total = re.search(r'id="shares__total">\s*(\d+) shares in all', html)
     assert total and int(total.group(1)) >= SEEDED
 
 
-def test_create_button_reflects_the_quota(login, crowded_project, manila,
-                                          os_session):
+def test_create_button_reflects_the_quota(alt_demo_client, crowded_project,
+                                          manila, os_session):
     """The Create button turns "(Quota exceeded)" from one /limits call."""
-    client = login("alt_demo")
+    client = alt_demo_client
     html = client.get(INDEX).content.decode()
     assert "Quota exceeded" not in html
     project_id = os_session("alt_demo").get_project_id()
