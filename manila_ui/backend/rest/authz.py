@@ -34,8 +34,11 @@ class Authorizer:
     def authorize(self, ctx: RequestContext, rule: str,
                   target: dict[str, Any] | None = None) -> None:
         """Raise 403 unless ``rule`` allows the caller on ``target``
-        (default: the caller's own project)."""
+        (default: the caller's own project).  The messages are Manila's: its
+        API-level check names no rule, its check on a resource does."""
         if not self.allowed(ctx, rule, target):
+            if target is None:
+                raise faults.Forbidden()
             raise faults.Forbidden(f"Policy doesn't allow {rule} to be performed.")
 
     def mark_admin(self, ctx: RequestContext) -> None:

@@ -87,11 +87,10 @@ class ShareTypeService:
         with self._db.read() as s:
             return types_db.get_by_name_or_id(s, name_or_id)
 
-    def get(self, name_or_id: str) -> records.ShareType:
-        found = self.find(name_or_id)
-        if found is None:
-            raise errors.NotFound("Share type not found.")
-        return found
+    def get_by_id(self, type_id: str) -> records.ShareType | None:
+        """Only by id, as Manila's ``/types/{id}`` (names are for create)."""
+        with self._db.read() as s:
+            return types_db.get(s, type_id)
 
     def default(self) -> records.ShareType | None:
         return self.find(self.default_name) if self.default_name else None
@@ -105,11 +104,11 @@ class ShareTypeService:
             return types_db.create(s, str(uuid.uuid4()), name, description,
                                    is_public, dict(extra_specs))
 
-    def delete(self, name_or_id: str) -> None:
+    def delete(self, type_id: str) -> None:
         with self._db.write() as s:
-            found = types_db.get_by_name_or_id(s, name_or_id)
+            found = types_db.get(s, type_id)
             if found is None:
-                raise errors.NotFound(f"Share type {name_or_id} could not be found.")
+                raise errors.NotFound(f"Share type {type_id} could not be found.")
             if shares_db.count_by_type(s, found.id):
                 raise errors.Invalid("Target share type is still in use.")
             types_db.destroy(s, found.id)

@@ -36,9 +36,12 @@ def test_members_see_only_standard_specs_and_inferred_defaults(
         "extra_specs": {"driver_handles_share_servers": "false",
                         "vendor_secret": "42"}}}, version=LATEST)
     assert created.status_code == 200, created.text
+    type_id = created.json()["share_type"]["id"]
 
-    as_member = member.get(f"/v2/types/{name}", version=LATEST).json()["share_type"]
-    as_admin = admin.get(f"/v2/types/{name}", version=LATEST).json()["share_type"]
+    as_member = member.get(f"/v2/types/{type_id}", version=LATEST).json()["share_type"]
+    as_admin = admin.get(f"/v2/types/{type_id}", version=LATEST).json()["share_type"]
+    # /types/{id} takes an id only, as in Manila ("default" is its own URL).
+    assert member.get(f"/v2/types/{name}").status_code == 404
 
     assert "vendor_secret" not in as_member["extra_specs"]
     assert as_admin["extra_specs"]["vendor_secret"] == "42"

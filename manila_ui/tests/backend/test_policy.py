@@ -52,15 +52,14 @@ def test_a_reader_reads_but_never_writes(owned: dict[str, Any], reader: Api) -> 
     assert reader.get(path).status_code == 200
     assert owned["id"] in {s["id"] for s in reader.get("/v2/shares").json()["shares"]}
     assert reader.get(path + "/export_locations").status_code == 200
-    for resp, rule in [
-        (reader.post("/v2/shares", json={"share": {"share_proto": "NFS", "size": 1}}),
-         "share:create"),
-        (reader.put(path, json={"share": {"display_name": "x"}}), "share:update"),
-        (reader.delete(path), "share:delete"),
+    for resp in [
+        reader.post("/v2/shares", json={"share": {"share_proto": "NFS", "size": 1}}),
+        reader.put(path, json={"share": {"display_name": "x"}}),
+        reader.delete(path),
     ]:
         assert resp.status_code == 403
-        assert resp.json()["forbidden"]["message"] == (
-            f"Policy doesn't allow {rule} to be performed.")
+        assert resp.json() == {"forbidden": {
+            "code": 403, "message": "Access was denied to this resource."}}
 
 
 def test_an_admin_sees_and_manages_every_project(

@@ -21,8 +21,8 @@ from manila_ui.backend.services import errors
 VIEW = ShareTypeView()
 
 
-def _visible(req: ApiRequest, name_or_id: str) -> ShareType:
-    share_type = req.services.share_types.find(name_or_id)
+def _visible(req: ApiRequest, type_id: str) -> ShareType:
+    share_type = req.services.share_types.get_by_id(type_id)
     if share_type is None or (not share_type.is_public and not req.ctx.is_admin):
         raise faults.NotFound("Share type not found.")
     return share_type
