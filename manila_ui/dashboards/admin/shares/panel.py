@@ -10,4 +10,5 @@ class Shares(horizon.Panel):
     name = _("Shares")
     slug = "shares"
     permissions = project_panel.MANILA_SERVICE_PERMISSIONS
-    policy_rules = (("share", "share:get_all"),)
+    policy_rules = (("share", "share:get_all"),
+                    ("share", "share:list_all_projects"))
