@@ -29,6 +29,8 @@ help:
 
 # The venv: created once, re-synced when the dependency files change.
 $(INSTALLED): constraints.txt setup.cfg pyproject.toml
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "manila-ui needs Python >= 3.11 as python3"; exit 1; }
 	@test -x $(PY) || python3 -m venv $(VENV) || { rm -rf $(VENV); \
 		echo "python3 -m venv failed: installing Debian's python3-venv"; \
 		$(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }

@@ -83,8 +83,11 @@ class Stack:
         template = keystone.ensure_template(lay.template_cache, lay.logs / "keystone-setup.log")
         marker = lay.keystone_dir / "template"
         if marker.is_file() and marker.read_text().strip() != template.name:
-            self.say(f"keystone bootstrap changed: rebuilding {lay.keystone_dir}")
+            # New project ids: the backend's shares would belong to nobody.
+            self.say(f"keystone bootstrap changed: resetting {lay.keystone_dir} "
+                     f"and {lay.backend_dir}")
             shutil.rmtree(lay.keystone_dir)
+            shutil.rmtree(lay.backend_dir, ignore_errors=True)
         if not marker.is_file():
             shutil.rmtree(lay.keystone_dir, ignore_errors=True)
             keystone.create_instance(template, lay.keystone_dir)
