@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -13,3 +14,20 @@ def overrides(s: Session, project_id: str) -> dict[str, int]:
                             models.QuotaLimit.hard_limit)
                      .where(models.QuotaLimit.project_id == project_id))
     return dict(rows.tuples().all())
+
+
+def set_limit(s: Session, project_id: str, resource: str, limit: int) -> None:
+    row = s.scalar(select(models.QuotaLimit).where(
+        models.QuotaLimit.project_id == project_id,
+        models.QuotaLimit.resource == resource))
+    if row is None:
+        s.add(models.QuotaLimit(project_id=project_id, resource=resource,
+                                hard_limit=limit))
+    else:
+        row.hard_limit = limit
+    s.flush()
+
+
+def delete_all(s: Session, project_id: str) -> None:
+    s.execute(delete(models.QuotaLimit).where(
+        models.QuotaLimit.project_id == project_id))

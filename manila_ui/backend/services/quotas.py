@@ -52,6 +52,28 @@ class QuotaService:
         with self._db.read() as s:
             return self._limits(s, project_id), self._usage(s, project_id)
 
+    def update(self, project_id: str, limits: dict[str, int], force: bool) -> None:
+        """Set a project's limits (-1: unlimited).  Without ``force`` a limit
+        below what the project already uses is refused, as in Manila."""
+        with self._db.write() as s:
+            current = self._limits(s, project_id)
+            usage = self._usage(s, project_id)
+            for resource, limit in limits.items():
+                if limit < -1:
+                    raise errors.Invalid("Quota limit must be -1 or greater.")
+                used = usage.get(resource, 0)
+                if not force and limit >= 0 and current[resource] >= 0 and used > limit:
+                    raise errors.Invalid(
+                        f"Quota value {limit} for {resource} is smaller than "
+                        f"already used and reserved {used}.")
+            for resource, limit in limits.items():
+                quotas_db.set_limit(s, project_id, resource, limit)
+
+    def reset(self, project_id: str) -> None:
+        """Back to the defaults."""
+        with self._db.write() as s:
+            quotas_db.delete_all(s, project_id)
+
     def check_share_size(self, s: Session, project_id: str, size: int) -> None:
         limit = self._limits(s, project_id)["per_share_gigabytes"]
         if limit >= 0 and size > limit:

@@ -172,3 +172,56 @@ def test_quota_sets_show_defaults_and_detail(member: Api, other: Api) -> None:
     assert member.get(path, version="2.6").status_code == 404
     assert member.get(f"/v2/os-quota-sets/{member.project}", version="2.6").status_code == 200
     assert other.get(path).status_code == 403
+
+
+def test_an_admin_changes_and_resets_a_projects_quotas(admin: Api, member: Api) -> None:
+    path = f"/v2/quota-sets/{member.project}"
+    member.create_share(size=10)
+
+    raised = admin.put(path, json={"quota_set": {"shares": 100, "gigabytes": 20}})
+    below_use = admin.put(path, json={"quota_set": {"gigabytes": 5}})
+    forced = admin.put(path, json={"quota_set": {"gigabytes": 5, "force": True}})
+
+    assert raised.status_code == 200
+    assert (raised.json()["quota_set"]["shares"], raised.json()["quota_set"]["gigabytes"]) \
+        == (100, 20)
+    assert below_use.status_code == 400
+    assert "smaller than already used and reserved 10" in \
+        below_use.json()["badRequest"]["message"]
+    assert forced.json()["quota_set"]["gigabytes"] == 5
+    assert member.post("/v2/shares", json={"share": {"share_proto": "NFS",
+                                                     "size": 1}}).status_code == 413
+    assert member.get("/v2/limits").json()["limits"]["absolute"]["maxTotalShares"] == 100
+    assert admin.delete(path).status_code == 202
+    assert member.get(path).json()["quota_set"]["gigabytes"] == 1000
+
+
+def test_quota_updates_are_checked(admin: Api, member: Api) -> None:
+    path = f"/v2/quota-sets/{member.project}"
+
+    def refusal(body: object, version: str = "2.98") -> str:
+        resp = admin.put(path, json=body, version=version)
+        assert resp.status_code == 400, resp.text
+        return str(resp.json()["badRequest"]["message"])
+
+    assert member.put(path, json={"quota_set": {"shares": 1}}).status_code == 403
+    assert refusal({"quota_set": {}}) == "Must supply at least one quota field to update."
+    assert refusal({"quota_set": {"shares": 1, "colour": 2}}) == \
+        "Bad key(s) colour in quota_set."
+    assert refusal({"quota_set": {"shares": "many"}}) == \
+        "Quota 'many' for shares should be integer."
+    assert refusal({"quota_set": {"shares": -2}}) == "Quota limit must be -1 or greater."
+    assert "2.62" in refusal({"quota_set": {"per_share_gigabytes": 5}}, version="2.61")
+
+
+def test_per_share_gigabytes_caps_one_share(admin: Api, member: Api) -> None:
+    admin.put(f"/v2/quota-sets/{member.project}",
+              json={"quota_set": {"per_share_gigabytes": 5}})
+
+    resp = member.post("/v2/shares", json={"share": {"share_proto": "NFS", "size": 6}})
+
+    assert resp.status_code == 413
+    assert resp.json()["overLimit"]["message"] == (
+        "ShareSizeExceedsLimit: Requested share size 6 is larger than maximum "
+        "allowed limit 5.")
+    assert member.create_share(size=5)["size"] == 5
