@@ -113,13 +113,13 @@ def _banner(lay: Layout, remote: str | None, took: float, timings: dict[str, flo
         f"Stack up in {took:.1f} s ({steps})" if steps else f"Horizon up in {took:.1f} s",
         "",
         f"  Dashboard:  {lay.horizon_url}/",
-        f"  Log in as:  {demo.name} / {demo.password}    (project {demo.project})",
-        f"         or:  {admin.name} / {admin.password}  (admin)",
     ]
     if remote:
-        lines += [f"  Keystone:   {remote}  (a remote cloud; log in with its users)"]
+        lines += [f"  Keystone:   {remote}  (log in with that cloud's users)"]
     else:
         lines += [
+            f"  Log in as:  {demo.name} / {demo.password}    (project {demo.project})",
+            f"         or:  {admin.name} / {admin.password}  (admin)",
             f"  Keystone:   {lay.keystone_url}",
             f"  Backend:    {lay.backend_url}   (catalog types sharev2, shared-file-system)",
             "",
