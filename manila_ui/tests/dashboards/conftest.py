@@ -6,28 +6,12 @@ The shared fixtures (``stack``, ``login``, ``demo_client``, ``manila``,
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from collections.abc import Iterator
 
 import pytest
 
 from manila_ui.api import microversions
-from manila_ui.tests.dashboards.helpers import Shares
-
-
-@pytest.fixture
-def shares_of(manila) -> Iterator[Callable[[str], Shares]]:
-    """``shares_of("demo").create(...)``: shares removed after the test."""
-    made: dict[str, Shares] = {}
-
-    def get(user: str) -> Shares:
-        if user not in made:
-            made[user] = Shares(manila(user))
-        return made[user]
-
-    yield get
-    for helper in made.values():
-        helper.cleanup()
+from manila_ui.tests.dashboards.helpers import shares_of  # noqa: F401 - a fixture
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,10 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
+
+import pytest
 
 ROW_RE = re.compile(r'<tr[^>]*\bdata-object-id="([^"]+)"')
 # Horizon's rendered Django messages (horizon/_messages.html).
@@ -82,12 +85,37 @@ class Shares:
         return list(self.manila.shares.list(search_opts={"name": name}))
 
     def cleanup(self) -> None:
+        """Delete what is left (once it settled: Manila refuses otherwise)."""
         for share_id in self.created:
-            status = self.status(share_id)
-            if status is None:
-                continue
             try:
-                if status not in ("deleting",):
+                status = wait_until(
+                    lambda sid=share_id: self._settled(sid), timeout=30,
+                    what=f"share {share_id} to settle")
+                if status != "gone" and status != "deleting":
                     self.manila.shares.delete(share_id)
             except Exception:  # noqa: S112 - best effort; the stack is per session
                 continue
+
+    def _settled(self, share_id: str) -> str | None:
+        status = self.status(share_id)
+        if status is None:
+            return "gone"
+        if status in ("available", "error", "inactive", "deleting") or \
+                status.startswith("error") or status.endswith("_error"):
+            return status
+        return None
+
+
+@pytest.fixture
+def shares_of(manila: Any) -> Iterator[Callable[[str], Shares]]:
+    """``shares_of("demo").create(...)``: shares removed after the test."""
+    made: dict[str, Shares] = {}
+
+    def get(user: str) -> Shares:
+        if user not in made:
+            made[user] = Shares(manila(user))
+        return made[user]
+
+    yield get
+    for helper in made.values():
+        helper.cleanup()

@@ -1,0 +1,34 @@
+"""A real Horizon request (the user's token and catalog from a real login)."""
+
+import pytest
+from django.http import HttpRequest
+from django.urls import reverse
+
+from manila_ui.tests.dashboards.helpers import shares_of  # noqa: F401 - a fixture
+
+
+@pytest.fixture
+def make_request(demo_client, login):
+    """``make_request("demo")`` -> a fresh HttpRequest carrying that user,
+    as Horizon's middleware leaves it (nothing memoized on it yet)."""
+    from django.test import Client
+
+    users = {}
+
+    def make(user="demo"):
+        if user not in users:
+            client = demo_client if user == "demo" else Client()
+            if user != "demo":
+                login(client, user)
+            page = client.get(reverse("horizon:project:shares:index"))
+            users[user] = page.wsgi_request.user
+        request = HttpRequest()
+        # A shallow copy: a test may change this request's catalog alone.
+        original = users[user]
+        request.user = object.__new__(type(original))
+        request.user.__dict__.update(original.__dict__)
+        request.session = {}
+        request.method = "GET"
+        return request
+
+    return make
