@@ -103,8 +103,7 @@ def _update(req: ApiRequest) -> webob.Response:
                 f"Quota '{value}' for {key} should be integer.") from None
     force = query.strict_bool(quota_set.get("force", False), "force")
     req.services.quotas.update(project_id, limits, force)
-    return json_response(VIEW.show(req, req.services.quotas.limits(project_id),
-                                   project_id))
+    return json_response(VIEW.show(req, req.services.quotas.limits(project_id), None))
 
 
 def _reset(req: ApiRequest) -> webob.Response:

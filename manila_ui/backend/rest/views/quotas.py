@@ -15,11 +15,14 @@ class QuotaSetView(ViewBuilder):
                  "add_per_share_gigabytes", "add_backup_quotas",
                  "add_encryption_keys")
 
-    def show(self, req: ApiRequest, values: Mapping[str, Any], project_id: str,
+    def show(self, req: ApiRequest, values: Mapping[str, Any], project_id: str | None,
              for_share_type: bool = False) -> dict[str, Any]:
+        """The quota set; ``id`` only when given (Manila's update answer has
+        none)."""
         view: dict[str, Any] = {key: values[key] for key in (
             "shares", "gigabytes", "snapshots", "snapshot_gigabytes")}
-        view["id"] = project_id
+        if project_id:
+            view["id"] = project_id
         shown = dict(values)
         if for_share_type:
             shown.pop("share_groups", None)
