@@ -260,3 +260,17 @@ def test_filter_by_name_on_the_server(demo_client, shares_of):
                              "shares__filter__q": ""})
     assert other.id in row_ids(demo_client.get(INDEX).content.decode())
 
+
+
+def test_filter_by_status_whatever_the_case(demo_client, shares_of):
+    demo = shares_of("demo")
+    ready = demo.create()
+    demo.wait(ready.id)
+    response = demo_client.post(INDEX, {"shares__filter__q_field": "status",
+                                        "shares__filter__q": "Available"},
+                                follow=True)
+    html = response.content.decode()
+    assert ready.id in row_ids(html)
+    assert "Creating" not in html and "Deleting" not in html
+    demo_client.post(INDEX, {"shares__filter__q_field": "status",
+                             "shares__filter__q": ""})

@@ -13,7 +13,6 @@ class AdminSharesFilterAction(tables.FilterAction):
         ("name", _("Name ="), True),
         ("project_id", _("Project ID ="), True),
         ("status", _("Status ="), True),
-        ("share_proto", _("Protocol ="), True),
         ("host", _("Host ="), True),
     )
 

@@ -189,10 +189,10 @@ class SharesFilterAction(tables.FilterAction):
     """Server-side filter, so it works on every page, not just this one."""
 
     filter_type = "server"
+    # Only filters Manila itself applies (it ignores unknown ones silently).
     filter_choices = (
         ("name", _("Name ="), True),
         ("status", _("Status ="), True),
-        ("share_proto", _("Protocol ="), True),
     )
 
 

@@ -27,6 +27,8 @@ class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
 
     def get_search_opts(self):
         filters = self.get_filters()
+        if "status" in filters:  # Manila's statuses are lower case
+            filters["status"] = filters["status"].strip().lower()
         if "name" in filters:
             try:
                 like = api_client.supports(self.request, "name_like_filters")
