@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import Any
 
 from manila_ui.stack import config
 from manila_ui.stack import procs
@@ -57,7 +58,7 @@ class TestStack:
     def user(name: str) -> config.User:
         return config.USERS[name]
 
-    def creds(self, user: str) -> dict[str, str]:
+    def creds(self, user: str) -> dict[str, Any]:
         """keystoneauth1 ``v3.Password`` keyword arguments for a local user."""
         u = config.USERS[user]
         return {

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_demo_logs_in_and_lands_on_the_shares_panel(browser: Any) -> None:
-    page = LoginPage(browser).open().login("demo")
+    page = LoginPage(browser).open().login("demo", then=BasePage)
     assert page.path == "/project/"
     page.wait_visible("#shares")
     assert "Shares" in browser.title

@@ -35,7 +35,7 @@ class BasePage:
     def __init__(self, driver: WebDriver, base_url: str | None = None,
                  timeout: float = TIMEOUT) -> None:
         self.driver = driver
-        self.base_url = (base_url or getattr(driver, "base_url", "")).rstrip("/")
+        self.base_url = str(base_url or getattr(driver, "base_url", "") or "").rstrip("/")
         self.timeout = timeout
 
     # --- navigation and waiting ---------------------------------------------------
@@ -63,11 +63,11 @@ class BasePage:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def wait_visible(self, css: str, timeout: float | None = None) -> WebElement:
-        return self.wait(timeout).until(  # type: ignore[no-any-return]
+        return self.wait(timeout).until(
             ec.visibility_of_element_located((By.CSS_SELECTOR, css)), message=f"{css} visible")
 
     def wait_clickable(self, css: str, timeout: float | None = None) -> WebElement:
-        return self.wait(timeout).until(  # type: ignore[no-any-return]
+        return self.wait(timeout).until(
             ec.element_to_be_clickable((By.CSS_SELECTOR, css)), message=f"{css} clickable")
 
     def wait_gone(self, css: str, timeout: float | None = None) -> None:
@@ -142,8 +142,7 @@ class BasePage:
         def found(_d: WebDriver) -> str | None:
             return next((m for m in self.messages(level) if contains in m), None)
 
-        text: str = self.wait().until(found, message=f"{level} message {contains!r}")
-        return text
+        return str(self.wait().until(found, message=f"{level} message {contains!r}"))
 
 
 class LoginPage(BasePage):
