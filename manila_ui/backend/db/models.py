@@ -160,6 +160,16 @@ class QuotaLimit(Timestamps, Base):
     hard_limit: Mapped[int] = mapped_column(Integer)
 
 
+class ProjectLock(Base):
+    """One row per project, locked (SELECT ... FOR UPDATE) by a transaction
+    that counts the project's usage before adding to it, so concurrent
+    creates on a server database are serialised per project.  SQLite needs
+    none: its write transactions are exclusive already."""
+
+    __tablename__ = "project_locks"
+    project_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+
+
 class Operation(Base):
     """The durable queue of asynchronous work (see services/operations.py).
 

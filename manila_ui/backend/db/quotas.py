@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
@@ -31,3 +32,19 @@ def set_limit(s: Session, project_id: str, resource: str, limit: int) -> None:
 def delete_all(s: Session, project_id: str) -> None:
     s.execute(delete(models.QuotaLimit).where(
         models.QuotaLimit.project_id == project_id))
+
+
+def lock_project(s: Session, project_id: str) -> None:
+    """Hold the project's lock row until the transaction ends (see
+    models.ProjectLock); call it first in the transaction."""
+    if s.get_bind().dialect.name == "sqlite":
+        return
+    locked = select(models.ProjectLock).where(
+        models.ProjectLock.project_id == project_id).with_for_update()
+    if s.scalar(locked) is None:
+        try:
+            with s.begin_nested():
+                s.add(models.ProjectLock(project_id=project_id))
+        except IntegrityError:
+            pass  # a competitor created it first; we wait on it below
+        s.scalar(locked)

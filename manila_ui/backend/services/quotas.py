@@ -1,8 +1,8 @@
 """Quotas by counting: usage is counted from the resources themselves, so
 there are no reservations to leak.  A create checks before its insert and
-re-checks after it inside the same transaction (on SQLite the write
-transaction is exclusive, so the re-check sees every competitor; on a
-server database it catches the competitors that committed first).
+re-checks after it inside the same transaction.  Competing creates of one
+project are serialised: on SQLite by its exclusive write transaction, on a
+server database by the project's lock row, taken first.
 
 Only shares and gigabytes are counted so far; the other resources report
 their limits and zero usage.
@@ -73,6 +73,11 @@ class QuotaService:
         """Back to the defaults."""
         with self._db.write() as s:
             quotas_db.delete_all(s, project_id)
+
+    @staticmethod
+    def lock(s: Session, project_id: str) -> None:
+        """Serialise usage changes of one project (first in a transaction)."""
+        quotas_db.lock_project(s, project_id)
 
     def check_share_size(self, s: Session, project_id: str, size: int) -> None:
         limit = self._limits(s, project_id)["per_share_gigabytes"]

@@ -208,6 +208,7 @@ class ShareService:
         check_display_field(new.name, "name")
         check_display_field(new.description, "description")
         with self._db.write() as s:
+            self._quotas.lock(s, caller.project_id)
             if new.availability_zone:
                 zone = az_db.get_by_name_or_id(s, new.availability_zone)
                 if zone is None:

@@ -4,7 +4,10 @@ with a user message telling why."""
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+
+import requests
 
 from manila_ui.tests.backend.conftest import Api
 from manila_ui.tests.backend.conftest import Backend
@@ -134,3 +137,15 @@ def test_a_zone_without_pools_for_the_type_fails_the_zone_filter(
     assert "is not supported within the availability zone chosen nova-2" in \
         refused.json()["badRequest"]["message"]
     assert member.wait_status(placed["id"], "available")["availability_zone"] == "nova"
+
+
+def test_concurrent_creates_never_overrun_the_quota(member: Api) -> None:
+    def create(_: int) -> int:   # a session per thread: requests' are not shared-safe
+        return requests.post(member.base + "/v2/shares", timeout=30,
+                             headers=dict(member.http.headers),
+                             json={"share": {"share_proto": "NFS", "size": 300}}).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        codes = sorted(pool.map(create, range(8)))
+
+    assert codes == [200] * 3 + [413] * 5   # 3 x 300 GB fit in 1000 GB
