@@ -141,6 +141,8 @@ class CreateForm(forms.SelfHandlingForm):
         try:
             usage = api_limits.tenant_absolute_limits(self.request)
         except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve share quotas."))
             return cleaned  # Manila still enforces the quota on create.
         if usage.shares.exhausted:
             raise forms.ValidationError(

@@ -200,6 +200,9 @@ class UpdateRow(tables.Row):
     ajax = True
 
     def get_data(self, request, share_id):
+        # No message on failure: Horizon answers the poll with the error's
+        # status, and a 404 (the share is gone after a delete) removes the
+        # row, which is the expected end of a deletion, not an error.
         return api_shares.share_get(request, share_id)
 
 

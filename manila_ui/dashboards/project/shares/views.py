@@ -29,22 +29,18 @@ class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
         filters = self.get_filters()
         if "status" in filters:  # Manila's statuses are lower case
             filters["status"] = filters["status"].strip().lower()
-        if "name" in filters:
-            try:
-                like = api_client.supports(self.request, "name_like_filters")
-            except Exception:
-                like = False
-            if like:
-                filters["name~"] = filters.pop("name")
+        if "name" in filters and api_client.supports(self.request,
+                                                     "name_like_filters"):
+            filters["name~"] = filters.pop("name")  # a substring match
         return filters
 
     def get_shares(self):
         try:
             page = api_shares.share_list_paged(
                 self.request,
+                search_opts=self.get_search_opts(),
                 offset=pagination.requested_offset(self.request),
                 page_size=pagination.page_size(self.request),
-                search_opts=self.get_search_opts(),
                 all_projects=self.all_projects)
         except Exception:
             exceptions.handle(self.request, self.list_error)
