@@ -8,12 +8,12 @@ from manila_ui.backend.policies import availability_zones as policy
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
-from manila_ui.backend.rest.views import misc
+from manila_ui.backend.rest.views import availability_zones as views
 
 
 def _index(req: ApiRequest) -> webob.Response:
     req.authorize(policy.INDEX)
-    return json_response(misc.availability_zones(
+    return json_response(views.availability_zones(
         req.services.availability_zones.list_all()))
 
 

@@ -10,7 +10,7 @@ from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.handlers.shares import visible_share
 from manila_ui.backend.rest.request import ApiRequest
-from manila_ui.backend.rest.views.misc import ExportLocationView
+from manila_ui.backend.rest.views.export_locations import ExportLocationView
 from manila_ui.backend.services import errors
 
 VIEW = ExportLocationView()

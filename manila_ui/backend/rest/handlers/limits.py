@@ -7,7 +7,7 @@ import webob
 
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
-from manila_ui.backend.rest.views.quotas import LimitsView
+from manila_ui.backend.rest.views.limits import LimitsView
 
 VIEW = LimitsView()
 

@@ -14,7 +14,7 @@ from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
-from manila_ui.backend.rest.views.misc import MessageView
+from manila_ui.backend.rest.views.messages import MessageView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages as service
 

@@ -15,7 +15,7 @@ from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
-from manila_ui.backend.rest.views.quotas import QuotaSetView
+from manila_ui.backend.rest.views.quota_sets import QuotaSetView
 from manila_ui.backend.services import quotas as quota
 
 VIEW = QuotaSetView()

@@ -8,7 +8,7 @@ from manila_ui.backend.policies import scheduler_stats as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
-from manila_ui.backend.rest.views import misc
+from manila_ui.backend.rest.views import pools as views
 from manila_ui.backend.services import scheduler
 
 
@@ -22,7 +22,7 @@ def _pools(req: ApiRequest, detail: bool) -> webob.Response:
             raise faults.BadRequest(f"Share type {type_name} not found.")
         found = [p for p in found if scheduler.capabilities_satisfied(
             p.capabilities, share_type.extra_specs)]
-    return json_response(misc.pools(found, detail))
+    return json_response(views.pools(found, detail))
 
 
 def index(req: ApiRequest) -> webob.Response:
