@@ -5,11 +5,14 @@ same row, and a claim left by a dead worker is taken over once it expires.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import delete
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -40,11 +43,11 @@ def claim_next(s: Session, owner: str, now: float,
                      .order_by(_op.run_after, _op.id).limit(1))
     if op_id is None:
         return None
-    claimed = s.execute(
+    claimed: CursorResult[Any] = s.execute(  # type: ignore[assignment]
         update(_op).where(_op.id == op_id, _claimable(now))
         .values(lease_owner=owner, lease_until=now + lease,
                 attempts=_op.attempts + 1))
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if claimed.rowcount != 1:
         return None  # another worker won the race
     row = s.get(_op, op_id)
     assert row is not None
@@ -58,9 +61,9 @@ def claim_next(s: Session, owner: str, now: float,
 def finish(s: Session, op_id: int, owner: str) -> bool:
     """Remove a claimed operation; False if the claim was lost meanwhile
     (then the caller's transaction must roll back its work)."""
-    done = s.execute(delete(_op).where(_op.id == op_id,
-                                       _op.lease_owner == owner))
-    return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+    done: CursorResult[Any] = s.execute(  # type: ignore[assignment]
+        delete(_op).where(_op.id == op_id, _op.lease_owner == owner))
+    return bool(done.rowcount == 1)
 
 
 def release(s: Session, op_id: int, owner: str, run_after: float) -> None:

@@ -38,14 +38,18 @@ _ERRORS: dict[type[errors.ServiceError], type[faults.Fault]] = {
 }
 
 
+# The microversion range of each versioned handler (others serve them all).
+_VERSIONS: dict[Handler, tuple[APIVersion, APIVersion]] = {}
+
+
 def api_version(min_version: str, max_version: str | None = None
                 ) -> Callable[[Handler], Handler]:
     """Serve a handler only from ``min_version`` (to ``max_version``);
     elsewhere it is 404, as Manila answers a method missing at a version."""
     def mark(handler: Handler) -> Handler:
-        handler.min_version = microversion.v(min_version)  # type: ignore[attr-defined]
-        handler.max_version = (microversion.v(max_version)  # type: ignore[attr-defined]
-                               if max_version else microversion.MAX)
+        _VERSIONS[handler] = (microversion.v(min_version),
+                              microversion.v(max_version) if max_version
+                              else microversion.MAX)
         return handler
     return mark
 
@@ -145,8 +149,7 @@ class Router:
             if handler is None:
                 allowed = ", ".join(sorted(route.methods))
                 raise faults.BadMethod(headers={"Allow": allowed})
-            low = getattr(handler, "min_version", microversion.MIN)
-            high = getattr(handler, "max_version", microversion.MAX)
+            low, high = _VERSIONS.get(handler, (microversion.MIN, microversion.MAX))
             if not low <= version <= high:
                 raise faults.NotFound()
             req.environ[URL_ARGS] = args

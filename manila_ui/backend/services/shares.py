@@ -17,6 +17,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from collections.abc import Mapping
+from typing import Any
 
 from oslo_config import cfg
 from sqlalchemy.orm import Session
@@ -179,7 +180,7 @@ class ShareService:
         type_zones = [z for z in specs.get("availability_zones", "").split(",") if z]
         if new.availability_zone and type_zones and new.availability_zone not in type_zones:
             raise errors.Invalid(
-                f"Share type {new.share_type or share_type and share_type.name} "
+                f"Share type {new.share_type or (share_type.name if share_type else '')} "
                 f"is not supported within the availability zone chosen "
                 f"{new.availability_zone}.")
         if new.snapshot_id:
@@ -273,10 +274,11 @@ class ShareService:
 
     # -- update and delete ----------------------------------------------------
 
-    def update(self, share_id: str, changes: Mapping[str, object]) -> records.Share:
-        check_display_field(changes.get("display_name"), "display_name")  # type: ignore[arg-type]
-        check_display_field(changes.get("display_description"),  # type: ignore[arg-type]
-                            "display_description")
+    def update(self, share_id: str, changes: Mapping[str, Any]) -> records.Share:
+        """Change ``display_name``, ``display_description``, ``is_public``."""
+        for field in ("display_name", "display_description"):
+            value = changes.get(field)
+            check_display_field(value if isinstance(value, str) else None, field)
         with self._db.write() as s:
             share = shares_db.update(s, share_id, **changes)
         if share is None:

@@ -18,12 +18,16 @@ from manila_ui.backend.rest.request import ApiRequest
 
 F = TypeVar("F", bound=Callable[..., None])
 
+# The microversion range of each modifier method.
+_RANGES: dict[Callable[..., None], tuple[microversion.APIVersion,
+                                         microversion.APIVersion]] = {}
+
 
 def since(min_version: str, max_version: str | None = None) -> Callable[[F], F]:
     def mark(method: F) -> F:
-        method.min_version = microversion.v(min_version)  # type: ignore[attr-defined]
-        method.max_version = (microversion.v(max_version)  # type: ignore[attr-defined]
-                              if max_version else microversion.MAX)
+        _RANGES[method] = (microversion.v(min_version),
+                           microversion.v(max_version) if max_version
+                           else microversion.MAX)
         return method
     return mark
 
@@ -40,7 +44,8 @@ class ViewBuilder:
     def apply_modifiers(self, req: ApiRequest, view: dict[str, Any], item: Any) -> None:
         for name in self.modifiers:
             method = getattr(self, name)
-            if method.min_version <= req.version <= method.max_version:
+            low, high = _RANGES[method.__func__]
+            if low <= req.version <= high:
                 method(req, view, item)
 
     def links(self, req: ApiRequest, identifier: str) -> list[dict[str, str]]:
