@@ -6,6 +6,7 @@ same row, and a claim left by a dead worker is taken over once it expires.
 from __future__ import annotations
 
 from typing import Any
+from typing import cast
 
 from sqlalchemy import delete
 from sqlalchemy import func
@@ -43,10 +44,11 @@ def claim_next(s: Session, owner: str, now: float,
                      .order_by(_op.run_after, _op.id).limit(1))
     if op_id is None:
         return None
-    claimed: CursorResult[Any] = s.execute(  # type: ignore[assignment]
+    # A DML result is a CursorResult: it counts the rows it changed.
+    claimed = cast("CursorResult[Any]", s.execute(
         update(_op).where(_op.id == op_id, _claimable(now))
         .values(lease_owner=owner, lease_until=now + lease,
-                attempts=_op.attempts + 1))
+                attempts=_op.attempts + 1)))
     if claimed.rowcount != 1:
         return None  # another worker won the race
     row = s.get(_op, op_id)
@@ -61,8 +63,8 @@ def claim_next(s: Session, owner: str, now: float,
 def finish(s: Session, op_id: int, owner: str) -> bool:
     """Remove a claimed operation; False if the claim was lost meanwhile
     (then the caller's transaction must roll back its work)."""
-    done: CursorResult[Any] = s.execute(  # type: ignore[assignment]
-        delete(_op).where(_op.id == op_id, _op.lease_owner == owner))
+    done = cast("CursorResult[Any]", s.execute(
+        delete(_op).where(_op.id == op_id, _op.lease_owner == owner)))
     return bool(done.rowcount == 1)
 
 
