@@ -108,6 +108,28 @@ def test_over_quota_is_a_clear_error(demo_client, shares_of):
     assert shares_of("demo").find(data["name"]) == []
 
 
+def test_a_manila_fault_on_create_is_a_form_error(demo_client, shares_of,
+                                                  manila):
+    """A protocol from the settings list that the back ends do not serve:
+    the form offers it (a member may not read pools), Manila answers 400."""
+    served = set()
+    for pool in manila("admin").pools.list(detailed=True):
+        raw = pool.capabilities.get("storage_protocol", "")
+        served.update(p.upper() for p in raw.replace(",", "_").split("_") if p)
+    form = demo_client.get(CREATE).content.decode()
+    unserved = [p for p in ("GlusterFS", "MapRFS", "HDFS", "CephFS")
+                if f'value="{p}"' in form and p.upper() not in served]
+    if not unserved:
+        pytest.skip("the back ends serve every protocol the form offers")
+    data = create_form(share_proto=unserved[0])
+    response = demo_client.post(CREATE, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Unable to create share: " in html
+    assert unserved[0] in html  # Manila's own reason names the protocol
+    assert shares_of("demo").find(data["name"]) == []
+
+
 def test_delete_a_batch_of_shares(demo_client, shares_of):
     demo = shares_of("demo")
     first, second = demo.create(), demo.create()
