@@ -32,7 +32,9 @@ def test_demo_creates_a_share_sees_it_become_available_and_deletes_it(
     shares = modal.fill_share(name=name, size=1, protocol="NFS").submit()
 
     row = shares.row(name).wait_present()
-    row.wait_status("Available")          # no reload: the row polled itself
+    shares.mark()
+    row.wait_status("Available")
+    assert not shares.was_reloaded        # the row updated itself (ajax)
     share_id = row.share_id
     assert manila("demo").shares.get(share_id).status == "available"
 

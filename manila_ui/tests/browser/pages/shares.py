@@ -37,6 +37,14 @@ class SharesPage(BasePage):
     def row(self, name: str) -> ShareRow:
         return ShareRow(self, name)
 
+    def mark(self) -> None:
+        """Tag the loaded document, to tell later whether it was reloaded."""
+        self.driver.execute_script("window.manilaUiMark = true;")
+
+    @property
+    def was_reloaded(self) -> bool:
+        return not self.driver.execute_script("return window.manilaUiMark === true;")
+
     def open_create(self) -> CreateShareModal:
         self.table_action(TABLE, "create")
         return self.go(CreateShareModal)
