@@ -5,6 +5,7 @@ are served offline-compressed."""
 from __future__ import annotations
 
 import re
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from typing import Any
@@ -88,3 +89,25 @@ def test_live_horizon_static_serves_nothing_outside_or_missing(
     live_horizon: str, path: str
 ) -> None:
     assert procs.http_status(live_horizon + path) == 404
+
+
+def test_live_horizon_static_revalidates_and_answers_head(live_horizon: str) -> None:
+    url = live_horizon + "/static/horizon/lib/jquery/jquery.js"
+    with urllib.request.urlopen(url) as resp:  # noqa: S310
+        modified = resp.headers["Last-Modified"]
+        assert resp.headers["Content-Type"] in ("text/javascript", "application/javascript")
+        assert int(resp.headers["Content-Length"]) > 0
+    req = urllib.request.Request(url, headers={"If-Modified-Since": modified})
+    try:
+        urllib.request.urlopen(req)  # noqa: S310
+        raise AssertionError("expected 304")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 304
+    with urllib.request.urlopen(urllib.request.Request(url, method="HEAD")) as resp:  # noqa: S310
+        assert resp.status == 200 and resp.read() == b""
+    post = urllib.request.Request(url, data=b"x", method="POST")
+    try:
+        urllib.request.urlopen(post)  # noqa: S310
+        raise AssertionError("expected 405")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 405
