@@ -81,6 +81,7 @@ def _static_inputs() -> Iterator[Path]:
     """Everything the collected and compressed output depends on."""
     pkg = config.REPO_ROOT / "manila_ui"
     yield Path(__file__).with_name("horizon_settings.py")
+    yield config.REPO_ROOT / "constraints.txt"  # e.g. a new xstatic package
     yield from sorted(PLUGIN_LOCAL.rglob("*.py"))
     for path in sorted(pkg.rglob("*")):
         parts = path.relative_to(pkg).parts

@@ -4,10 +4,15 @@ are served offline-compressed."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -111,3 +116,17 @@ def test_live_horizon_static_revalidates_and_answers_head(live_horizon: str) -> 
         raise AssertionError("expected 405")
     except urllib.error.HTTPError as exc:
         assert exc.code == 405
+
+
+def test_settings_json_overrides_horizon_settings(tmp_path: Path) -> None:
+    overrides = tmp_path / "settings.json"
+    overrides.write_text(json.dumps({"OPENSTACK_SSL_NO_VERIFY": True, "lowercase": "ignored",
+                                     "SESSION_TIMEOUT": 1234}))
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="openstack_dashboard.settings",
+               MANILA_UI_HORIZON_SETTINGS=str(overrides),
+               MANILA_UI_KEYSTONE_URL="https://cloud.example.com:5000/v3")
+    code = ("from django.conf import settings as s; print(s.OPENSTACK_SSL_NO_VERIFY, "
+            "s.SESSION_TIMEOUT, s.OPENSTACK_KEYSTONE_URL, hasattr(s, 'lowercase'))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,  # noqa: S603
+                         text=True, timeout=60, check=True).stdout.split()
+    assert out == ["True", "1234", "https://cloud.example.com:5000/v3", "False"]
