@@ -21,6 +21,8 @@ workers = {workers}
 state_path = {state}
 auth_strategy = keystone
 transition_delay = {delay}
+# How often the operation worker looks for due steps: well under the delay.
+worker_poll_interval = {poll}
 
 [database]
 connection = sqlite:///{state}/backend.sqlite
@@ -53,6 +55,7 @@ def write_conf(
     conf = state / "backend.conf"
     conf.write_text(CONF.format(
         host=config.HOST, port=port, workers=workers, state=state, delay=delay,
+        poll=max(0.05, min(0.5, delay / 2)),
         auth_url=keystone_url, user=config.SERVICE_USER, domain=config.DOMAIN,
         region=config.REGION,
     ))
