@@ -26,6 +26,8 @@ help:
 	@echo "make lint    ruff, import-linter, mypy, eslint + stylelint"
 	@echo "make lock    re-resolve constraints.txt after a dependency change in setup.cfg"
 	@echo "make clean   stop and remove all local state (.stack/, node_modules/, caches)"
+	@grep -hE '^[a-zA-Z_-]+:.*## ' mk/*.mk 2>/dev/null | \
+		sed -E 's/^([a-zA-Z_-]+):.*## (.*)/make \1  \2/' || true
 
 # The venv: created once, re-synced when the dependency files change.
 $(INSTALLED): constraints.txt setup.cfg pyproject.toml
