@@ -90,7 +90,12 @@ $(UV):
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
 
+# mk/*.mk files that start servers with state under .stack/ add their stop target with
+# `CLEAN_STOP_TARGETS += <target>`, so that clean never removes a running server's files.
+CLEAN_STOP_TARGETS ?=
+
 clean: stop
+	@for target in $(CLEAN_STOP_TARGETS); do $(MAKE) --no-print-directory $$target || exit 1; done
 	rm -rf $(STACK_DIR) node_modules test-artifacts .mypy_cache .ruff_cache .pytest_cache \
 		build dist *.egg-info releasenotes/build
 
