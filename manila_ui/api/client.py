@@ -59,9 +59,19 @@ def _version_cap() -> str:
     return min(str(cap), client_max, key=microversions.version_key)
 
 
+DEFAULT_TIMEOUT = 30.0
+
+
+def _timeout() -> float:
+    """Seconds to wait for Manila: a hung API must cost the user a message,
+    not a Horizon worker. OPENSTACK_MANILA_FEATURES["api_timeout"]."""
+    features = getattr(settings, "OPENSTACK_MANILA_FEATURES", None) or {}
+    return float(features.get("api_timeout") or DEFAULT_TIMEOUT)
+
+
 def _session(request: Any, endpoint: str) -> ks_session.Session:
     auth = token_endpoint.Token(endpoint, request.user.token.id)
-    return ks_session.Session(auth=auth, verify=_verify(),
+    return ks_session.Session(auth=auth, verify=_verify(), timeout=_timeout(),
                               user_agent="manila-ui")
 
 

@@ -27,6 +27,9 @@ _MANILA_UI_DEFAULTS = {
     # Cap the negotiated Manila microversion below python-manilaclient's
     # maximum (e.g. "2.65"); None talks at the highest version both know.
     "max_api_version": None,
+    # Seconds to wait for an answer from Manila before giving up with a
+    # message (a hung API would otherwise hold a Horizon worker).
+    "api_timeout": 30,
 }
 try:
     OPENSTACK_MANILA_FEATURES = {**_MANILA_UI_DEFAULTS,

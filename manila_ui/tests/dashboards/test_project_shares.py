@@ -296,3 +296,30 @@ def test_filter_by_status_whatever_the_case(demo_client, shares_of):
     assert "Creating" not in html and "Deleting" not in html
     demo_client.post(INDEX, {"shares__filter__q_field": "status",
                              "shares__filter__q": ""})
+
+
+def test_a_hung_backend_costs_a_message_not_a_worker(demo_client, stack,
+                                                     settings):
+    """Freeze the real backend (SIGSTOP): the page answers within the
+    configured timeout, with a message, instead of hanging."""
+    import os
+    import signal
+    import time
+
+    if stack.external or stack.runner is None:
+        pytest.skip("the backend is not ours to freeze")
+    settings.OPENSTACK_MANILA_FEATURES = dict(
+        settings.OPENSTACK_MANILA_FEATURES, api_timeout=1)
+    demo_client.get(INDEX)  # the version document is known from here on
+    group = stack.runner.servers["backend"].proc.pid
+    os.killpg(group, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        response = demo_client.get(INDEX)
+        elapsed = time.monotonic() - started
+    finally:
+        os.killpg(group, signal.SIGCONT)
+    assert response.status_code == 200
+    assert elapsed < 10
+    assert any("Unable to retrieve the share list" in text
+               for _level, text in messages(response.content.decode()))
