@@ -74,16 +74,24 @@ def group_alive(pgid: int) -> bool:
     return False
 
 
-def kill_group(pgid: int, timeout: float = 10.0) -> None:
-    """SIGTERM the group, wait, then SIGKILL what is left."""
+def kill_groups(pgids: Sequence[int], timeout: float = 10.0) -> None:
+    """SIGTERM the groups together, wait, then SIGKILL what is left."""
+    left = list(pgids)
     for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 5.0)):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(pgid, sig)
+        for pgid in left:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pgid, sig)
         deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            if not group_alive(pgid):
-                return
-            time.sleep(0.05)
+        while left and time.monotonic() < deadline:
+            left = [pgid for pgid in left if group_alive(pgid)]
+            if left:
+                time.sleep(0.05)
+        if not left:
+            return
+
+
+def kill_group(pgid: int, timeout: float = 10.0) -> None:
+    kill_groups([pgid], timeout)
 
 
 class Server:
@@ -150,11 +158,17 @@ class Server:
             time.sleep(0.1)
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.proc is not None:
-            kill_group(self.proc.pid, timeout)
+        stop_servers([self], timeout)
+
+
+def stop_servers(servers: Sequence[Server], timeout: float = 10.0) -> None:
+    """Stop several servers at once (each waits for its own graceful shutdown)."""
+    kill_groups([srv.proc.pid for srv in servers if srv.proc is not None], timeout)
+    for srv in servers:
+        if srv.proc is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self.proc.wait(timeout=1)
-        self.pidfile.remove()
+                srv.proc.wait(timeout=1)
+        srv.pidfile.remove()
 
 
 def stop_pidfile(pidfile: PidFile, timeout: float = 10.0) -> bool:

@@ -153,8 +153,7 @@ class Stack:
         return [srv for srv in self.servers.values() if srv.proc and not srv.alive()]
 
     def stop(self) -> None:
-        # Reverse start order: Horizon, backend, then Keystone they both call.
-        for name in ("horizon", "backend", "keystone"):
-            srv = self.servers.pop(name, None)
-            if srv is not None:
-                srv.stop()
+        # All at once: none of them needs another to shut down.
+        servers = list(self.servers.values())
+        self.servers.clear()
+        procs.stop_servers(servers)
