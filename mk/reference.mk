@@ -5,6 +5,9 @@
 
 REFERENCE_PYTHON ?= python3
 
+# `make clean` removes .stack/ (our state lives in .stack/reference/): stop us first.
+CLEAN_STOP_TARGETS += reference-stop
+
 .PHONY: reference reference-stop reference-status
 
 reference: ## start the real Manila reference stack (installs what is missing; idempotent)
