@@ -221,6 +221,9 @@ def browser(_chromium: Any, live_horizon: str, request: pytest.FixtureRequest) -
     report = request.node.stash.get(_reports, {}).get("call")
     if report is not None and report.failed:
         save_artifacts(_chromium, request.node.nodeid)
+    # Leave for a script-free page of the site before dropping the cookies: a table row
+    # still polling would otherwise answer with a fresh session cookie afterwards.
+    _chromium.get(live_horizon + "/static/dashboard/img/favicon.ico")
     _chromium.delete_all_cookies()
 
 

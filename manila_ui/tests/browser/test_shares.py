@@ -3,22 +3,7 @@
 
 import uuid
 
-import pytest
-
 from manila_ui.tests.browser.pages.shares import SharesPage
-
-
-@pytest.fixture(autouse=True)
-def _log_out_for_good(browser, request):
-    """Leave the table for a script-free page of the same site, then drop the
-    cookies: a row still polling (another test's share, deleting) would
-    otherwise answer with a fresh session cookie after they were cleared.
-    A failed test keeps its page for the harness's screenshot."""
-    failed_before = request.session.testsfailed
-    yield
-    if request.session.testsfailed == failed_before:
-        browser.get(browser.base_url + "/static/dashboard/img/favicon.ico")
-        browser.delete_all_cookies()
 
 
 def test_demo_creates_a_share_sees_it_become_available_and_deletes_it(
