@@ -217,14 +217,20 @@ def browser(_chromium: Any, live_horizon: str, request: pytest.FixtureRequest) -
     set to the live Horizon. A failing test leaves a screenshot and the page source in
     test-artifacts/."""
     _chromium.base_url = live_horizon
+    _forget_everything(_chromium, live_horizon)
     yield _chromium
     report = request.node.stash.get(_reports, {}).get("call")
     if report is not None and report.failed:
         save_artifacts(_chromium, request.node.nodeid)
-    # Leave for a script-free page of the site before dropping the cookies: a table row
-    # still polling would otherwise answer with a fresh session cookie afterwards.
-    _chromium.get(live_horizon + "/static/dashboard/img/favicon.ico")
-    _chromium.delete_all_cookies()
+    _forget_everything(_chromium, live_horizon)
+
+
+def _forget_everything(driver: Any, base_url: str) -> None:
+    """Log out for good: leave for a script-free page of the site first (a table row
+    still polling would answer with a fresh session cookie), then clear every cookie of
+    every origin through the DevTools protocol."""
+    driver.get(base_url + "/static/dashboard/img/favicon.ico")
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
 
 
 def save_artifacts(driver: Any, nodeid: str) -> None:
