@@ -48,6 +48,23 @@ default_opts: list[cfg.Opt] = [
                help="Largest number of items a list returns in one page."),
     cfg.IntOpt("message_ttl", default=2592000, min=1,
                help="Seconds a user message lives."),
+    cfg.IntOpt("soft_deleted_share_retention_time", default=604800, min=0,
+               help="Seconds a share stays in the recycle bin before the "
+                    "worker deletes it (as in Manila)."),
+    cfg.IntOpt("transfer_retention_time", default=300, min=1,
+               help="Seconds a share transfer waits to be accepted; then the "
+                    "share goes back to available (as in Manila)."),
+    cfg.BoolOpt("use_scheduler_creating_share_from_snapshot", default=True,
+                help="Place a share created from a snapshot with the "
+                     "scheduler (any pool of the snapshot's back end or "
+                     "replication domain, in any zone). False: the snapshot's "
+                     "pool and zone only. Manila's default is False; ours "
+                     "lets the dashboard show the cross-zone case."),
+    cfg.ListOpt("admin_only_metadata",
+                default=["__affinity_same_host", "__affinity_different_host",
+                         "__managed_at"],
+                help="Share metadata keys only administrators may set or "
+                     "delete (2.68, as Manila's admin_only_metadata)."),
     cfg.BoolOpt("debug", default=False, help="Log at DEBUG level."),
     cfg.StrOpt("host", default="manila-ui",
                help="Host name used in pool names (host@backend#pool)."),
@@ -100,6 +117,13 @@ driver_opts: list[cfg.Opt] = [
     cfg.ListOpt("export_ips", default=["10.0.0.10", "fd00:10::10"],
                 help="Addresses export locations are built from (IPv4 and "
                      "IPv6)."),
+    cfg.ListOpt("admin_export_ips", default=["10.254.0.10"],
+                help="Addresses of admin-only export locations (shown to "
+                     "administrators only, as Manila's is_admin_only)."),
+    cfg.StrOpt("replication_domain", default="manila_ui",
+               help="Replication domain both back ends report; shares from "
+                    "snapshots may be placed across back ends of one domain. "
+                    "Empty: none."),
 ]
 
 

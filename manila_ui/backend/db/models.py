@@ -109,6 +109,10 @@ class Share(Timestamps, Base):
     snapshot_inherit_share_access_support: Mapped[bool | None] = mapped_column(Boolean)
     replication_type: Mapped[str | None] = mapped_column(String(255))
     launched_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    # The recycle bin (2.69): a soft-deleted share keeps its status.
+    is_soft_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    scheduled_to_be_deleted_at: Mapped[datetime.datetime | None] = mapped_column(
+        DateTime)
 
 
 class ShareMetadata(Base):
@@ -129,6 +133,71 @@ class ExportLocation(Timestamps, Base):
     path: Mapped[str] = mapped_column(String(2000))
     is_admin_only: Mapped[bool] = mapped_column(Boolean, default=False)
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Snapshot(Timestamps, Base):
+    __tablename__ = "share_snapshots"
+    __table_args__ = (
+        Index("ix_share_snapshots_project_created", "project_id", "created_at", "id"),
+        Index("ix_share_snapshots_share_created", "share_id", "created_at"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str] = mapped_column(String(255))
+    # No foreign key: a share with snapshots cannot be deleted (the service
+    # says so with Manila's message), and the row must outlive nothing.
+    share_id: Mapped[str] = mapped_column(String(36))
+    display_name: Mapped[str | None] = mapped_column(String(255))
+    display_description: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int | None] = mapped_column(Integer)
+    share_size: Mapped[int] = mapped_column(Integer)
+    share_proto: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(255))
+    progress: Mapped[str | None] = mapped_column(String(32))
+    provider_location: Mapped[str | None] = mapped_column(String(255))
+
+
+class SnapshotMetadata(Base):
+    __tablename__ = "share_snapshot_metadata"
+    __table_args__ = (UniqueConstraint("snapshot_id", "meta_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    snapshot_id: Mapped[str] = mapped_column(
+        ForeignKey("share_snapshots.id", ondelete="CASCADE"), index=True)
+    meta_key: Mapped[str] = mapped_column(String(255))
+    meta_value: Mapped[str] = mapped_column(String(1023))
+
+
+class Transfer(Base):
+    """A share offered to another project (2.77); the row goes once it is
+    accepted, deleted or expired."""
+
+    __tablename__ = "share_transfers"
+    __table_args__ = (Index("ix_share_transfers_source", "source_project_id"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    resource_type: Mapped[str] = mapped_column(String(255), default="share")
+    resource_id: Mapped[str] = mapped_column(String(36), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(255))
+    salt: Mapped[str] = mapped_column(String(255))
+    crypt_hash: Mapped[str] = mapped_column(String(255))
+    source_project_id: Mapped[str] = mapped_column(String(255))
+    destination_project_id: Mapped[str | None] = mapped_column(String(255))
+    accepted: Mapped[bool] = mapped_column(Boolean, default=False)
+    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime.datetime | None] = mapped_column(
+        DateTime, onupdate=utcnow)
+
+
+class ExportLocationMetadata(Base):
+    """Export location metadata (2.87)."""
+
+    __tablename__ = "export_location_metadata"
+    __table_args__ = (UniqueConstraint("export_location_id", "meta_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    export_location_id: Mapped[str] = mapped_column(
+        ForeignKey("export_locations.id", ondelete="CASCADE"), index=True)
+    meta_key: Mapped[str] = mapped_column(String(255))
+    meta_value: Mapped[str] = mapped_column(String(1023))
 
 
 class Message(Base):

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from typing import Generic
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +61,8 @@ class Share:
     created_at: datetime.datetime
     updated_at: datetime.datetime | None
     launched_at: datetime.datetime | None
+    is_soft_deleted: bool = False
+    scheduled_to_be_deleted_at: datetime.datetime | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,6 +74,41 @@ class ExportLocation:
     preferred: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime | None
+    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Snapshot:
+    id: str
+    project_id: str
+    user_id: str
+    share_id: str
+    display_name: str | None
+    display_description: str | None
+    size: int | None
+    share_size: int
+    share_proto: str
+    status: str
+    progress: str | None
+    provider_location: str | None
+    metadata: dict[str, str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Transfer:
+    id: str
+    resource_type: str
+    resource_id: str
+    display_name: str | None
+    salt: str
+    crypt_hash: str
+    source_project_id: str
+    destination_project_id: str | None
+    accepted: bool
+    expires_at: datetime.datetime
+    created_at: datetime.datetime
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,8 +137,8 @@ class Operation:
 
 
 @dataclasses.dataclass(frozen=True)
-class Page:
+class Page(Generic[T]):
     """One page of a list query; ``count`` only when it was asked for."""
 
-    items: list[Share]
+    items: list[T]
     count: int | None

@@ -18,6 +18,7 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
 from manila_ui.backend.db import records
 
@@ -60,6 +61,7 @@ class ShareFilters:
     metadata: dict[str, str] = dataclasses.field(default_factory=dict)
     extra_specs: dict[str, str] = dataclasses.field(default_factory=dict)
     is_public: bool | None = None
+    is_soft_deleted: bool = False         # the recycle bin, or everything else
     no_match: bool = False                # a filter nothing here can satisfy
 
 
@@ -74,17 +76,7 @@ def _record(row: models.Share, type_name: str | None,
 
 
 def _metadata_for(s: Session, share_ids: Iterable[str]) -> dict[str, dict[str, str]]:
-    ids = list(share_ids)
-    found: dict[str, dict[str, str]] = {share_id: {} for share_id in ids}
-    if not ids:
-        return found
-    rows = s.execute(
-        select(models.ShareMetadata.share_id, models.ShareMetadata.meta_key,
-               models.ShareMetadata.meta_value)
-        .where(models.ShareMetadata.share_id.in_(ids)))
-    for share_id, key, value in rows:
-        found[share_id][key] = value
-    return found
+    return metadata_db.get_many(s, metadata_db.SHARES, share_ids)
 
 
 def _with_type_name() -> Select[models.Share, str]:
@@ -93,8 +85,13 @@ def _with_type_name() -> Select[models.Share, str]:
     return query
 
 
-def get(s: Session, share_id: str) -> records.Share | None:
-    row = s.execute(_with_type_name().where(models.Share.id == share_id)).first()
+def get(s: Session, share_id: str, for_update: bool = False) -> records.Share | None:
+    """The share; ``for_update`` locks its row until the transaction ends
+    (a no-op on SQLite, whose writers take turns anyway)."""
+    query = _with_type_name().where(models.Share.id == share_id)
+    if for_update:
+        query = query.with_for_update(of=models.Share)
+    row = s.execute(query).first()
     if row is None:
         return None
     share, type_name = row
@@ -136,6 +133,7 @@ def _apply_filters(query: Select[*Ts], f: ShareFilters) -> Select[*Ts]:
     share = models.Share
     if f.no_match:
         query = query.where(false())
+    query = query.where(share.is_soft_deleted.is_(f.is_soft_deleted))
     if f.project_id is not None:
         if f.include_public:
             query = query.where(or_(share.project_id == f.project_id,
@@ -183,7 +181,7 @@ def _apply_filters(query: Select[*Ts], f: ShareFilters) -> Select[*Ts]:
 
 def list_page(s: Session, filters: ShareFilters, *, sort_key: str,
               sort_dir: str, limit: int | None, offset: int,
-              with_count: bool) -> records.Page:
+              with_count: bool) -> records.Page[records.Share]:
     """One page of shares.  ``sort_key`` must be a key of SORT_COLUMNS and
     ``sort_dir`` 'asc' or 'desc' (checked by the caller)."""
     column = SORT_COLUMNS[sort_key]
@@ -230,21 +228,33 @@ def count_by_type(s: Session, share_type_id: str) -> int:
 
 
 def set_export_locations(s: Session, share_id: str,
-                         locations: Iterable[tuple[str, str, bool]]) -> None:
-    """Replace the export locations with (id, path, preferred) triples."""
+                         locations: Iterable[tuple[str, str, bool, bool]]) -> None:
+    """Replace the export locations with (id, path, preferred,
+    is_admin_only) tuples."""
     s.execute(delete(models.ExportLocation).where(
         models.ExportLocation.share_id == share_id))
-    for el_id, path, preferred in locations:
+    for el_id, path, preferred, admin_only in locations:
         s.add(models.ExportLocation(id=el_id, share_id=share_id, path=path,
-                                    preferred=preferred))
+                                    preferred=preferred, is_admin_only=admin_only))
     s.flush()
 
 
-def _export_record(row: models.ExportLocation) -> records.ExportLocation:
+def find_by_export_path(s: Session, host: str, path: str) -> str | None:
+    """The id of a share on ``host`` exported at ``path`` (manage refuses
+    to take a share twice)."""
+    found = s.scalar(select(models.Share.id).join(
+        models.ExportLocation, models.ExportLocation.share_id == models.Share.id)
+        .where(models.Share.host == host, models.ExportLocation.path == path).limit(1))
+    return str(found) if found is not None else None
+
+
+def _export_record(row: models.ExportLocation,
+                   metadata: Mapping[str, str]) -> records.ExportLocation:
     return records.ExportLocation(
         id=row.id, share_id=row.share_id, path=row.path,
         is_admin_only=row.is_admin_only, preferred=row.preferred,
-        created_at=row.created_at, updated_at=row.updated_at)
+        created_at=row.created_at, updated_at=row.updated_at,
+        metadata=dict(metadata))
 
 
 def export_locations(s: Session, share_id: str,
@@ -253,9 +263,11 @@ def export_locations(s: Session, share_id: str,
         models.ExportLocation.share_id == share_id)
     if not include_admin_only:
         query = query.where(models.ExportLocation.is_admin_only.is_(False))
-    rows = s.scalars(query.order_by(models.ExportLocation.created_at,
-                                    models.ExportLocation.path))
-    return [_export_record(row) for row in rows]
+    rows = list(s.scalars(query.order_by(models.ExportLocation.created_at,
+                                         models.ExportLocation.path)))
+    metadata = metadata_db.get_many(s, metadata_db.EXPORT_LOCATIONS,
+                                    [row.id for row in rows])
+    return [_export_record(row, metadata[row.id]) for row in rows]
 
 
 def export_location(s: Session, share_id: str,
@@ -263,7 +275,10 @@ def export_location(s: Session, share_id: str,
     row = s.scalar(select(models.ExportLocation).where(
         models.ExportLocation.share_id == share_id,
         models.ExportLocation.id == export_location_id))
-    return _export_record(row) if row is not None else None
+    if row is None:
+        return None
+    return _export_record(row, metadata_db.get_all(s, metadata_db.EXPORT_LOCATIONS,
+                                                   row.id))
 
 
 def now() -> datetime.datetime:

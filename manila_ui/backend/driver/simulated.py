@@ -4,6 +4,19 @@ Two back ends, ``alpha`` (thin, first availability zone) and ``beta``
 (thick, second zone), one pool each, speaking NFS and CIFS.  The driver is
 stateless: what is allocated on a pool is counted from the share rows by
 the caller, so it survives restarts with the database.
+
+Tests (and curious users) steer it with *hints*: the share type's extra
+specs overlaid with the share's metadata, read by the caller and passed in.
+
+* ``simulated_driver:fail``: a comma-separated list of operations that
+  fail (``create``, ``create_from_snapshot``, ``delete``, ``extend``,
+  ``shrink``, ``revert``, ``manage``, ``unmanage``, ``snapshot_create``,
+  ``snapshot_delete``, ``snapshot_manage``, ``snapshot_unmanage``).
+* ``simulated_driver:used_gb``: the space written to the share; shrinking
+  below it is refused, as a real back end refuses to lose data.
+
+The ``simulated_driver:`` scope keeps these out of the scheduler's
+capability matching, as any vendor-scoped extra spec.
 """
 
 from __future__ import annotations
@@ -11,10 +24,39 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import ipaddress
+import re
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from oslo_config import cfg
+
+FAIL_HINT = "simulated_driver:fail"
+USED_HINT = "simulated_driver:used_gb"
+SIZE_OPTION = "size"   # driver_options of manage: the size the share has
+
+
+class DriverError(Exception):
+    """An operation the back end refused or failed."""
+
+
+class ShrinkRefused(DriverError):
+    """Shrinking would cut off data (Manila's ShareShrinkingPossibleDataLoss)."""
+
+
+def fails(operation: str, hints: Mapping[str, str]) -> bool:
+    wanted = hints.get(FAIL_HINT, "")
+    return operation in {item.strip().lower() for item in wanted.split(",")}
+
+
+def check(operation: str, hints: Mapping[str, str]) -> None:
+    if fails(operation, hints):
+        raise DriverError(f"the simulated back end was told to fail {operation}")
+
+
+def used_gb(hints: Mapping[str, str]) -> int:
+    text = hints.get(USED_HINT, "0").strip()
+    return int(text) if text.isdigit() else 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,6 +69,7 @@ class Pool:
     thin_provisioning: bool
     max_over_subscription_ratio: str   # a float, or "auto" as in Manila
     backend_name: str
+    replication_domain: str | None = None
 
     @property
     def name(self) -> str:
@@ -63,7 +106,7 @@ class Pool:
             "storage_protocol": "NFS_CIFS",
             "vendor_name": "manila-ui",
             "driver_version": "1.0",
-            "replication_domain": None,
+            "replication_domain": self.replication_domain,
             "replication_type": None,
             "encryption_support": None,
             "ipv4_support": True,
@@ -83,6 +126,13 @@ class ExportPath:
     id: str
     path: str
     preferred: bool
+    is_admin_only: bool = False
+
+    def row(self) -> tuple[str, str, bool, bool]:
+        return self.id, self.path, self.preferred, self.is_admin_only
+
+
+_SHARE_NAME = re.compile(r"share_[0-9a-f_]{36}$")
 
 
 class SimulatedDriver:
@@ -90,20 +140,22 @@ class SimulatedDriver:
         opts = conf.simulated_driver
         zones = list(opts.availability_zones) or ["nova"]
         second = zones[1] if len(zones) > 1 else zones[0]
+        domain = opts.replication_domain or None
         self._pools = [
             Pool(host=f"{conf.host}@alpha", backend="alpha", pool="pool_alpha",
                  availability_zone=zones[0],
                  total_capacity_gb=opts.total_capacity_gb,
                  thin_provisioning=True,
                  max_over_subscription_ratio=opts.max_over_subscription_ratio,
-                 backend_name="ALPHA"),
+                 backend_name="ALPHA", replication_domain=domain),
             Pool(host=f"{conf.host}@beta", backend="beta", pool="pool_beta",
                  availability_zone=second,
                  total_capacity_gb=opts.total_capacity_gb,
                  thin_provisioning=False, max_over_subscription_ratio="1.0",
-                 backend_name="BETA"),
+                 backend_name="BETA", replication_domain=domain),
         ]
         self._export_ips = [ipaddress.ip_address(ip) for ip in opts.export_ips]
+        self._admin_ips = [ipaddress.ip_address(ip) for ip in opts.admin_export_ips]
 
     def pools(self) -> list[Pool]:
         return list(self._pools)
@@ -111,17 +163,87 @@ class SimulatedDriver:
     def availability_zones(self) -> list[str]:
         return sorted({pool.availability_zone for pool in self._pools})
 
-    def create_share(self, share_id: str, share_proto: str) -> list[ExportPath]:
-        """Provision a share: its export locations, the IPv4 one preferred."""
-        paths = []
-        for index, ip in enumerate(self._export_ips):
-            paths.append(ExportPath(id=str(uuid.uuid4()),
-                                    path=self._path(ip, share_id, share_proto),
-                                    preferred=index == 0))
+    def pool(self, name: str | None) -> Pool | None:
+        return next((p for p in self._pools if p.name == name), None)
+
+    def create_share(self, share_id: str, share_proto: str,
+                     hints: Mapping[str, str]) -> list[ExportPath]:
+        """Provision a share: its export locations (the first IPv4 one
+        preferred, plus admin-only ones on the admin network).  A share
+        made from a snapshot is then still copying its data (Manila's
+        ``creating_from_snapshot``) until ``finish_create_from_snapshot``."""
+        check("create", hints)
+        return self._exports(share_id, share_proto)
+
+    def finish_create_from_snapshot(self, share_id: str,
+                                    hints: Mapping[str, str]) -> None:
+        check("create_from_snapshot", hints)
+
+    def _exports(self, share_id: str, share_proto: str) -> list[ExportPath]:
+        paths = [ExportPath(id=str(uuid.uuid4()),
+                            path=self._path(ip, share_id, share_proto),
+                            preferred=index == 0)
+                 for index, ip in enumerate(self._export_ips)]
+        paths += [ExportPath(id=str(uuid.uuid4()),
+                             path=self._path(ip, share_id, share_proto),
+                             preferred=False, is_admin_only=True)
+                  for ip in self._admin_ips]
         return paths
 
-    def delete_share(self, share_id: str) -> None:
+    def delete_share(self, share_id: str, hints: Mapping[str, str]) -> None:
         """Nothing to release: the simulated storage keeps no state."""
+        check("delete", hints)
+
+    def extend_share(self, share_id: str, new_size: int,
+                     hints: Mapping[str, str]) -> None:
+        check("extend", hints)
+
+    def shrink_share(self, share_id: str, new_size: int,
+                     hints: Mapping[str, str]) -> None:
+        check("shrink", hints)
+        if new_size < used_gb(hints):
+            raise ShrinkRefused(f"{used_gb(hints)} GB are in use")
+
+    def revert_to_snapshot(self, share_id: str, snapshot_id: str,
+                           hints: Mapping[str, str]) -> None:
+        check("revert", hints)
+
+    def manage_existing(self, export_path: str, share_id: str, share_proto: str,
+                        driver_options: Mapping[str, Any],
+                        hints: Mapping[str, str]) -> tuple[int, list[ExportPath]]:
+        """Take over a share this back end exported at ``export_path``
+        (a path in our own format); its size comes from the driver option
+        ``size`` (default 1, as Manila's dummy driver answers)."""
+        check("manage", hints)
+        # The last component of an NFS (host:/shares/x) or UNC (\\host\x)
+        # path names the share on the back end.
+        name = re.split(r"[/\\]", export_path.rstrip("/\\"))[-1]
+        if not _SHARE_NAME.match(name):
+            raise DriverError(f"no share is exported at {export_path}")
+        size = _size_option(driver_options)
+        return size, [ExportPath(id=str(uuid.uuid4()), path=export_path, preferred=True)]
+
+    def unmanage(self, share_id: str, hints: Mapping[str, str]) -> None:
+        check("unmanage", hints)
+
+    def create_snapshot(self, snapshot_id: str, hints: Mapping[str, str]) -> str:
+        """Take a snapshot; returns its provider location."""
+        check("snapshot_create", hints)
+        return "/snapshots/snapshot_" + snapshot_id.replace("-", "_")
+
+    def delete_snapshot(self, snapshot_id: str, hints: Mapping[str, str]) -> None:
+        check("snapshot_delete", hints)
+
+    def manage_existing_snapshot(self, provider_location: str,
+                                 driver_options: Mapping[str, Any],
+                                 hints: Mapping[str, str]) -> int:
+        check("snapshot_manage", hints)
+        if not provider_location.startswith("/snapshots/snapshot_"):
+            raise DriverError(f"no snapshot at {provider_location}")
+        return _size_option(driver_options)
+
+    def unmanage_snapshot(self, snapshot_id: str, hints: Mapping[str, str]) -> None:
+        check("snapshot_unmanage", hints)
 
     @staticmethod
     def _path(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, share_id: str,
@@ -135,3 +257,10 @@ class SimulatedDriver:
             return f"\\\\{host}\\{name}"
         host = str(ip) if ip.version == 4 else f"[{ip}]"
         return f"{host}:/shares/{name}"
+
+
+def _size_option(driver_options: Mapping[str, Any]) -> int:
+    value = str(driver_options.get(SIZE_OPTION, "1")).strip()
+    if not value.isdigit() or int(value) < 1:
+        raise DriverError(f"driver option size must be a positive integer: {value}")
+    return int(value)

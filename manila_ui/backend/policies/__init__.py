@@ -18,6 +18,8 @@ from manila_ui.backend.policies import messages
 from manila_ui.backend.policies import quota_sets
 from manila_ui.backend.policies import scheduler_stats
 from manila_ui.backend.policies import share_export_locations
+from manila_ui.backend.policies import share_snapshots
+from manila_ui.backend.policies import share_transfers
 from manila_ui.backend.policies import share_types
 from manila_ui.backend.policies import shares
 
@@ -27,6 +29,8 @@ def list_rules() -> list[policy.RuleDefault]:
         base.rules,
         shares.rules,
         share_export_locations.rules,
+        share_snapshots.rules,
+        share_transfers.rules,
         share_types.rules,
         availability_zones.rules,
         scheduler_stats.rules,

@@ -26,6 +26,17 @@ ACCESS_GET_ALL = "share:access_get_all"
 GET_METADATA = "share:get_share_metadata"
 UPDATE_METADATA = "share:update_share_metadata"
 DELETE_METADATA = "share:delete_share_metadata"
+UPDATE_ADMIN_ONLY_METADATA = "share:update_admin_only_metadata"
+SOFT_DELETE = "share:soft_delete"
+RESTORE = "share:restore"
+MANAGE = "share:manage"
+UNMANAGE = "share:unmanage"
+EXTEND_BEYOND_MAX_SIZE = "share:extend_beyond_max_share_size_spec"
+# Snapshot rules Manila files under ``share:`` (the rest are in
+# share_snapshots.py).
+CREATE_SNAPSHOT = "share:create_snapshot"
+DELETE_SNAPSHOT = "share:delete_snapshot"
+SNAPSHOT_UPDATE = "share:snapshot_update"
 
 _ACTION = [("POST", "/shares/{share_id}/action")]
 
@@ -48,6 +59,13 @@ rules = [
                     [("DELETE", "/shares/{share_id}")]),
     base.documented(FORCE_DELETE, base.ADMIN,
                     "Delete a share whatever its status.", _ACTION),
+    base.documented(SOFT_DELETE, base.ADMIN_OR_PROJECT_MEMBER,
+                    "Move a share to the recycle bin.", _ACTION),
+    base.documented(RESTORE, base.ADMIN_OR_PROJECT_MEMBER,
+                    "Restore a share from the recycle bin.", _ACTION),
+    base.documented(MANAGE, base.ADMIN, "Bring an existing share under management.",
+                    [("POST", "/shares/manage")]),
+    base.documented(UNMANAGE, base.ADMIN, "Stop managing a share.", _ACTION),
     base.documented(LIST_ALL_PROJECTS, base.ADMIN,
                     "List the shares of every project (all_tenants).",
                     [("GET", "/shares?all_tenants=1"),
@@ -60,6 +78,8 @@ rules = [
     base.documented(FORCE_EXTEND, base.ADMIN,
                     "Extend a share without the scheduler's capacity check.",
                     _ACTION),
+    base.documented(EXTEND_BEYOND_MAX_SIZE, base.ADMIN,
+                    "Extend a share past its type's maximum share size.", _ACTION),
     base.documented(SHRINK, base.ADMIN_OR_PROJECT_MEMBER, "Shrink a share.",
                     _ACTION),
     base.documented(RESET_STATUS, base.ADMIN, "Reset the status of a share.",
@@ -81,8 +101,19 @@ rules = [
     base.documented(UPDATE_METADATA, base.ADMIN_OR_PROJECT_MEMBER,
                     "Set or replace share metadata.",
                     [("PUT", "/shares/{share_id}/metadata"),
+                     ("POST", "/shares/{share_id}/metadata/{key}"),
                      ("POST", "/shares/{share_id}/metadata")]),
     base.documented(DELETE_METADATA, base.ADMIN_OR_PROJECT_MEMBER,
                     "Delete a share metadata item.",
                     [("DELETE", "/shares/{share_id}/metadata/{key}")]),
+    base.documented(UPDATE_ADMIN_ONLY_METADATA, base.ADMIN,
+                    "Set or delete the admin-only metadata keys of a share.",
+                    [("PUT", "/shares/{share_id}/metadata")]),
+    base.documented(CREATE_SNAPSHOT, base.ADMIN_OR_PROJECT_MEMBER,
+                    "Create a snapshot of a share.", [("POST", "/snapshots")]),
+    base.documented(DELETE_SNAPSHOT, base.ADMIN_OR_PROJECT_MEMBER,
+                    "Delete a snapshot.", [("DELETE", "/snapshots/{snapshot_id}")]),
+    base.documented(SNAPSHOT_UPDATE, base.ADMIN_OR_PROJECT_MEMBER,
+                    "Rename a snapshot or change its description.",
+                    [("PUT", "/snapshots/{snapshot_id}")]),
 ]

@@ -15,10 +15,14 @@ from manila_ui.backend.rest.handlers import availability_zones
 from manila_ui.backend.rest.handlers import export_locations
 from manila_ui.backend.rest.handlers import limits
 from manila_ui.backend.rest.handlers import messages
+from manila_ui.backend.rest.handlers import metadata
 from manila_ui.backend.rest.handlers import quota_sets
 from manila_ui.backend.rest.handlers import scheduler_stats
+from manila_ui.backend.rest.handlers import share_actions
 from manila_ui.backend.rest.handlers import share_types
 from manila_ui.backend.rest.handlers import shares
+from manila_ui.backend.rest.handlers import snapshots
+from manila_ui.backend.rest.handlers import transfers
 from manila_ui.backend.rest.handlers import versions
 
 ROUTES: Mapping[str, Mapping[str, Handler]] = {
@@ -26,6 +30,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/shares/detail": {"GET": shares.detail},
     "/shares/{share_id}": {"GET": shares.show, "PUT": shares.update,
                            "DELETE": shares.delete},
+    "/shares/{share_id}/action": {"POST": share_actions.action},
+    "/shares/manage": {"POST": share_actions.manage},
     "/shares/{share_id}/export_locations": {"GET": export_locations.index},
     "/shares/{share_id}/export_locations/{export_location_id}": {
         "GET": export_locations.show},
@@ -50,6 +56,18 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
         "GET": quota_sets.defaults_legacy},
     "/messages": {"GET": messages.index},
     "/messages/{message_id}": {"GET": messages.show, "DELETE": messages.delete},
+    "/snapshots": {"GET": snapshots.index, "POST": snapshots.create},
+    "/snapshots/detail": {"GET": snapshots.detail},
+    "/snapshots/manage": {"POST": snapshots.manage},
+    "/snapshots/{snapshot_id}": {"GET": snapshots.show, "PUT": snapshots.update,
+                                 "DELETE": snapshots.delete},
+    "/snapshots/{snapshot_id}/action": {"POST": snapshots.action},
+    "/share-transfers": {"GET": transfers.index, "POST": transfers.create},
+    "/share-transfers/detail": {"GET": transfers.detail},
+    "/share-transfers/{transfer_id}": {"GET": transfers.show,
+                                       "DELETE": transfers.delete},
+    "/share-transfers/{transfer_id}/accept": {"POST": transfers.accept},
+    **metadata.routes(),
 }
 
 

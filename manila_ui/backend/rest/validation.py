@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import jsonschema
@@ -22,3 +23,39 @@ def validate(schema: dict[str, Any], instance: Any) -> None:
     raise faults.BadRequest(
         f"Invalid input for field/attribute {path}. Value: {error.instance!r}. "
         f"{error.message}")
+
+
+_FORMATS = jsonschema.FormatChecker()
+
+
+@_FORMATS.checks("uuid")
+def _is_uuid(instance: object) -> bool:
+    if not isinstance(instance, str):
+        return True   # the type keyword speaks for other values
+    try:
+        uuid.UUID(instance)
+    except ValueError:
+        return False
+    return True
+
+
+_MANILA_VALIDATORS: dict[int, jsonschema.Draft202012Validator] = {}
+
+
+def validate_body(schema: dict[str, Any], instance: Any) -> None:
+    """Validate a request body as Manila's schema-checked APIs do: the 400
+    names the last field of the path and the value as Manila prints them,
+    e.g. ``Invalid input for field/attribute new_size. Value: x. 'x' does
+    not match '^[0-9]*$'``."""
+    validator = _MANILA_VALIDATORS.get(id(schema))
+    if validator is None:
+        validator = _MANILA_VALIDATORS[id(schema)] = jsonschema.Draft202012Validator(
+            schema, format_checker=_FORMATS)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
+    if error is None:
+        return
+    if error.path:
+        raise faults.BadRequest(
+            f"Invalid input for field/attribute {error.path[-1]}. Value: "
+            f"{error.instance}. {error.message}")
+    raise faults.BadRequest(error.message)

@@ -19,7 +19,14 @@ from manila_ui.backend.db import records
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
 
+# Manila's action ids (message_field.Action).
 ALLOCATE_HOST = "001"
+CREATE = "002"
+UPDATE = "005"
+REVERT_TO_SNAPSHOT = "006"
+DELETE = "007"
+EXTEND = "008"
+SHRINK = "009"
 
 ACTIONS = {
     "001": "allocate host",
@@ -28,7 +35,21 @@ ACTIONS = {
     "004": "promote",
     "005": "update",
     "006": "revert to snapshot",
+    "007": "delete",
+    "008": "extend",
+    "009": "shrink",
+    "010": "update access rules",
+    "026": "transfer accept",
+    "027": "update_metadata",
 }
+
+# Manila's detail ids (message_field.Detail) of the failures we produce.
+UNKNOWN_ERROR = "001"
+DRIVER_FAILED_EXTEND = "015"
+FILTER_CREATE_FROM_SNAPSHOT = "016"
+DRIVER_FAILED_CREATING_FROM_SNAP = "017"
+DRIVER_REFUSED_SHRINK = "018"
+DRIVER_FAILED_REVERTING_TO_SNAPSHOT = "035"
 
 _FILTER_MSG = "No storage could be allocated for this share request, %s filter didn't succeed."
 DETAILS = {
@@ -38,6 +59,19 @@ DETAILS = {
     "007": _FILTER_MSG % "AvailabilityZone",
     "008": _FILTER_MSG % "Capabilities",
     "009": _FILTER_MSG % "Capacity",
+    "015": "Share Driver failed to extend share, The share status has been set to "
+           "extending_error. This action cannot be re-attempted until the status has "
+           "been rectified. Contact your administrator to determine the cause of this "
+           "failure.",
+    "016": _FILTER_MSG % "CreateFromSnapshot",
+    "017": "Share Driver has failed to create the share from snapshot. This operation "
+           "can be re-attempted by creating a new share. Contact your administrator to "
+           "determine the cause of this failure.",
+    "018": "Share Driver refused to shrink the share. The size to be shrunk is smaller "
+           "than the current used space. The share status has been set to available. "
+           "Please select a size greater than the current used space.",
+    "035": "Share driver failed to revert the share to the specified snapshot. "
+           "Contact your administrator if the problem persists.",
 }
 
 SORT_KEYS = messages_db.SORT_KEYS
@@ -58,6 +92,7 @@ class MessageService:
                resource_id: str, action_id: str, detail_id: str,
                request_id: str | None, level: str = "ERROR") -> records.Message:
         now = models.utcnow()
+        messages_db.destroy_expired(s)   # expired messages go as new ones come
         return messages_db.create(
             s, id=str(uuid.uuid4()), project_id=project_id, request_id=request_id,
             resource_type=resource_type, resource_id=resource_id,

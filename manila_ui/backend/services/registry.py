@@ -12,11 +12,16 @@ from manila_ui.backend.db.engine import Database
 from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services.availability_zones import AvailabilityZoneService
 from manila_ui.backend.services.messages import MessageService
+from manila_ui.backend.services.metadata import MetadataService
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.pools import PoolService
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.share_actions import ShareActionService
+from manila_ui.backend.services.share_manage import ShareManageService
 from manila_ui.backend.services.share_types import ShareTypeService
 from manila_ui.backend.services.shares import ShareService
+from manila_ui.backend.services.snapshots import SnapshotService
+from manila_ui.backend.services.transfers import TransferService
 
 # The default type of a fresh install (what devstack creates for Manila),
 # and ``dhss_false``, which python-manilaclient's functional tests expect.
@@ -41,6 +46,11 @@ class Services:
     availability_zones: AvailabilityZoneService
     pools: PoolService
     shares: ShareService
+    share_actions: ShareActionService
+    share_manage: ShareManageService
+    metadata: MetadataService
+    snapshots: SnapshotService
+    transfers: TransferService
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -49,11 +59,19 @@ class Services:
         queue = OperationQueue(db, conf)
         quotas = QuotaService(db, conf)
         messages = MessageService(db, conf)
+        shares = ShareService(db, conf, queue, driver, quotas, messages)
         return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
                    messages=messages, share_types=ShareTypeService(db, conf),
                    availability_zones=AvailabilityZoneService(db),
-                   pools=PoolService(db, driver),
-                   shares=ShareService(db, conf, queue, driver, quotas, messages))
+                   pools=PoolService(db, driver), shares=shares,
+                   share_actions=ShareActionService(db, conf, queue, driver, quotas,
+                                                    messages, shares),
+                   share_manage=ShareManageService(db, conf, queue, driver, quotas,
+                                                   messages),
+                   metadata=MetadataService(db, conf),
+                   snapshots=SnapshotService(db, conf, queue, driver, quotas,
+                                             messages),
+                   transfers=TransferService(db, conf, queue, quotas))
 
     def bootstrap(self) -> None:
         """Rows a fresh install needs: zones of the pools, the default types.

@@ -1,7 +1,9 @@
 """A minimal filter scheduler, after Manila's: availability zone, capacity,
-then share-type extra specs against pool capabilities; the pool with the
-most free space wins.  When a filter leaves no pool, the failure names it,
-so the user message says which filter failed (Manila's detail ids)."""
+share-type extra specs against pool capabilities, and for a share made
+from a snapshot the snapshot's back end or replication domain; the pool
+with the most free space wins.  When a filter leaves no pool, the failure
+names it, so the user message says which filter failed (Manila's detail
+ids)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ FILTER_DETAILS = {
     "AvailabilityZoneFilter": "007",
     "CapabilitiesFilter": "008",
     "CapacityFilter": "009",
+    "CreateFromSnapshotFilter": "016",
 }
 NO_VALID_HOST = "002"
 
@@ -40,6 +43,8 @@ class Request:
     share_proto: str
     availability_zone: str | None
     extra_specs: Mapping[str, str]
+    snapshot_pool: Pool | None = None   # creating from a snapshot held there
+    only_pool: str | None = None        # no choice: this pool or nothing
 
 
 def _bool(text: str) -> bool | None:
@@ -136,12 +141,24 @@ def choose_pool(pools: list[Pool], allocated: Mapping[str, int],
             return pool.availability_zone == request.availability_zone
         return not type_zones or pool.availability_zone in type_zones
 
+    def snapshot_ok(pool: Pool) -> bool:
+        # Manila's CreateFromSnapshotFilter: the snapshot's back end, or one
+        # in the same replication domain.
+        source = request.snapshot_pool
+        if source is None:
+            return True
+        return pool.host == source.host or bool(
+            source.replication_domain
+            and source.replication_domain == pool.replication_domain)
+
     filters: list[tuple[str, Callable[[Pool], bool]]] = [
+        ("OnlyHostFilter", lambda pool: request.only_pool in (None, pool.name)),
         ("AvailabilityZoneFilter", zone_ok),
         ("CapacityFilter", lambda pool: _has_capacity(
             pool, allocated.get(pool.name, 0), request.size)),
         ("CapabilitiesFilter", lambda pool: capabilities_satisfied(
             pool.capabilities(allocated.get(pool.name, 0)), specs)),
+        ("CreateFromSnapshotFilter", snapshot_ok),
     ]
     candidates = list(pools)
     if not candidates:
@@ -152,6 +169,12 @@ def choose_pool(pools: list[Pool], allocated: Mapping[str, int],
             raise NoValidHost(name)
     return max(candidates, key=lambda pool: (
         _virtual_free(pool, allocated.get(pool.name, 0)), pool.name))
+
+
+def can_grow(pool: Pool, allocated: int, size_increase: int) -> bool:
+    """Whether a share on ``pool`` may grow by ``size_increase`` (Manila
+    runs the capacity filter on the share's own host before an extend)."""
+    return _has_capacity(pool, allocated, size_increase)
 
 
 def _ratio(pool: Pool, allocated: int) -> float:

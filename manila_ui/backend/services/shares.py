@@ -1,9 +1,11 @@
-"""Shares: the state machine and its rules.
+"""Shares: create, update, delete, and the rules they share with the
+share actions (services/share_actions.py).
 
 create:  ``creating`` → (scheduler, driver) → ``available`` | ``error`` + a
-         user message.
-delete:  ``deleting`` → gone.  A share that never reached a pool is
-         deleted at once, as in Manila.
+         user message.  From a snapshot: ``creating`` → (scheduler, driver)
+         → ``creating_from_snapshot`` → ``available`` | ``error`` + message.
+delete:  ``deleting`` → gone | ``error_deleting`` + message.  A share that
+         never reached a pool is deleted at once, as in Manila.
 
 The checks and their messages follow Manila's share API; who may see or
 change which share is decided by the REST layer's policy checks.
@@ -26,8 +28,10 @@ from manila_ui.backend.db import availability_zones as az_db
 from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
+from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.db.shares import ShareFilters
+from manila_ui.backend.driver import simulated
 from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
@@ -40,10 +44,17 @@ from manila_ui.backend.services.quotas import QuotaService
 LOG = logging.getLogger(__name__)
 
 CREATE = "create_share"
+CREATE_FROM_SNAPSHOT = "finish_share_from_snapshot"
 DELETE = "delete_share"
 
 # Statuses from which a share may be deleted (Manila's list).
 DELETABLE = ("available", "error", "inactive")
+# Manila's TRANSITIONAL_STATUSES: a share in one of them is busy.
+TRANSITIONAL = ("creating", "deleting", "manage_starting", "unmanage_starting",
+                "extending", "shrinking", "migrating", "migrating_to", "restoring",
+                "reverting", "server_migrating", "server_migrating_to",
+                "backup_restoring", "backup_creating", "ensuring",
+                "reverting_to_snapshot")
 DISPLAY_FIELD_MAX = 255
 DB_MAX_INT = 0x7FFFFFFF
 SORT_KEYS = tuple(shares_db.SORT_COLUMNS)
@@ -61,6 +72,10 @@ class NewShare:
     is_public: bool = False
     snapshot_id: str | None = None
     share_network_id: str | None = None
+    # When creating from a snapshot, what the caller may see of it (the REST
+    # layer decides visibility): the snapshot and its parent share.
+    snapshot: records.Snapshot | None = None
+    parent: records.Share | None = None
 
 
 def check_display_field(value: str | None, field: str) -> None:
@@ -70,7 +85,11 @@ def check_display_field(value: str | None, field: str) -> None:
 
 
 def check_metadata(metadata: Mapping[str, str]) -> None:
+    """Manila's metadata checks; a value that is no string is a malformed
+    body there (its length check trips over it)."""
     for key, value in metadata.items():
+        if not isinstance(value, str):
+            raise errors.Invalid("Malformed request body")
         if not key:
             raise errors.Invalid("Metadata property key is blank.")
         if len(key) > 255:
@@ -95,7 +114,7 @@ def _valid_size(size: object) -> int:
     return value
 
 
-def _type_attributes(share_type: records.ShareType | None) -> dict[str, object]:
+def type_attributes(share_type: records.ShareType | None) -> dict[str, object]:
     """Capabilities copied from the type onto the share at creation, so a
     later change of the type does not change existing shares."""
     specs = share_type.extra_specs if share_type else {}
@@ -105,6 +124,24 @@ def _type_attributes(share_type: records.ShareType | None) -> dict[str, object]:
                        if key in specs else default)
     copied["replication_type"] = specs.get("replication_type")
     return copied
+
+
+def hints(s: Session, share: records.Share) -> dict[str, str]:
+    """What steers the simulated driver: the type's extra specs overlaid
+    with the share's metadata (see driver/simulated.py)."""
+    found: dict[str, str] = {}
+    if share.share_type_id:
+        share_type = types_db.get(s, share.share_type_id)
+        found.update(share_type.extra_specs if share_type else {})
+    found.update(share.metadata)
+    return found
+
+
+def type_specs(s: Session, share: records.Share) -> dict[str, str]:
+    if not share.share_type_id:
+        return {}
+    share_type = types_db.get(s, share.share_type_id)
+    return dict(share_type.extra_specs) if share_type else {}
 
 
 class ShareService:
@@ -118,6 +155,8 @@ class ShareService:
         self._quotas = quotas
         self._messages = message_service
         queue.register(CREATE, self._run_create, self._give_up)
+        queue.register(CREATE_FROM_SNAPSHOT, self._run_create_from_snapshot,
+                       self._give_up)
         queue.register(DELETE, self._run_delete, self._give_up)
 
     # -- reads --------------------------------------------------------------
@@ -130,7 +169,8 @@ class ShareService:
         return share
 
     def list_page(self, filters: ShareFilters, *, sort_key: str, sort_dir: str,
-             limit: int | None, offset: int, with_count: bool) -> records.Page:
+             limit: int | None, offset: int,
+             with_count: bool) -> records.Page[records.Share]:
         if sort_key not in shares_db.SORT_COLUMNS:
             raise errors.Invalid(
                 f"Invalid input received: Wrong sorting key provided - '{sort_key}'.")
@@ -163,8 +203,44 @@ class ShareService:
             if found is None:
                 raise errors.NotFound("Share type not found.")
             return found
+        if new.parent is not None:   # from a snapshot: the parent's type
+            return (types_db.get(s, new.parent.share_type_id)
+                    if new.parent.share_type_id else None)
         name = self._conf.default_share_type
         return types_db.get_by_name_or_id(s, name) if name else None
+
+    def _check_snapshot_source(self, new: NewShare,
+                               share_type: records.ShareType | None) -> NewShare:
+        """Manila's checks of a create from a snapshot, in its order;
+        returns the request with the zone to use."""
+        snapshot, parent = new.snapshot, new.parent
+        assert snapshot is not None and parent is not None
+        if not parent.create_share_from_snapshot_support:
+            raise errors.Invalid(
+                f"A new share may not be created from snapshot '{snapshot.id}', "
+                "because the snapshot's parent share does not have that capability.")
+        if share_type is not None and share_type.id != parent.share_type_id:
+            raise errors.Invalid(
+                "Invalid input received: Invalid share type specified: the "
+                "requested share type must match the type of the source share. If "
+                "a share type is not specified when requesting a new share from a "
+                "snapshot, the share type of the source share will be applied to "
+                "the new share.")
+        if snapshot.status != "available":
+            raise errors.Invalid(
+                "Invalid share snapshot: status must be 'available'.")
+        size = _valid_size(new.size)
+        if size < (snapshot.size or 0):
+            raise errors.Invalid(
+                f"Invalid input received: Share size '{size}' must be equal or "
+                "greater than snapshot size.")
+        zone = new.availability_zone or parent.availability_zone
+        if (zone != parent.availability_zone
+                and not self._conf.use_scheduler_creating_share_from_snapshot):
+            raise errors.Invalid(
+                "Invalid input received: The specified availability zone must be "
+                "the same as the parent share when creating from snapshot.")
+        return dataclasses.replace(new, availability_zone=zone)
 
     def _check_request(self, s: Session, new: NewShare,
                        share_type: records.ShareType | None) -> int:
@@ -183,8 +259,6 @@ class ShareService:
                 f"Share type {new.share_type or (share_type.name if share_type else '')} "
                 f"is not supported within the availability zone chosen "
                 f"{new.availability_zone}.")
-        if new.snapshot_id:
-            raise errors.NotFound(f"Snapshot {new.snapshot_id} could not be found.")
         check_metadata(new.metadata)
         size = _valid_size(new.size)
         for key, compare, words in (
@@ -217,6 +291,8 @@ class ShareService:
                                           f"{new.availability_zone} could not be found.")
                 new = dataclasses.replace(new, availability_zone=zone.name)
             share_type = self._resolve_type(s, new)
+            if new.snapshot is not None:
+                new = self._check_snapshot_source(new, share_type)
             size = self._check_request(s, new, share_type)
             self._quotas.check_share_size(s, caller.project_id, size)
             self._quotas.check_shares(s, caller.project_id, 1, size)
@@ -228,8 +304,9 @@ class ShareService:
                 "status": "creating", "progress": None, "is_public": new.is_public,
                 "share_type_id": share_type.id if share_type else None,
                 "availability_zone": new.availability_zone,
+                "snapshot_id": new.snapshot.id if new.snapshot else None,
                 "created_at": shares_db.now(),
-                **_type_attributes(share_type),
+                **type_attributes(share_type),
             }, new.metadata)
             # Counted again now that our row is in: a competitor that got in
             # first makes us roll back rather than both going over.
@@ -238,6 +315,29 @@ class ShareService:
         self._queue.wake()
         return share
 
+    def _scheduler_request(self, s: Session, share: records.Share,
+                           specs: Mapping[str, str]) -> scheduler.Request:
+        snapshot_pool = only_pool = None
+        if share.snapshot_id:
+            snapshot = snapshots_db.get(s, share.snapshot_id)
+            parent = shares_db.get(s, snapshot.share_id) if snapshot else None
+            snapshot_pool = self._driver.pool(parent.host if parent else None)
+            if not self._conf.use_scheduler_creating_share_from_snapshot:
+                only_pool = parent.host if parent else None
+        return scheduler.Request(size=share.size, share_proto=share.share_proto,
+                                 availability_zone=share.availability_zone,
+                                 extra_specs=specs, snapshot_pool=snapshot_pool,
+                                 only_pool=only_pool)
+
+    def _fail(self, s: Session, share: records.Share, status: str, action_id: str,
+              detail_id: str, request_id: str | None) -> None:
+        """Leave the share in ``status`` with a user message saying why."""
+        shares_db.update(s, share.id, status=status)
+        self._messages.record(
+            s, project_id=share.project_id, resource_type="SHARE",
+            resource_id=share.id, action_id=action_id, detail_id=detail_id,
+            request_id=request_id)
+
     def _run_create(self, op: records.Operation,
                     finish: Callable[[Session], None]) -> None:
         with self._db.write() as s:
@@ -245,31 +345,60 @@ class ShareService:
             if share is None or share.status != "creating":
                 finish(s)  # deleted or reset meanwhile: nothing to do
                 return
-            specs = {}
-            if share.share_type_id:
-                share_type = types_db.get(s, share.share_type_id)
-                specs = dict(share_type.extra_specs) if share_type else {}
-            request = scheduler.Request(size=share.size, share_proto=share.share_proto,
-                                        availability_zone=share.availability_zone,
-                                        extra_specs=specs)
+            specs = type_specs(s, share)
             try:
-                pool = scheduler.choose_pool(self._driver.pools(),
-                                             shares_db.allocated_by_host(s), request)
+                pool = scheduler.choose_pool(
+                    self._driver.pools(), shares_db.allocated_by_host(s),
+                    self._scheduler_request(s, share, specs))
             except scheduler.NoValidHost as failure:
                 LOG.info("No valid host for share %s: %s", share.id, failure)
-                shares_db.update(s, share.id, status="error")
-                self._messages.record(
-                    s, project_id=share.project_id, resource_type="SHARE",
-                    resource_id=share.id, action_id=messages.ALLOCATE_HOST,
-                    detail_id=failure.detail_id, request_id=op.request_id)
+                self._fail(s, share, "error", messages.ALLOCATE_HOST,
+                           failure.detail_id, op.request_id)
                 finish(s)
                 return
-            exports = self._driver.create_share(share.id, share.share_proto)
-            shares_db.set_export_locations(
-                s, share.id, [(e.id, e.path, e.preferred) for e in exports])
-            shares_db.update(s, share.id, status="available", progress="100%",
-                             host=pool.name, launched_at=shares_db.now(),
-                             availability_zone=pool.availability_zone)
+            try:
+                exports = self._driver.create_share(share.id, share.share_proto,
+                                                    {**specs, **share.metadata})
+            except simulated.DriverError as failure:
+                LOG.info("Creating share %s failed: %s", share.id, failure)
+                shares_db.update(s, share.id, host=pool.name,
+                                 availability_zone=pool.availability_zone)
+                self._fail(s, share, "error", messages.CREATE,
+                           messages.UNKNOWN_ERROR, op.request_id)
+                finish(s)
+                return
+            shares_db.set_export_locations(s, share.id, [e.row() for e in exports])
+            if share.snapshot_id:
+                # The data is still being copied: one more step.
+                shares_db.update(s, share.id, status="creating_from_snapshot",
+                                 host=pool.name, launched_at=shares_db.now(),
+                                 availability_zone=pool.availability_zone)
+                self._queue.enqueue(s, CREATE_FROM_SNAPSHOT, share.id,
+                                    request_id=op.request_id)
+            else:
+                shares_db.update(s, share.id, status="available", progress="100%",
+                                 host=pool.name, launched_at=shares_db.now(),
+                                 availability_zone=pool.availability_zone)
+            finish(s)
+        self._queue.wake()
+
+    def _run_create_from_snapshot(self, op: records.Operation,
+                                  finish: Callable[[Session], None]) -> None:
+        with self._db.write() as s:
+            share = shares_db.get(s, op.resource_id)
+            if share is None or share.status != "creating_from_snapshot":
+                finish(s)
+                return
+            try:
+                self._driver.finish_create_from_snapshot(share.id, hints(s, share))
+            except simulated.DriverError as failure:
+                LOG.info("Share %s from a snapshot failed: %s", share.id, failure)
+                # Manila reports this from its status poll: action "update".
+                self._fail(s, share, "error", messages.UPDATE,
+                           messages.DRIVER_FAILED_CREATING_FROM_SNAP, op.request_id)
+                finish(s)
+                return
+            shares_db.update(s, share.id, status="available", progress="100%")
             finish(s)
 
     # -- update and delete ----------------------------------------------------
@@ -280,40 +409,62 @@ class ShareService:
             value = changes.get(field)
             check_display_field(value if isinstance(value, str) else None, field)
         with self._db.write() as s:
+            current = shares_db.get(s, share_id, for_update=True)
+            if current is not None and current.is_soft_deleted:
+                # Manila's wording, unbalanced quote included.
+                raise errors.Refused(f"Share '{share_id} cannot be updated, since "
+                                     "it has been soft deleted.")
             share = shares_db.update(s, share_id, **changes)
         if share is None:
             raise errors.NotFound(f"Share {share_id} could not be found.")
         return share
 
-    def delete(self, share: records.Share) -> None:
-        if share.status not in DELETABLE:
-            raise errors.Refused(
-                f"Invalid share: Share status must be one of {DELETABLE}.")
+    def delete(self, share: records.Share, force: bool = False) -> None:
+        """Delete (``force``: whatever the status, admins only, and whatever
+        the back end answers), as Manila's checks and messages say."""
         with self._db.write() as s:
-            current = shares_db.get(s, share.id)
+            current = shares_db.get(s, share.id, for_update=True)
             if current is None:
                 raise errors.NotFound(f"Share {share.id} could not be found.")
-            if current.status not in DELETABLE:
-                raise errors.Refused(
-                    f"Invalid share: Share status must be one of {DELETABLE}.")
-            if not current.host:
-                shares_db.delete_share(s, share.id)  # never placed: gone now
-                return
-            shares_db.update(s, share.id, status="deleting")
-            self._queue.enqueue(s, DELETE, share.id)
+            self.start_delete(s, current, force)
         self._queue.wake()
+
+    def start_delete(self, s: Session, share: records.Share, force: bool,
+                     request_id: str | None = None) -> None:
+        if not force and share.status not in DELETABLE:
+            raise errors.Refused(
+                f"Invalid share: Share status must be one of {DELETABLE}.")
+        count = snapshots_db.count_for_share(s, share.id)
+        if count:
+            raise errors.Refused(
+                f"Invalid share: Share still has {count} dependent snapshots.")
+        if not share.host:
+            shares_db.delete_share(s, share.id)  # never placed: gone now
+            return
+        shares_db.update(s, share.id, status="deleting")
+        self._queue.enqueue(s, DELETE, share.id, request_id=request_id, force=force)
 
     def _run_delete(self, op: records.Operation,
                     finish: Callable[[Session], None]) -> None:
+        force = bool(json.loads(op.payload or "{}").get("force"))
         with self._db.write() as s:
             share = shares_db.get(s, op.resource_id)
             if share is not None and share.status == "deleting":
-                self._driver.delete_share(share.id)
+                try:
+                    self._driver.delete_share(share.id, hints(s, share))
+                except simulated.DriverError as failure:
+                    if not force:   # a forced delete ignores the back end
+                        LOG.info("Deleting share %s failed: %s", share.id, failure)
+                        self._fail(s, share, "error_deleting", messages.DELETE,
+                                   messages.UNKNOWN_ERROR, op.request_id)
+                        finish(s)
+                        return
                 shares_db.delete_share(s, share.id)
             finish(s)
 
     def _give_up(self, op: records.Operation) -> None:
-        failed = {CREATE: "error", DELETE: "error_deleting"}[op.kind]
+        failed = {CREATE: "error", CREATE_FROM_SNAPSHOT: "error",
+                  DELETE: "error_deleting"}[op.kind]
         with self._db.write() as s:
             if shares_db.get(s, op.resource_id) is not None:
                 shares_db.update(s, op.resource_id, status=failed)

@@ -113,6 +113,49 @@ class Api:
         wait_until(lambda: self.share(share_id) is None, timeout,
                    what=f"{share_id} deleted")
 
+    def action(self, share_id: str, name: str, argument: Any = None,
+               **kwargs: Any) -> requests.Response:
+        """``POST /v2/shares/{id}/action`` with ``{name: argument}``."""
+        return self.post(f"/v2/shares/{share_id}/action", json={name: argument},
+                         **kwargs)
+
+    def available_share(self, **fields: Any) -> dict[str, Any]:
+        share = self.create_share(**fields)
+        return self.wait_status(share["id"], "available")
+
+    def create_snapshot(self, share_id: str, **fields: Any) -> dict[str, Any]:
+        resp = self.post("/v2/snapshots", json={"snapshot": {"share_id": share_id,
+                                                             **fields}})
+        assert resp.status_code == 202, resp.text
+        snapshot: dict[str, Any] = resp.json()["snapshot"]
+        return snapshot
+
+    def snapshot(self, snapshot_id: str) -> dict[str, Any] | None:
+        resp = self.get(f"/v2/snapshots/{snapshot_id}")
+        if resp.status_code == 404:
+            return None
+        assert resp.status_code == 200, resp.text
+        snapshot: dict[str, Any] = resp.json()["snapshot"]
+        return snapshot
+
+    def wait_snapshot(self, snapshot_id: str, status: str | None,
+                      timeout: float = 15.0) -> dict[str, Any] | None:
+        """Until the snapshot has ``status`` (None: until it is gone)."""
+        def reached() -> Any:
+            snapshot = self.snapshot(snapshot_id)
+            if status is None:
+                return snapshot is None
+            assert snapshot is not None, f"snapshot {snapshot_id} vanished"
+            return snapshot if snapshot["status"] == status else None
+        found = wait_until(reached, timeout, what=f"snapshot {snapshot_id} {status}")
+        return found if status is not None else None
+
+    def messages_for(self, resource_id: str) -> list[dict[str, Any]]:
+        resp = self.get(f"/v2/messages?resource_id={resource_id}")
+        assert resp.status_code == 200, resp.text
+        found: list[dict[str, Any]] = resp.json()["messages"]
+        return found
+
 
 class Backend:
     """A running backend process and its state folder."""

@@ -12,7 +12,9 @@ from typing import Any
 import webob
 
 from manila_ui.backend.db.records import Share
+from manila_ui.backend.db.records import Snapshot
 from manila_ui.backend.db.shares import ShareFilters
+from manila_ui.backend.policies import share_snapshots as snapshot_policy
 from manila_ui.backend.policies import share_types as type_policy
 from manila_ui.backend.policies import shares as policy
 from manila_ui.backend.rest import faults
@@ -53,6 +55,14 @@ def _body(req: ApiRequest, entity: str, body_schema: dict[str, Any]) -> dict[str
     validate(body_schema, body)
     entity_body: dict[str, Any] = body[entity]
     return entity_body
+
+
+def share_for_modification(req: ApiRequest, share_id: str) -> Share:
+    """The share an action changes: invisible ones are 404; someone else's
+    public share is 403 (Manila's ``get(for_modification=True)``)."""
+    share = visible_share(req, share_id)
+    req.authorize(policy.GET, target(share))
+    return share
 
 
 def _public_flag(req: ApiRequest, value: Any, rule: str) -> bool:
@@ -109,10 +119,10 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareFilters:
     if params.get("extra_specs"):
         req.authorize(type_policy.EXTRA_SPEC_INDEX)
         f.extra_specs = query.literal_dict(params["extra_specs"], "extra specs")
-    # Nothing here is soft-deleted or in a share group.
-    if "is_soft_deleted" in params and query.strict_bool(
-            params["is_soft_deleted"], "is_soft_deleted"):
-        f.no_match = True
+    if "is_soft_deleted" in params:
+        f.is_soft_deleted = query.strict_bool(params["is_soft_deleted"],
+                                              "is_soft_deleted")
+    # Nothing here is in a share group.
     if params.get("share_group_id"):
         f.no_match = True
     return f
@@ -171,6 +181,10 @@ def create(req: ApiRequest) -> webob.Response:
         is_public = _public_flag(req, body["is_public"], policy.CREATE_PUBLIC)
     if "share_type" in body and "volume_type" in body:
         raise faults.BadRequest("Cannot specify both share_type and volume_type")
+    snapshot = parent = None
+    if body.get("snapshot_id"):
+        snapshot = source_snapshot(req, body["snapshot_id"])
+        parent = req.services.shares.get(snapshot.share_id)
     new = NewShare(
         share_proto=body["share_proto"],
         size=body["size"],
@@ -182,9 +196,26 @@ def create(req: ApiRequest) -> webob.Response:
         is_public=is_public,
         snapshot_id=body.get("snapshot_id"),
         share_network_id=body.get("share_network_id"),
+        snapshot=snapshot,
+        parent=parent,
     )
     share = req.services.shares.create(new, req.ctx.caller())
     return _detail_one(req, share)
+
+
+def source_snapshot(req: ApiRequest, snapshot_id: str) -> Snapshot:
+    """The snapshot a share is created from, if the caller may see it."""
+    try:
+        snapshot = req.services.snapshots.get(snapshot_id)
+    except errors.NotFound:
+        snapshot = None
+    if snapshot is None:
+        raise faults.NotFound(f"ShareSnapshotNotFound: Snapshot {snapshot_id} could "
+                              "not be found.")
+    if not req.allowed(snapshot_policy.GET, {"project_id": snapshot.project_id,
+                                            "user_id": snapshot.user_id}):
+        raise faults.NotFound("NotFound: Resource could not be found.")
+    return snapshot
 
 
 def show(req: ApiRequest) -> webob.Response:

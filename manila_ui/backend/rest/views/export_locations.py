@@ -35,4 +35,4 @@ class ExportLocationView(ViewBuilder):
     @since("2.87")
     def add_metadata(self, req: ApiRequest, view: dict[str, Any],
                      el: ExportLocation) -> None:
-        view["metadata"] = {}
+        view["metadata"] = dict(el.metadata)

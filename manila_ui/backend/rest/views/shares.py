@@ -70,16 +70,16 @@ class ShareView(ViewBuilder):
             view["host"] = share.host
         return view
 
-    def summary_list(self, req: ApiRequest, page: Page) -> dict[str, Any]:
+    def summary_list(self, req: ApiRequest, page: Page[Share]) -> dict[str, Any]:
         return self._list(req, page, [self.summary(req, s) for s in page.items])
 
-    def detail_list(self, req: ApiRequest, page: Page,
+    def detail_list(self, req: ApiRequest, page: Page[Share],
                     export_paths: Mapping[str, list[str]] | None = None
                     ) -> dict[str, Any]:
         return self._list(req, page, [self.detail(req, s, export_paths)
                                       for s in page.items])
 
-    def _list(self, req: ApiRequest, page: Page,
+    def _list(self, req: ApiRequest, page: Page[Share],
               items: list[dict[str, Any]]) -> dict[str, Any]:
         body: dict[str, Any] = {"shares": items}
         if page.count is not None:
@@ -165,8 +165,8 @@ class ShareView(ViewBuilder):
     @since("2.69")
     def add_recycle_bin_fields(self, req: ApiRequest, view: dict[str, Any],
                                share: Share) -> None:
-        view["is_soft_deleted"] = False
-        view["scheduled_to_be_deleted_at"] = None
+        view["is_soft_deleted"] = share.is_soft_deleted
+        view["scheduled_to_be_deleted_at"] = isotime(share.scheduled_to_be_deleted_at)
 
     @since("2.80")
     def add_source_backup_id(self, req: ApiRequest, view: dict[str, Any],

@@ -1,0 +1,49 @@
+"""``POST /<resources>/{id}/action``: a body ``{"<action>": {...}}`` names
+one action of a table.  As in Manila: a body that is not one JSON key is
+"Malformed request body", an unknown action is 400, and an action the
+request's microversion does not have is 404.
+
+Each resource's table lives with its handlers (share_actions.py, ...);
+adding an action is one entry there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from collections.abc import Mapping
+from typing import Any
+
+import webob
+
+from manila_ui.backend.rest import faults
+from manila_ui.backend.rest import microversion
+from manila_ui.backend.rest.request import ApiRequest
+
+# handler(request, resource id from the URL, the whole body)
+ActionHandler = Callable[[ApiRequest, str, dict[str, Any]], webob.Response]
+
+
+@dataclasses.dataclass(frozen=True)
+class Action:
+    handler: ActionHandler
+    min_version: str = "2.0"
+    max_version: str | None = None
+
+    def serves(self, version: microversion.APIVersion) -> bool:
+        high = microversion.v(self.max_version) if self.max_version else microversion.MAX
+        return microversion.v(self.min_version) <= version <= high
+
+
+def dispatch(req: ApiRequest, table: Mapping[str, Action], resource_id: str
+             ) -> webob.Response:
+    body = req.json_body()
+    if not isinstance(body, dict) or len(body) != 1:
+        raise faults.BadRequest("Malformed request body")
+    (name,) = body
+    action = table.get(name)
+    if action is None:
+        raise faults.BadRequest(f"There is no such action: {name}")
+    if not action.serves(req.version):
+        raise faults.NotFound()
+    return action.handler(req, resource_id, body)
