@@ -200,6 +200,53 @@ class ExportLocationMetadata(Base):
     meta_value: Mapped[str] = mapped_column(String(1023))
 
 
+class ShareAccessRule(Timestamps, Base):
+    """An access rule (Manila's access mapping; with one instance per share
+    here, the instance's rule state lives on the rule itself)."""
+
+    __tablename__ = "share_access_rules"
+    __table_args__ = (
+        Index("ix_share_access_rules_share_created", "share_id", "created_at"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    share_id: Mapped[str] = mapped_column(ForeignKey("shares.id", ondelete="CASCADE"))
+    access_type: Mapped[str] = mapped_column(String(255))
+    access_to: Mapped[str] = mapped_column(String(255))
+    access_level: Mapped[str] = mapped_column(String(2))
+    state: Mapped[str] = mapped_column(String(32))
+    access_key: Mapped[str | None] = mapped_column(String(255))
+
+
+class ShareAccessRuleMetadata(Base):
+    __tablename__ = "share_access_rule_metadata"
+    __table_args__ = (UniqueConstraint("access_id", "meta_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    access_id: Mapped[str] = mapped_column(
+        ForeignKey("share_access_rules.id", ondelete="CASCADE"), index=True)
+    meta_key: Mapped[str] = mapped_column(String(255))
+    meta_value: Mapped[str] = mapped_column(String(1023))
+
+
+class ResourceLock(Timestamps, Base):
+    """A lock on deleting a share or an access rule, or on showing a rule's
+    ``access_to`` (2.81/2.82).  No foreign key: locks outlive nothing, and
+    the service removes a rule's locks with the rule."""
+
+    __tablename__ = "resource_locks"
+    __table_args__ = (
+        Index("ix_resource_locks_resource", "resource_id", "resource_action"),
+        Index("ix_resource_locks_project_created", "project_id", "created_at"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255))
+    project_id: Mapped[str] = mapped_column(String(255))
+    lock_context: Mapped[str] = mapped_column(String(10))
+    resource_type: Mapped[str] = mapped_column(String(255))
+    resource_id: Mapped[str] = mapped_column(String(36))
+    resource_action: Mapped[str] = mapped_column(String(255))
+    lock_reason: Mapped[str | None] = mapped_column(String(1023))
+
+
 class Message(Base):
     __tablename__ = "messages"
     __table_args__ = (
