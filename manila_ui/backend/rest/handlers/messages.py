@@ -36,8 +36,10 @@ def _time(value: str, name: str) -> datetime.datetime:
     try:
         parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
+        # Manila's query schema speaks first, naming the list index.
         raise faults.BadRequest(
-            f"Invalid value specified for the query key: {name}") from None
+            f"Invalid input for field/attribute 0. Value: {value}. '{value}' is "
+            "not a 'date-time'") from None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(datetime.UTC).replace(tzinfo=None)
     return parsed
@@ -51,7 +53,7 @@ def index(req: ApiRequest) -> webob.Response:
     sort_key = params.get("sort_key", "created_at")
     if sort_key not in service.SORT_KEYS:
         raise faults.BadRequest(
-            f"Invalid input received: Wrong sorting key provided - '{sort_key}'.")
+            f"Invalid input received: Invalid sort key {sort_key}.")
     # Manila sorts ascending for anything but "desc".
     sort_dir = "desc" if params.get("sort_dir", "desc") == "desc" else "asc"
     since = before = None
