@@ -124,6 +124,19 @@ driver_opts: list[cfg.Opt] = [
                help="Replication domain both back ends report; shares from "
                     "snapshots may be placed across back ends of one domain. "
                     "Empty: none."),
+    cfg.ListOpt("squash_backends", default=["alpha"],
+                help="Back ends (alpha, beta) whose pools honour the squash "
+                     "attributes of access rules and report squash_support; "
+                     "the others export everything no_root_squash."),
+    cfg.ListOpt("squash_modes",
+                default=["no_root_squash", "root_squash", "all_squash"],
+                help="The squash modes those pools honour."),
+    cfg.ListOpt("access_types",
+                default=["NFS:ip", "NFS:cephx", "CIFS:user", "CIFS:ip"],
+                help="protocol:access_type pairs the back ends apply; a rule "
+                     "of another type ends in error (as with Manila's dummy "
+                     "driver). NFS ip rules become the share's exports file "
+                     "under $state_path/exports."),
 ]
 
 

@@ -27,9 +27,12 @@ import ipaddress
 import re
 import uuid
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from oslo_config import cfg
+
+from manila_ui.backend.driver import exports
 
 FAIL_HINT = "simulated_driver:fail"
 USED_HINT = "simulated_driver:used_gb"
@@ -70,6 +73,9 @@ class Pool:
     max_over_subscription_ratio: str   # a float, or "auto" as in Manila
     backend_name: str
     replication_domain: str | None = None
+    # The squash modes this pool honours in access rules (our extension;
+    # none: it exports everything no_root_squash, as Manila's drivers do).
+    squash_modes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -114,6 +120,8 @@ class Pool:
             "security_service_update_support": False,
             "network_allocation_update_support": False,
             "share_server_multiple_subnet_support": False,
+            "squash_support": bool(self.squash_modes),
+            "squash_modes": list(self.squash_modes),
             "share_replicas_migration_support": False,
             "sg_consistent_snapshot_support": None,
             "timestamp": datetime.datetime.now(datetime.UTC)
@@ -141,21 +149,26 @@ class SimulatedDriver:
         zones = list(opts.availability_zones) or ["nova"]
         second = zones[1] if len(zones) > 1 else zones[0]
         domain = opts.replication_domain or None
+        squash = tuple(m for m in opts.squash_modes if m in exports.SQUASH_MODES)
         self._pools = [
             Pool(host=f"{conf.host}@alpha", backend="alpha", pool="pool_alpha",
                  availability_zone=zones[0],
                  total_capacity_gb=opts.total_capacity_gb,
                  thin_provisioning=True,
                  max_over_subscription_ratio=opts.max_over_subscription_ratio,
-                 backend_name="ALPHA", replication_domain=domain),
+                 backend_name="ALPHA", replication_domain=domain,
+                 squash_modes=squash if "alpha" in opts.squash_backends else ()),
             Pool(host=f"{conf.host}@beta", backend="beta", pool="pool_beta",
                  availability_zone=second,
                  total_capacity_gb=opts.total_capacity_gb,
                  thin_provisioning=False, max_over_subscription_ratio="1.0",
-                 backend_name="BETA", replication_domain=domain),
+                 backend_name="BETA", replication_domain=domain,
+                 squash_modes=squash if "beta" in opts.squash_backends else ()),
         ]
         self._export_ips = [ipaddress.ip_address(ip) for ip in opts.export_ips]
         self._admin_ips = [ipaddress.ip_address(ip) for ip in opts.admin_export_ips]
+        self.access = exports.AccessDriver(Path(conf.state_path) / "exports",
+                                           exports.parse_access_types(opts.access_types))
 
     def pools(self) -> list[Pool]:
         return list(self._pools)
@@ -191,8 +204,9 @@ class SimulatedDriver:
         return paths
 
     def delete_share(self, share_id: str, hints: Mapping[str, str]) -> None:
-        """Nothing to release: the simulated storage keeps no state."""
+        """Nothing to release but the share's exports file."""
         check("delete", hints)
+        self.access.forget(share_id)
 
     def extend_share(self, share_id: str, new_size: int,
                      hints: Mapping[str, str]) -> None:

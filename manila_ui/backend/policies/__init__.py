@@ -16,7 +16,9 @@ from manila_ui.backend.policies import availability_zones
 from manila_ui.backend.policies import base
 from manila_ui.backend.policies import messages
 from manila_ui.backend.policies import quota_sets
+from manila_ui.backend.policies import resource_locks
 from manila_ui.backend.policies import scheduler_stats
+from manila_ui.backend.policies import share_access
 from manila_ui.backend.policies import share_export_locations
 from manila_ui.backend.policies import share_snapshots
 from manila_ui.backend.policies import share_transfers
@@ -36,4 +38,6 @@ def list_rules() -> list[policy.RuleDefault]:
         scheduler_stats.rules,
         quota_sets.rules,
         messages.rules,
+        share_access.rules,
+        resource_locks.rules,
     ))

@@ -17,7 +17,9 @@ from manila_ui.backend.rest.handlers import limits
 from manila_ui.backend.rest.handlers import messages
 from manila_ui.backend.rest.handlers import metadata
 from manila_ui.backend.rest.handlers import quota_sets
+from manila_ui.backend.rest.handlers import resource_locks
 from manila_ui.backend.rest.handlers import scheduler_stats
+from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers import share_actions
 from manila_ui.backend.rest.handlers import share_types
 from manila_ui.backend.rest.handlers import shares
@@ -56,6 +58,17 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
         "GET": quota_sets.defaults_legacy},
     "/messages": {"GET": messages.index},
     "/messages/{message_id}": {"GET": messages.show, "DELETE": messages.delete},
+    "/share-access-rules": {"GET": share_access.index},
+    "/share-access-rules/{share_access_id}": {"GET": share_access.show,
+                                              "PUT": share_access.update},
+    "/share-access-rules/{share_access_id}/metadata": {
+        "PUT": share_access.update_metadata, "GET": share_access.no_metadata_listing},
+    "/share-access-rules/{share_access_id}/metadata/{key}": {
+        "DELETE": share_access.delete_metadata},
+    "/resource-locks": {"GET": resource_locks.index, "POST": resource_locks.create},
+    "/resource-locks/{lock_id}": {"GET": resource_locks.show,
+                                  "PUT": resource_locks.update,
+                                  "DELETE": resource_locks.delete},
     "/snapshots": {"GET": snapshots.index, "POST": snapshots.create},
     "/snapshots/detail": {"GET": snapshots.detail},
     "/snapshots/manage": {"POST": snapshots.manage},

@@ -10,12 +10,15 @@ from oslo_config import cfg
 from manila_ui.backend.db import availability_zones as az_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.driver.simulated import SimulatedDriver
+from manila_ui.backend.services.access_sync import AccessSync
 from manila_ui.backend.services.availability_zones import AvailabilityZoneService
 from manila_ui.backend.services.messages import MessageService
 from manila_ui.backend.services.metadata import MetadataService
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.pools import PoolService
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.resource_locks import ResourceLockService
+from manila_ui.backend.services.share_access import ShareAccessService
 from manila_ui.backend.services.share_actions import ShareActionService
 from manila_ui.backend.services.share_manage import ShareManageService
 from manila_ui.backend.services.share_types import ShareTypeService
@@ -51,6 +54,9 @@ class Services:
     metadata: MetadataService
     snapshots: SnapshotService
     transfers: TransferService
+    resource_locks: ResourceLockService
+    share_access: ShareAccessService
+    access_sync: AccessSync
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -60,6 +66,7 @@ class Services:
         quotas = QuotaService(db, conf)
         messages = MessageService(db, conf)
         shares = ShareService(db, conf, queue, driver, quotas, messages)
+        resource_locks = ResourceLockService(db)
         return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
                    messages=messages, share_types=ShareTypeService(db, conf),
                    availability_zones=AvailabilityZoneService(db),
@@ -71,7 +78,10 @@ class Services:
                    metadata=MetadataService(db, conf),
                    snapshots=SnapshotService(db, conf, queue, driver, quotas,
                                              messages),
-                   transfers=TransferService(db, conf, queue, quotas))
+                   transfers=TransferService(db, conf, queue, quotas),
+                   resource_locks=resource_locks,
+                   share_access=ShareAccessService(db, queue, driver, resource_locks),
+                   access_sync=AccessSync(db, conf, queue, driver))
 
     def bootstrap(self) -> None:
         """Rows a fresh install needs: zones of the pools, the default types.

@@ -21,6 +21,7 @@ from manila_ui.backend.rest.actions import dispatch
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
+from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers.shares import VIEW
 from manila_ui.backend.rest.handlers.shares import share_for_modification
 from manila_ui.backend.rest.handlers.shares import target
@@ -155,6 +156,7 @@ ACTIONS: dict[str, Action] = {
     "soft_delete": Action(soft_delete, "2.69"),
     "restore": Action(restore, "2.69"),
     "unmanage": Action(unmanage, "2.7"),
+    **share_access.ACTIONS,
 }
 
 
