@@ -38,7 +38,9 @@ class Action:
 def dispatch(req: ApiRequest, table: Mapping[str, Action], resource_id: str
              ) -> webob.Response:
     body = req.json_body()
-    if not isinstance(body, dict) or len(body) != 1:
+    if not isinstance(body, dict):
+        raise faults.NotFound()   # Manila finds no action method for it
+    if len(body) != 1:
         raise faults.BadRequest("Malformed request body")
     (name,) = body
     action = table.get(name)

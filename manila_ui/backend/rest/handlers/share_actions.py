@@ -98,7 +98,7 @@ def reset_status(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.
     (name,) = body
     validate_body(schema.reset_status if name == "reset_status"
                   else schema.reset_status_legacy, body)
-    share = _share(req, share_id, f"Share {share_id} not found")
+    share = _share(req, share_id)
     argument = body[name]
     status = argument.get("status", argument.get("os-status"))
     if status is None:
@@ -205,5 +205,7 @@ def manage(req: ApiRequest) -> webob.Response:
         protocol=data["protocol"], share_type=data.get("share_type"),
         name=data.get("display_name", data.get("name")),
         description=data.get("display_description", data.get("description")),
-        is_public=is_public, driver_options=options), req.ctx.caller())
+        is_public=is_public, driver_options=options,
+        share_server_id=data.get("share_server_id") if req.at_least("2.49") else None),
+        req.ctx.caller())
     return json_response({"share": VIEW.detail(req, share)})
