@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Callable
 from collections.abc import Mapping
 from typing import Any
+from typing import Protocol
 
 from oslo_config import cfg
 from sqlalchemy.orm import Session
@@ -144,7 +145,19 @@ def type_specs(s: Session, share: records.Share) -> dict[str, str]:
     return dict(share_type.extra_specs) if share_type else {}
 
 
+class NetworkPlacement(Protocol):
+    """Shares on share networks (services/share_servers.py)."""
+
+    def check_request(self, s: Session, new: NewShare, dhss: bool) -> NewShare: ...
+
+    def place(self, s: Session, share: records.Share, pool: simulated.Pool,
+              request_id: str | None) -> bool: ...
+
+
 class ShareService:
+    # Set by the registry: the share-network checks and share servers.
+    networks: NetworkPlacement | None = None
+
     def __init__(self, db: Database, conf: cfg.ConfigOpts, queue: OperationQueue,
                  driver: SimulatedDriver, quotas: QuotaService,
                  message_service: messages.MessageService) -> None:
@@ -229,6 +242,8 @@ class ShareService:
         if snapshot.status != "available":
             raise errors.Invalid(
                 "Invalid share snapshot: status must be 'available'.")
+        if not new.size:   # no size (or 0): the snapshot's, as in Manila
+            new = dataclasses.replace(new, size=snapshot.size)
         size = _valid_size(new.size)
         if size < (snapshot.size or 0):
             raise errors.Invalid(
@@ -240,19 +255,12 @@ class ShareService:
             raise errors.Invalid(
                 "Invalid input received: The specified availability zone must be "
                 "the same as the parent share when creating from snapshot.")
-        return dataclasses.replace(new, availability_zone=zone)
+        return dataclasses.replace(new, availability_zone=zone, size=size)
 
     def _check_request(self, s: Session, new: NewShare,
                        share_type: records.ShareType | None) -> int:
         """Manila's create checks, in Manila's order; returns the size."""
         specs = share_type.extra_specs if share_type else {}
-        if new.share_network_id:
-            raise errors.NotFound(
-                f"Share network {new.share_network_id} could not be found.")
-        dhss = specs.get(share_types.DHSS)
-        if dhss is not None and share_types.parse_bool_spec(share_types.DHSS, dhss):
-            raise errors.Invalid("Share network must be set when the "
-                                 "driver_handles_share_servers is true.")
         type_zones = [z for z in specs.get("availability_zones", "").split(",") if z]
         if new.availability_zone and type_zones and new.availability_zone not in type_zones:
             raise errors.Invalid(
@@ -293,6 +301,7 @@ class ShareService:
             share_type = self._resolve_type(s, new)
             if new.snapshot is not None:
                 new = self._check_snapshot_source(new, share_type)
+            new = self._share_network(s, new, share_type)
             size = self._check_request(s, new, share_type)
             self._quotas.check_share_size(s, caller.project_id, size)
             self._quotas.check_shares(s, caller.project_id, 1, size)
@@ -305,6 +314,7 @@ class ShareService:
                 "share_type_id": share_type.id if share_type else None,
                 "availability_zone": new.availability_zone,
                 "snapshot_id": new.snapshot.id if new.snapshot else None,
+                "share_network_id": new.share_network_id,
                 "created_at": shares_db.now(),
                 **type_attributes(share_type),
             }, new.metadata)
@@ -314,6 +324,21 @@ class ShareService:
             self._queue.enqueue(s, CREATE, share.id, request_id=caller.request_id)
         self._queue.wake()
         return share
+
+    def _share_network(self, s: Session, new: NewShare,
+                       share_type: records.ShareType | None) -> NewShare:
+        """Manila's share network checks (and the DHSS=True rule)."""
+        specs = share_type.extra_specs if share_type else {}
+        dhss = share_types.DHSS in specs and share_types.parse_bool_spec(
+            share_types.DHSS, specs[share_types.DHSS])
+        if self.networks is not None:
+            return self.networks.check_request(s, new, dhss)
+        if new.share_network_id:
+            raise errors.NotFound(f"Share network {new.share_network_id} could not be found.")
+        if dhss:
+            raise errors.Invalid("Share network must be set when the "
+                                 "driver_handles_share_servers is true.")
+        return new
 
     def _scheduler_request(self, s: Session, share: records.Share,
                            specs: Mapping[str, str]) -> scheduler.Request:
@@ -355,6 +380,11 @@ class ShareService:
                 self._fail(s, share, "error", messages.ALLOCATE_HOST,
                            failure.detail_id, op.request_id)
                 finish(s)
+                return
+            if self.networks is not None and self.networks.place(s, share, pool,
+                                                                 op.request_id):
+                finish(s)   # on its share server, now or once the server is up
+                self._queue.wake()
                 return
             try:
                 exports = self._driver.create_share(share.id, share.share_proto,

@@ -161,3 +161,12 @@ def test_without_the_scheduler_or_a_shared_domain(
     (message,) = user.messages_for(failed["id"])
     assert (message["action_id"], message["detail_id"]) == ("001", "016")
     apart.stop()
+
+
+def test_size_zero_takes_the_snapshots_size(member: Api) -> None:
+    _, snap = _source(member)
+
+    resp = _from(member, snap, size=0)
+
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["share"]["size"] == 2
