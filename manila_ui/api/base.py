@@ -55,6 +55,13 @@ class ManilaResource:
         return f"<{type(self).__name__} {self.id}>"
 
 
+def info_of(resource: Any) -> dict[str, Any]:
+    """The JSON body behind a manilaclient resource (or a plain dict)."""
+    info = resource if isinstance(resource, Mapping) else getattr(
+        resource, "_info", None)
+    return dict(info or {})
+
+
 def wrap_all(cls: type[W], resources: Iterable[Any]) -> list[W]:
     return [cls.from_resource(r) for r in resources]
 

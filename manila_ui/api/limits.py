@@ -59,6 +59,16 @@ class Limits:
         return self._usage("maxTotalShareSnapshots", "totalShareSnapshotsUsed")
 
     @property
+    def snapshot_gigabytes(self) -> Usage:
+        return self._usage("maxTotalSnapshotGigabytes",
+                           "totalSnapshotGigabytesUsed")
+
+    @property
+    def can_create_snapshot(self) -> bool:
+        return not (self.snapshots.exhausted or
+                    self.snapshot_gigabytes.exhausted)
+
+    @property
     def share_networks(self) -> Usage:
         return self._usage("maxTotalShareNetworks", "totalShareNetworksUsed")
 

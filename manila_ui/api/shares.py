@@ -139,3 +139,39 @@ def export_location_list(request: Any, share_id: str) -> list[ExportLocation]:
     manila = client.manilaclient(request)
     return base.wrap_all(ExportLocation,
                          manila.share_export_locations.list(share_id))
+
+
+@base.request_memoized
+def share_names(request: Any, all_projects: bool = False) -> dict[str, str]:
+    """Share id -> name (or id) for a whole page's lookups, in ONE call.
+
+    The summary list (ids and names only) is the cheapest way Manila offers
+    to name many shares at once; admins ask across every project, so that
+    snapshots of other projects' shares get their names too.
+    """
+    opts: dict[str, Any] = {}
+    if all_projects:
+        opts["all_tenants"] = 1
+    found = client.manilaclient(request).shares.list(detailed=False,
+                                                     search_opts=opts)
+    if isinstance(found, tuple):
+        found = found[0]
+    names: dict[str, str] = {}
+    for share in found:
+        info = base.info_of(share)
+        names[str(info.get("id"))] = str(info.get("name") or info.get("id"))
+    return names
+
+
+@base.request_memoized
+def share_network_names(request: Any,
+                        all_projects: bool = False) -> dict[str, str]:
+    """Share network id -> name, in one call (summary list)."""
+    opts: dict[str, Any] = {"all_tenants": 1} if all_projects else {}
+    found = client.manilaclient(request).share_networks.list(
+        detailed=False, search_opts=opts)
+    names: dict[str, str] = {}
+    for network in found:
+        info = base.info_of(network)
+        names[str(info.get("id"))] = str(info.get("name") or info.get("id"))
+    return names

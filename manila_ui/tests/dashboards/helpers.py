@@ -50,12 +50,47 @@ def unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:8]}"
 
 
+def row_html(html: str, object_id: str) -> str:
+    """The ``<tr>`` of one object in a rendered Horizon table, whitespace
+    collapsed."""
+    match = re.search(rf'<tr[^>]*data-object-id="{re.escape(object_id)}".*?</tr>',
+                      html, re.S)
+    assert match, f"no row for {object_id}"
+    return re.sub(r"\s+", " ", match.group(0))
+
+
 class Shares:
-    """Seeds and watches shares for one user through python-manilaclient."""
+    """Seeds and watches shares (and their snapshots) for one user through
+    python-manilaclient."""
 
     def __init__(self, manila: Any) -> None:
         self.manila = manila
         self.created: list[str] = []
+        self.snapshots: list[str] = []
+
+    def snapshot(self, share_id: str, name: str | None = None,
+                 wait: bool = True, **kwargs: Any) -> Any:
+        snap = self.manila.share_snapshots.create(share_id,
+                                                  name=name or unique("snap"),
+                                                  **kwargs)
+        self.snapshots.append(snap.id)
+        if wait:
+            self.wait_snapshot(snap.id)
+        return snap
+
+    def snapshot_status(self, snapshot_id: str) -> str | None:
+        from manilaclient.common.apiclient import exceptions
+
+        try:
+            return str(self.manila.share_snapshots.get(snapshot_id).status)
+        except exceptions.NotFound:
+            return None
+
+    def wait_snapshot(self, snapshot_id: str, status: str | None = "available",
+                      timeout: float = 60.0) -> None:
+        wait_until(lambda: self.snapshot_status(snapshot_id) == status,
+                   timeout=timeout,
+                   what=f"snapshot {snapshot_id} to be {status or 'gone'}")
 
     def create(self, name: str | None = None, size: int = 1,
                proto: str = "NFS", **kwargs: Any) -> Any:
@@ -85,7 +120,16 @@ class Shares:
         return list(self.manila.shares.list(search_opts={"name": name}))
 
     def cleanup(self) -> None:
-        """Delete what is left (once it settled: Manila refuses otherwise)."""
+        """Delete what is left (once it settled: Manila refuses otherwise),
+        snapshots first: Manila keeps a share that has snapshots."""
+        for snapshot_id in self.snapshots:
+            try:
+                status = self.snapshot_status(snapshot_id)
+                if status is not None and status != "deleting":
+                    self.manila.share_snapshots.delete(snapshot_id)
+                self.wait_snapshot(snapshot_id, None, timeout=30)
+            except Exception:  # noqa: S112 - best effort; the stack is per session
+                continue
         for share_id in self.created:
             try:
                 status = wait_until(

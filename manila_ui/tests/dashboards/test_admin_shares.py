@@ -18,7 +18,8 @@ def row_html(html, share_id):
 
 
 def headers(html):
-    return [re.sub(r"\s+", " ", h).strip()
+    """Column titles (sortable ones are links: the text inside)."""
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", h)).strip()
             for h in re.findall(r'<th[^>]*class="[^"]*normal_column[^"]*"[^>]*>(.*?)</th>',
                                 html, re.S)]
 

@@ -1,10 +1,21 @@
-"""Every project's shares: the project table plus project and host."""
+"""Every project's shares: the project table plus project, host and the
+admin actions (reset status, force delete, manage, unmanage)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from horizon import exceptions
 from horizon import tables
 
+from manila_ui.api import share_actions as api_share_actions
+from manila_ui.api import shares as api_shares
+from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.project.shares import actions as share_actions
 from manila_ui.dashboards.project.shares import tables as project_tables
+
+# Manila unmanages a share in these statuses (and never one on a share
+# server through this form: that needs DHSS=True unmanage, 2.49).
+UNMANAGEABLE_STATUSES = ("available", "error", "inactive", "manage_error")
 
 
 class AdminSharesFilterAction(tables.FilterAction):
@@ -21,12 +32,97 @@ class AdminDeleteShare(project_tables.DeleteShare):
     pass
 
 
+class ManageShare(tables.LinkAction):
+    name = "manage"
+    verbose_name = _("Manage Share")
+    url = "horizon:admin:shares:manage"
+    classes = ("ajax-modal",)
+    icon = "plus"
+    policy_rules = (("share", "share:manage"),)
+
+
+class ResetShareStatus(share_actions.SharePolicyTargetMixin,
+                       tables.LinkAction):
+    name = "reset_status"
+    verbose_name = _("Reset Status")
+    url = "horizon:admin:shares:reset_status"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share:reset_status"),)
+
+    def allowed(self, request, share=None):
+        # Manila refuses it for a share in the recycle bin.
+        return share is None or not share.is_soft_deleted
+
+
+class ForceDeleteShare(share_actions.SharePolicyTargetMixin,
+                       tables.DeleteAction):
+    name = "force_delete"
+    classes = ("btn-danger",)
+    help_text = _("Deletes the share whatever its status, even when the "
+                  "back end fails to.")
+    default_message_level = "info"
+    policy_rules = (("share", "share:force_delete"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Force Delete Share", "Force Delete Shares",
+                             count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled forced deletion of Share",
+                             "Scheduled forced deletion of Shares", count)
+
+    def delete(self, request, obj_id):
+        try:
+            api_share_actions.share_force_delete(request, obj_id)
+        except Exception:
+            exceptions.handle(request, _("Unable to force-delete the share."),
+                              escalate=True)
+
+
+class UnmanageShare(share_actions.SharePolicyTargetMixin, tables.BatchAction):
+    name = "unmanage"
+    classes = ("btn-danger",)
+    help_text = _("Manila forgets the share; its data stays on the back "
+                  "end.")
+    policy_rules = (("share", "share:unmanage"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Unmanage Share", "Unmanage Shares", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled unmanaging of Share",
+                             "Scheduled unmanaging of Shares", count)
+
+    def allowed(self, request, share=None):
+        if share is None:
+            return True
+        return (share.status in UNMANAGEABLE_STATUSES and
+                not share.share_server_id and not share.is_soft_deleted)
+
+    def action(self, request, obj_id):
+        try:
+            api_share_actions.share_unmanage(request, obj_id)
+        except Exception:
+            exceptions.handle(request, _("Unable to unmanage the share."),
+                              escalate=True)
+
+
+class AdminUpdateRow(project_tables.UpdateRow):
+    def get_data(self, request, share_id):
+        share = api_shares.share_get(request, share_id)
+        share.project_name = projects.project_name(request, share.project_id)
+        return share
+
+
 def get_admin_detail_link(share):
     return reverse("horizon:admin:shares:detail", args=(share.id,))
 
 
-def get_project(share):
-    return getattr(share, "project_name", None) or share.project_id or "-"
+get_project = projects.get_project
 
 
 class AdminSharesTable(project_tables.SharesTable):
@@ -39,6 +135,10 @@ class AdminSharesTable(project_tables.SharesTable):
         name = "shares"
         verbose_name = _("Shares")
         columns = ("project", "name", "size", "status", "protocol",
-                   "share_type", "availability_zone", "visibility", "host")
-        table_actions = (AdminSharesFilterAction, AdminDeleteShare)
-        row_actions = (AdminDeleteShare,)
+                   "share_type", "availability_zone", "visibility",
+                   "share_network", "host", "created")
+        row_class = AdminUpdateRow
+        table_actions = (AdminSharesFilterAction, ManageShare,
+                         ForceDeleteShare, AdminDeleteShare)
+        row_actions = (ResetShareStatus, UnmanageShare, ForceDeleteShare,
+                       AdminDeleteShare)

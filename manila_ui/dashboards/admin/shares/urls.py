@@ -4,6 +4,9 @@ from manila_ui.dashboards.admin.shares import views
 
 urlpatterns = [
     re_path(r"^$", views.IndexView.as_view(), name="index"),
+    re_path(r"^manage/$", views.ManageView.as_view(), name="manage"),
+    re_path(r"^(?P<share_id>[^/]+)/reset_status/$",
+            views.ResetStatusView.as_view(), name="reset_status"),
     re_path(r"^(?P<share_id>[^/]+)/$", views.DetailView.as_view(),
             name="detail"),
 ]

@@ -1,12 +1,18 @@
 """Views of Admin > Share > Shares (the project ones, for all projects)."""
 
+from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from horizon import exceptions
+from horizon import forms
 from horizon import tables
-from openstack_dashboard.api import keystone
 
+from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.admin.shares import forms as admin_forms
 from manila_ui.dashboards.admin.shares import tables as admin_tables
+from manila_ui.dashboards.project.shares import action_views
 from manila_ui.dashboards.project.shares import views as project_views
+
+INDEX = "horizon:admin:shares:index"
 
 
 class IndexView(project_views.ShareTableViewMixin, tables.DataTableView):
@@ -16,24 +22,45 @@ class IndexView(project_views.ShareTableViewMixin, tables.DataTableView):
     all_projects = True
 
     def get_data(self):
-        shares = self.get_shares()
-        if shares:
-            names = self._project_names()
-            for share in shares:
-                share.project_name = names.get(share.project_id)
-        return shares
-
-    def _project_names(self):
-        # One Keystone call per page, never one per row.
-        try:
-            projects, _more = keystone.tenant_list(self.request)
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve project names."))
-            return {}
-        return {p.id: p.name for p in projects}
+        # One Keystone call for the page's project names, never one per row.
+        return projects.name_projects(self.request, self.get_shares())
 
 
 class DetailView(project_views.DetailView):
-    index_url = "horizon:admin:shares:index"
+    index_url = INDEX
     table_class = admin_tables.AdminSharesTable
+    all_projects = True
+
+    def get_data(self):
+        share = super().get_data()
+        share.project_name = projects.project_name(self.request,
+                                                   share.project_id)
+        return share
+
+
+class ResetStatusView(action_views.ShareModalView):
+    form_class = admin_forms.ResetStatusForm
+    template_name = "admin/shares/reset_status.html"
+    modal_id = "reset_share_status_modal"
+    submit_label = _("Reset Status")
+    submit_url_name = "horizon:admin:shares:reset_status"
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Reset Share Status")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial["status"] = self.get_object().status
+        return initial
+
+
+class ManageView(forms.ModalFormView):
+    form_class = admin_forms.ManageShareForm
+    template_name = "admin/shares/manage.html"
+    modal_id = "manage_share_modal"
+    submit_label = _("Manage")
+    submit_url = reverse_lazy("horizon:admin:shares:manage")
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Manage Share")
+
+    def get_success_url(self):
+        return reverse(INDEX)

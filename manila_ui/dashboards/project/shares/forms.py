@@ -18,6 +18,8 @@ from manila_ui.api import limits as api_limits
 from manila_ui.api import pools as api_pools
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
+from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import metadata as share_metadata
 
 DEFAULT_PROTOCOLS = ("NFS", "CIFS", "CephFS", "GlusterFS", "HDFS", "MapRFS")
 
@@ -76,18 +78,39 @@ class CreateForm(forms.SelfHandlingForm):
     share_type = forms.ChoiceField(label=_("Share Type"), required=False)
     availability_zone = forms.ChoiceField(
         label=_("Availability Zone"), required=False)
+    snapshot_id = forms.ChoiceField(
+        label=_("Source Snapshot"), required=False,
+        help_text=_("Start from a snapshot's data. The share must be at "
+                    "least as large as the snapshot; it keeps the "
+                    "snapshot's protocol and, unless you choose one, its "
+                    "share type."))
+    metadata = share_metadata.MetadataField(
+        label=_("Metadata"),
+        help_text=_("Key and value pairs Manila keeps with the share."))
     is_public = forms.BooleanField(
         label=_("Visible to all projects"), required=False, initial=False,
         help_text=_("Any project may then see and mount this share."))
 
     def __init__(self, request, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
+        self._snapshots = self._load_snapshots()
+        self.fields["snapshot_id"].choices = [("", _("None (an empty share)"))] + [
+            (snap.id, _("%(name)s (%(size)s GiB, %(proto)s)") % {
+                "name": snap.name_or_id, "size": snap.size,
+                "proto": snap.share_proto or "-"})
+            for snap in self._snapshots.values()]
         share_types = self._load_share_types()
         protocols = offered_protocols(request, share_types)
         self.fields["share_proto"].choices = [(p, p) for p in protocols]
         if protocols:
             self.fields["share_proto"].initial = _match_protocol(
                 "NFS", protocols)
+        source = self._snapshots.get(self.initial.get("snapshot_id") or "")
+        if source is not None:  # "Create Share" from a snapshot's row
+            self.fields["size"].initial = source.size
+            if source.share_proto:
+                self.fields["share_proto"].initial = _match_protocol(
+                    source.share_proto, protocols)
         self.fields["share_type"].choices = self._type_choices(share_types)
         default = self._default_type(share_types)
         if default:
@@ -96,6 +119,17 @@ class CreateForm(forms.SelfHandlingForm):
         if not (manila_features().get("enable_public_shares", True) and
                 _policy_allows(request, "share:create_public_share")):
             del self.fields["is_public"]
+
+    def _load_snapshots(self):
+        """The project's available snapshots, newest first (one call)."""
+        try:
+            found = api_snapshots.snapshot_list(self.request,
+                                                status="available")
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve snapshots."))
+            return {}
+        return {snap.id: snap for snap in found}
 
     def _load_share_types(self):
         try:
@@ -138,6 +172,14 @@ class CreateForm(forms.SelfHandlingForm):
     def clean(self):
         cleaned = super().clean()
         size = cleaned.get("size")
+        snapshot = self._snapshots.get(cleaned.get("snapshot_id") or "")
+        if snapshot is not None:
+            if size and snapshot.size and size < snapshot.size:
+                self.add_error("size", _(
+                    "A share made from this snapshot needs at least "
+                    "%(size)d GiB.") % {"size": snapshot.size})
+            if snapshot.share_proto:  # Manila keeps the source's protocol
+                cleaned["share_proto"] = snapshot.share_proto
         try:
             usage = api_limits.tenant_absolute_limits(self.request)
         except Exception:
@@ -163,7 +205,10 @@ class CreateForm(forms.SelfHandlingForm):
                 name=data["name"], description=data["description"],
                 share_type=data.get("share_type") or None,
                 availability_zone=data.get("availability_zone") or None,
-                is_public=bool(data.get("is_public")))
+                is_public=bool(data.get("is_public")),
+                metadata=data.get("metadata") or None,
+                snapshot_id=data.get("snapshot_id") or None,
+                **self.extra_create_args(data))
         except api_exceptions.OverLimit as exc:
             self.api_error(_("Quota exceeded: %s")
                            % api_exceptions.fault_message(exc))
@@ -182,6 +227,10 @@ class CreateForm(forms.SelfHandlingForm):
             return False
         messages.info(request, _('Creating share "%s".') % share.name_or_id)
         return share
+
+    def extra_create_args(self, data):
+        """Hook for fields other panels add (e.g. a share network)."""
+        return {}
 
 
 class UpdateForm(forms.SelfHandlingForm):

@@ -13,17 +13,21 @@ from django.utils.translation import ngettext_lazy
 from django.utils.translation import pgettext_lazy
 from horizon import exceptions
 from horizon import tables
-from openstack_dashboard import policy
+from horizon.utils import filters
 
 from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.dashboards import pagination
+from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.shares import actions as share_actions
 
 # Manila's share statuses: True = settled and fine, False = settled in an
 # error, absent = in progress (the row polls until it settles).
 STATUS_CHOICES = (
     ("available", True),
     ("inactive", True),
+    # Waits for the receiving project, which may take days: do not poll.
+    ("awaiting_transfer", True),
     ("error", False),
     ("error_deleting", False),
     ("error_deferred_deleting", False),
@@ -91,17 +95,13 @@ STATUS_DISPLAY_CHOICES = (
      pgettext_lazy("Current status of share", "Server migrating")),
 )
 
-# Manila refuses to delete a share in any other status (without force).
-DELETABLE_STATUSES = ("available", "error", "inactive")
+DELETABLE_STATUSES = share_actions.DELETABLE_STATUSES
 EDITABLE_STATUSES = ("available", "inactive", "error")
 
 VISIBILITY_DISPLAY = {True: _("Public"), False: _("Private")}
 
 
-class SharePolicyTargetMixin(policy.PolicyTargetMixin):
-    """Policy checks run against the share's own project."""
-
-    policy_target_attrs = (("project_id", "project_id"),)
+SharePolicyTargetMixin = share_actions.SharePolicyTargetMixin
 
 
 class CreateShare(tables.LinkAction):
@@ -189,11 +189,21 @@ class SharesFilterAction(tables.FilterAction):
     """Server-side filter, so it works on every page, not just this one."""
 
     filter_type = "server"
-    # Only filters Manila itself applies (it ignores unknown ones silently).
+    # Only filters Manila itself applies (it ignores unknown ones silently):
+    # the type by name or id; the availability zone from 2.97 only.
     filter_choices = (
         ("name", _("Name ="), True),
         ("status", _("Status ="), True),
+        ("share_type", _("Type ="), True),
+        ("availability_zone", _("Availability Zone ="), True),
     )
+
+    def get_select_options(self):
+        options = super().get_select_options() or []
+        request = getattr(self.table, "request", None)
+        if request is None or not utils.supports(request, "az_list_filter"):
+            options = [o for o in options if o[0] != "availability_zone"]
+        return options
 
 
 class UpdateRow(tables.Row):
@@ -203,7 +213,14 @@ class UpdateRow(tables.Row):
         # No message on failure: Horizon answers the poll with the error's
         # status, and a 404 (the share is gone after a delete) removes the
         # row, which is the expected end of a deletion, not an error.
-        return api_shares.share_get(request, share_id)
+        share = api_shares.share_get(request, share_id)
+        if share.share_network_id:
+            try:
+                names = api_shares.share_network_names(request)
+                share.share_network_name = names.get(share.share_network_id)
+            except Exception:  # noqa: S110 - the id is shown instead
+                pass
+        return share
 
 
 def get_size(share):
@@ -224,7 +241,20 @@ def get_detail_link(share):
     return reverse("horizon:project:shares:detail", args=(share.id,))
 
 
+def get_share_network(share):
+    if not share.share_network_id:
+        return "-"
+    return getattr(share, "share_network_name", None) or share.share_network_id
+
+
 class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+    # Column -> Manila sort key: the headers sort the whole list, on the
+    # server (not just the rows of this page).
+    server_sort = {"name": "name", "size": "size", "status": "status",
+                   "protocol": "share_proto",
+                   "availability_zone": "availability_zone",
+                   "created": "created_at"}
+
     name = tables.WrappingColumn(
         "name_or_id", verbose_name=_("Name"), link=get_detail_link)
     size = tables.Column(get_size, verbose_name=_("Size"),
@@ -237,6 +267,12 @@ class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
     availability_zone = tables.Column("availability_zone",
                                       verbose_name=_("Availability Zone"))
     visibility = tables.Column(get_visibility, verbose_name=_("Visibility"))
+    share_network = tables.Column(get_share_network,
+                                  verbose_name=_("Share Network"))
+    created = tables.Column("created_at", verbose_name=_("Created"),
+                            filters=(filters.parse_isotime,
+                                     filters.timesince_sortable),
+                            attrs={"data-type": "timesince"})
 
     def get_object_display(self, share):
         return share.name_or_id
@@ -248,5 +284,15 @@ class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
         row_class = UpdateRow
         pagination_param = pagination.OFFSET_PARAM
         prev_pagination_param = pagination.OFFSET_PARAM
-        table_actions = (SharesFilterAction, CreateShare, DeleteShare)
-        row_actions = (EditShare, DeleteShare)
+        table_actions = (SharesFilterAction, CreateShare,
+                         share_actions.AcceptTransfer,
+                         share_actions.RecycleBinLink,
+                         share_actions.SoftDeleteShare, DeleteShare)
+        # Other panels add their row actions here (e.g. Manage Rules).
+        row_actions = (EditShare, share_actions.ResizeShare,
+                       share_actions.CreateSnapshot,
+                       share_actions.RevertShare,
+                       share_actions.UpdateMetadata,
+                       share_actions.CreateTransfer,
+                       share_actions.CancelTransfer,
+                       share_actions.SoftDeleteShare, DeleteShare)

@@ -1,4 +1,9 @@
-"""Tabs of a share's detail page."""
+"""Tabs of a share's detail page; each costs a fixed number of API calls.
+
+Overview and Metadata read the share the view already has (0 calls),
+Export Locations one call; Snapshots and Messages one call each, and only
+when opened (``preload = False``: Horizon loads them on the first click).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
@@ -6,25 +11,29 @@ from horizon import tabs
 
 from manila_ui.api import messages as api_messages
 from manila_ui.api import shares as api_shares
+from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import mount
+from manila_ui.dashboards import utils
+
+# A share exports nothing (yet, or any more) in these statuses.
+NO_EXPORTS = ("creating", "creating_from_snapshot", "deleting", "error",
+              "manage_starting", "manage_error")
 
 
-class OverviewTab(tabs.Tab):
+class _ShareTab(tabs.Tab):
+    @property
+    def share(self):
+        return self.tab_group.kwargs["share"]
+
+
+class OverviewTab(_ShareTab):
     name = _("Overview")
     slug = "overview"
     template_name = "project/shares/_detail_overview.html"
 
-    def get_export_locations(self, share):
-        try:
-            return api_shares.export_location_list(self.request, share.id)
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve export locations."))
-            return []
-
     def get_error_messages(self, share):
         # Only a share in error has something to explain; one call then.
-        if not (share.status or "").startswith("error") and \
-                not (share.status or "").endswith("_error"):
+        if not utils.is_error_status(share.status):
             return []
         try:
             return api_messages.message_list(self.request,
@@ -35,18 +44,88 @@ class OverviewTab(tabs.Tab):
             return []
 
     def get_context_data(self, request):
-        share = self.tab_group.kwargs["share"]
+        share = self.share
+        return {"share": share,
+                "error_messages": self.get_error_messages(share)}
+
+
+class MetadataTab(_ShareTab):
+    name = _("Metadata")
+    slug = "metadata"
+    template_name = "project/shares/_detail_metadata.html"
+
+    def get_context_data(self, request):
+        return {"share": self.share,
+                "metadata": sorted((self.share.metadata or {}).items())}
+
+
+class ExportLocationsTab(_ShareTab):
+    name = _("Export Locations")
+    slug = "export_locations"
+    template_name = "project/shares/_detail_export_locations.html"
+
+    def get_context_data(self, request):
+        share = self.share
         locations = []
-        if share.status not in ("creating", "deleting", "error"):
-            locations = self.get_export_locations(share)
-        return {
-            "share": share,
-            "export_locations": sorted(
-                locations, key=lambda loc: (not loc.preferred, loc.path or "")),
-            "error_messages": self.get_error_messages(share),
-        }
+        if share.status not in NO_EXPORTS:
+            try:
+                locations = api_shares.export_location_list(request, share.id)
+            except Exception:
+                exceptions.handle(request,
+                                  _("Unable to retrieve export locations."))
+        locations = sorted(locations,
+                           key=lambda loc: (bool(loc.is_admin_only),
+                                            not loc.preferred, loc.path or ""))
+        return {"share": share, "exports": [
+            mount.export_view(share.share_proto, loc.path or "",
+                              share_name=share.name,
+                              preferred=bool(loc.preferred),
+                              is_admin_only=bool(loc.is_admin_only))
+            for loc in locations]}
+
+
+class SnapshotsTab(_ShareTab):
+    name = _("Snapshots")
+    slug = "snapshots"
+    template_name = "project/shares/_detail_snapshots.html"
+    preload = False
+    snapshot_detail_url = "horizon:project:share_snapshots:detail"
+
+    def get_context_data(self, request):
+        try:
+            snapshots = api_snapshots.snapshot_list(request,
+                                                    share_id=self.share.id)
+        except Exception:
+            snapshots = []
+            exceptions.handle(request, _("Unable to retrieve snapshots."))
+        return {"share": self.share, "snapshots": snapshots,
+                "detail_url": self.snapshot_detail_url}
+
+
+class MessagesTab(_ShareTab):
+    name = _("Messages")
+    slug = "messages"
+    template_name = "project/shares/_detail_messages.html"
+    preload = False
+    message_detail_url = "horizon:project:user_messages:detail"
+
+    def allowed(self, request):
+        return utils.supports(request, "messages")
+
+    def get_context_data(self, request):
+        try:
+            found = api_messages.message_list(request,
+                                              resource_id=self.share.id,
+                                              limit=50)
+        except Exception:
+            found = []
+            exceptions.handle(request, _("Unable to retrieve messages."))
+        return {"share": self.share, "user_messages": found,
+                "detail_url": self.message_detail_url}
 
 
 class ShareDetailTabs(tabs.DetailTabsGroup):
     slug = "share_details"
-    tabs = (OverviewTab,)
+    tabs = (OverviewTab, MetadataTab, ExportLocationsTab, SnapshotsTab,
+            MessagesTab)
+    sticky = True

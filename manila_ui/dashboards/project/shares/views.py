@@ -12,6 +12,7 @@ from horizon.utils import memoized
 
 from manila_ui.api import client as api_client
 from manila_ui.api import limits as api_limits
+from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.shares import forms as share_forms
@@ -32,7 +33,25 @@ class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
         if "name" in filters and api_client.supports(self.request,
                                                      "name_like_filters"):
             filters["name~"] = filters.pop("name")  # a substring match
+        if "share_type" in filters:
+            filters["share_type_id"] = self._share_type_id(
+                filters.pop("share_type").strip())
+        if "availability_zone" in filters:
+            filters["availability_zone"] = \
+                filters["availability_zone"].strip()
         return filters
+
+    def _share_type_id(self, wanted):
+        """Manila filters by type id; users type a name. One call, and
+        only when this filter is in use."""
+        try:
+            for share_type in api_share_types.share_type_list(self.request):
+                if wanted in (share_type.name, share_type.id):
+                    return share_type.id
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve share types."))
+        return wanted  # an unknown type: Manila answers with no shares
 
     def get_shares(self):
         try:
@@ -41,12 +60,27 @@ class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
                 search_opts=self.get_search_opts(),
                 offset=pagination.requested_offset(self.request),
                 page_size=pagination.page_size(self.request),
-                all_projects=self.all_projects)
+                all_projects=self.all_projects,
+                **self.sort_args(self.table_class))
         except Exception:
             exceptions.handle(self.request, self.list_error)
             return []
         self.remember_page(page)
+        self._name_share_networks(page.items)
         return page.items
+
+    def _name_share_networks(self, shares):
+        # One call for the page, and only when a row has a share network
+        # (DHSS=True shares): never one per row.
+        if not any(share.share_network_id for share in shares):
+            return
+        try:
+            names = api_shares.share_network_names(
+                self.request, all_projects=self.all_projects)
+        except Exception:
+            return  # the column shows the ids instead
+        for share in shares:
+            share.share_network_name = names.get(share.share_network_id)
 
 
 class IndexView(ShareTableViewMixin, tables.DataTableView):
@@ -66,6 +100,13 @@ class CreateView(forms.ModalFormView):
     submit_url = reverse_lazy("horizon:project:shares:create")
     success_url = reverse_lazy("horizon:project:shares:index")
     page_title = _("Create Share")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        # "Create Share" from a snapshot's row pre-selects it as the source.
+        if self.request.GET.get("snapshot_id"):
+            initial["snapshot_id"] = self.request.GET["snapshot_id"]
+        return initial
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -127,15 +168,26 @@ class DetailView(tabs.TabView):
             return shortcuts.redirect(self.get_redirect_url())
         return self.get(request, *args, **kwargs)
 
+    all_projects = False
+
     @memoized.memoized_method
     def get_data(self):
         try:
-            return api_shares.share_get(self.request, self.kwargs["share_id"])
+            share = api_shares.share_get(self.request,
+                                         self.kwargs["share_id"])
         except Exception:
             exceptions.handle(self.request,
                               _("Unable to retrieve share details."),
                               redirect=self.get_redirect_url())
             raise  # handle() redirects; never fall through without a share
+        if share.share_network_id:  # one more call, DHSS=True shares only
+            try:
+                share.share_network_name = api_shares.share_network_names(
+                    self.request, all_projects=self.all_projects).get(
+                        share.share_network_id)
+            except Exception:  # noqa: S110 - the id is shown instead
+                pass
+        return share
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

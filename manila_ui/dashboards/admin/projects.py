@@ -1,0 +1,50 @@
+"""Project names for the admin tables: one Keystone call per page.
+
+Nothing is cached beyond the request: a process-wide cache would show one
+admin what another admin's token may not see, and go stale.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from openstack_dashboard.api import keystone
+
+_MEMO = "_manila_ui_project_names"
+
+
+def project_names(request):
+    """Project id -> name, from one Keystone list per request."""
+    cached = getattr(request, _MEMO, None)
+    if cached is not None:
+        return cached
+    try:
+        projects, _more = keystone.tenant_list(request)
+        names = {p.id: p.name for p in projects}
+    except Exception:
+        exceptions.handle(request, _("Unable to retrieve project names."))
+        names = {}
+    setattr(request, _MEMO, names)
+    return names
+
+
+def name_projects(request, items):
+    """Set ``project_name`` on each item (only if there are items)."""
+    if not items:
+        return items
+    names = project_names(request)
+    for item in items:
+        item.project_name = names.get(item.project_id)
+    return items
+
+
+def project_name(request, project_id):
+    """One project's name, for a single polled row (one call)."""
+    if not project_id:
+        return None
+    try:
+        return keystone.tenant_get(request, project_id).name
+    except Exception:
+        return None
+
+
+def get_project(datum):
+    return getattr(datum, "project_name", None) or datum.project_id or "-"

@@ -1,0 +1,67 @@
+"""Admin forms for snapshots: reset status, manage."""
+
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import messages
+
+from manila_ui.api import exceptions as api_exceptions
+from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import metadata as share_metadata
+
+REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
+            api_exceptions.Forbidden, api_exceptions.NotFound)
+
+
+class ResetSnapshotStatusForm(forms.SelfHandlingForm):
+    snapshot_id = forms.CharField(widget=forms.HiddenInput())
+    status = forms.ChoiceField(
+        label=_("New Status"),
+        choices=[(s, s) for s in api_snapshots.RESET_STATUSES])
+
+    def handle(self, request, data):
+        try:
+            api_snapshots.snapshot_reset_status(request, data["snapshot_id"],
+                                                data["status"])
+        except REFUSALS as exc:
+            self.api_error(_("Unable to reset the status: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to reset the status."))
+            return False
+        messages.success(request, _("Reset the snapshot's status to %s.")
+                         % data["status"])
+        return True
+
+
+class ManageSnapshotForm(forms.SelfHandlingForm):
+    share_id = forms.CharField(
+        max_length=36, label=_("Share ID"),
+        help_text=_("The managed share the snapshot belongs to."))
+    provider_location = forms.CharField(
+        max_length=255, label=_("Provider Location"),
+        help_text=_("How the back end names the snapshot."))
+    name = forms.CharField(max_length=255, label=_("Name"), required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=255,
+        widget=forms.Textarea(attrs={"rows": 3}))
+    driver_options = share_metadata.MetadataField(label=_("Driver Options"))
+
+    def handle(self, request, data):
+        try:
+            snapshot = api_snapshots.snapshot_manage(
+                request, share_id=data["share_id"].strip(),
+                provider_location=data["provider_location"].strip(),
+                name=data.get("name"), description=data.get("description"),
+                driver_options=data.get("driver_options") or {})
+        except REFUSALS as exc:
+            self.api_error(_("Unable to manage the snapshot: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to manage the snapshot."))
+            return False
+        messages.info(request, _('Managing snapshot "%s".')
+                      % snapshot.name_or_id)
+        return snapshot

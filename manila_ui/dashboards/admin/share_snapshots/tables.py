@@ -1,0 +1,133 @@
+"""Every project's snapshots, with the admin actions (reset status, force
+delete, manage, unmanage)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from horizon import exceptions
+from horizon import tables
+
+from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.project.share_snapshots import tables as project_tables
+
+UNMANAGEABLE_STATUSES = ("available", "error", "manage_error")
+
+
+class AdminSnapshotsFilterAction(tables.FilterAction):
+    filter_type = "server"
+    filter_choices = (
+        ("name", _("Name ="), True),
+        ("status", _("Status ="), True),
+        ("share_id", _("Share ID ="), True),
+        ("project_id", _("Project ID ="), True),
+    )
+
+
+class ManageSnapshot(tables.LinkAction):
+    name = "manage"
+    verbose_name = _("Manage Snapshot")
+    url = "horizon:admin:share_snapshots:manage"
+    classes = ("ajax-modal",)
+    icon = "plus"
+    policy_rules = (("share", "share_snapshot:manage_snapshot"),)
+
+
+class ResetSnapshotStatus(project_tables.SnapshotPolicyTargetMixin,
+                          tables.LinkAction):
+    name = "reset_status"
+    verbose_name = _("Reset Status")
+    url = "horizon:admin:share_snapshots:reset_status"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share_snapshot:reset_status"),)
+
+
+class ForceDeleteSnapshot(project_tables.SnapshotPolicyTargetMixin,
+                          tables.DeleteAction):
+    name = "force_delete"
+    classes = ("btn-danger",)
+    default_message_level = "info"
+    policy_rules = (("share", "share_snapshot:force_delete"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Force Delete Snapshot",
+                             "Force Delete Snapshots", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled forced deletion of Snapshot",
+                             "Scheduled forced deletion of Snapshots", count)
+
+    def delete(self, request, obj_id):
+        try:
+            api_snapshots.snapshot_force_delete(request, obj_id)
+        except Exception:
+            exceptions.handle(request,
+                              _("Unable to force-delete the snapshot."),
+                              escalate=True)
+
+
+class UnmanageSnapshot(project_tables.SnapshotPolicyTargetMixin,
+                       tables.BatchAction):
+    name = "unmanage"
+    classes = ("btn-danger",)
+    policy_rules = (("share", "share_snapshot:unmanage_snapshot"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Unmanage Snapshot", "Unmanage Snapshots",
+                             count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled unmanaging of Snapshot",
+                             "Scheduled unmanaging of Snapshots", count)
+
+    def allowed(self, request, snapshot=None):
+        return snapshot is None or snapshot.status in UNMANAGEABLE_STATUSES
+
+    def action(self, request, obj_id):
+        try:
+            api_snapshots.snapshot_unmanage(request, obj_id)
+        except Exception:
+            exceptions.handle(request, _("Unable to unmanage the snapshot."),
+                              escalate=True)
+
+
+class AdminDeleteSnapshot(project_tables.DeleteSnapshot):
+    pass
+
+
+class AdminUpdateRow(project_tables.UpdateRow):
+    def get_data(self, request, snapshot_id):
+        snapshot = super().get_data(request, snapshot_id)
+        snapshot.project_name = projects.project_name(request,
+                                                      snapshot.project_id)
+        return snapshot
+
+
+def get_share_link(snapshot):
+    if not snapshot.share_id:
+        return None
+    return reverse("horizon:admin:shares:detail", args=(snapshot.share_id,))
+
+
+class AdminSnapshotsTable(project_tables.SnapshotsTable):
+    project = tables.Column(projects.get_project, verbose_name=_("Project"))
+    name = tables.WrappingColumn(
+        "name_or_id", verbose_name=_("Name"),
+        link="horizon:admin:share_snapshots:detail")
+    share = tables.WrappingColumn(project_tables.get_share,
+                                  verbose_name=_("Share"),
+                                  link=get_share_link)
+
+    class Meta(project_tables.SnapshotsTable.Meta):
+        name = "share_snapshots"
+        verbose_name = _("Share Snapshots")
+        columns = ("project", "name", "size", "status", "share", "created")
+        row_class = AdminUpdateRow
+        table_actions = (AdminSnapshotsFilterAction, ManageSnapshot,
+                         ForceDeleteSnapshot, AdminDeleteSnapshot)
+        row_actions = (ResetSnapshotStatus, UnmanageSnapshot,
+                       ForceDeleteSnapshot, AdminDeleteSnapshot)

@@ -1,0 +1,12 @@
+from django.urls import re_path
+
+from manila_ui.dashboards.admin.share_snapshots import views
+
+urlpatterns = [
+    re_path(r"^$", views.IndexView.as_view(), name="index"),
+    re_path(r"^manage/$", views.ManageView.as_view(), name="manage"),
+    re_path(r"^(?P<snapshot_id>[^/]+)/reset_status/$",
+            views.ResetStatusView.as_view(), name="reset_status"),
+    re_path(r"^(?P<snapshot_id>[^/]+)/$", views.DetailView.as_view(),
+            name="detail"),
+]

@@ -1,0 +1,14 @@
+"""Admin > Share > User Messages: every project's messages."""
+
+import horizon
+from django.utils.translation import gettext_lazy as _
+
+from manila_ui.dashboards.project.shares import panel as shares_panel
+
+
+class UserMessages(horizon.Panel):
+    name = _("User Messages")
+    slug = "user_messages"
+    permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
+    policy_rules = (("share", "message:get_all"),
+                    ("share", "share:list_all_projects"))

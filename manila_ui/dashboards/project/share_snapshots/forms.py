@@ -1,0 +1,123 @@
+"""Create, edit and tag share snapshots."""
+
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import messages
+
+from manila_ui.api import exceptions as api_exceptions
+from manila_ui.api import limits as api_limits
+from manila_ui.api import shares as api_shares
+from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import metadata as share_metadata
+from manila_ui.dashboards import utils
+
+REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
+            api_exceptions.Forbidden, api_exceptions.NotFound,
+            api_exceptions.OverLimit)
+
+
+class CreateSnapshotForm(forms.SelfHandlingForm):
+    share_id = forms.ChoiceField(label=_("Share"))
+    name = forms.CharField(max_length=255, label=_("Snapshot Name"),
+                           required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=255,
+        widget=forms.Textarea(attrs={"rows": 3}))
+    metadata = share_metadata.MetadataField(label=_("Metadata"))
+
+    def __init__(self, request, *args, share=None, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        if share is not None:  # from a share's row: the share is fixed
+            self.fields["share_id"].choices = [(share.id, share.name_or_id)]
+            self.fields["share_id"].widget = forms.HiddenInput()
+        else:
+            self.fields["share_id"].choices = self._share_choices()
+        if not utils.supports(request, "snapshot_metadata"):
+            del self.fields["metadata"]
+
+    def _share_choices(self):
+        """The project's available shares that can take snapshots."""
+        try:
+            page = api_shares.share_list_paged(
+                self.request, search_opts={"status": "available"},
+                page_size=1000, sort_key="name", sort_dir="asc")
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve shares."))
+            return []
+        return [(s.id, f"{s.name_or_id} ({s.size} GiB)") for s in page.items
+                if s.snapshot_support is not False]
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            usage = api_limits.tenant_absolute_limits(self.request)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve quotas."))
+            return cleaned  # Manila still enforces the quota
+        if usage.snapshots.exhausted:
+            raise forms.ValidationError(
+                _("You have reached your quota of %(quota)d snapshots.")
+                % {"quota": usage.snapshots.quota})
+        return cleaned
+
+    def handle(self, request, data):
+        try:
+            snapshot = api_snapshots.snapshot_create(
+                request, data["share_id"], name=data.get("name"),
+                description=data.get("description"),
+                metadata=data.get("metadata") or None)
+        except REFUSALS as exc:
+            self.api_error(_("Unable to create the snapshot: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to create the snapshot."))
+            return False
+        messages.info(request, _('Creating snapshot "%s".')
+                      % snapshot.name_or_id)
+        return snapshot
+
+
+class UpdateSnapshotForm(forms.SelfHandlingForm):
+    snapshot_id = forms.CharField(widget=forms.HiddenInput())
+    name = forms.CharField(max_length=255, label=_("Name"), required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=255,
+        widget=forms.Textarea(attrs={"rows": 3}))
+
+    def handle(self, request, data):
+        try:
+            api_snapshots.snapshot_update(
+                request, data["snapshot_id"], name=data["name"],
+                description=data["description"])
+        except REFUSALS as exc:
+            self.api_error(_("Unable to update the snapshot: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to update the snapshot."))
+            return False
+        messages.success(request, _('Updated snapshot "%s".')
+                         % (data["name"] or data["snapshot_id"]))
+        return True
+
+
+class SnapshotMetadataForm(forms.SelfHandlingForm):
+    snapshot_id = forms.CharField(widget=forms.HiddenInput())
+    metadata = share_metadata.MetadataField(
+        label=_("Metadata"), help_text=_("Remove a row to delete its key."))
+
+    def handle(self, request, data):
+        try:
+            api_snapshots.snapshot_metadata_replace(
+                request, data["snapshot_id"], data.get("metadata") or {})
+        except REFUSALS as exc:
+            self.api_error(_("Unable to update the metadata: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to update the metadata."))
+            return False
+        messages.success(request, _("Updated the snapshot's metadata."))
+        return True

@@ -1,0 +1,217 @@
+"""Views of Project > Share > Share Snapshots."""
+
+from django import shortcuts
+from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import tables
+from horizon import tabs
+from horizon.utils import memoized
+
+from manila_ui.api import limits as api_limits
+from manila_ui.api import shares as api_shares
+from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import pagination
+from manila_ui.dashboards.project.share_snapshots import forms as snap_forms
+from manila_ui.dashboards.project.share_snapshots import tables as snap_tables
+from manila_ui.dashboards.project.share_snapshots import tabs as snap_tabs
+
+INDEX = "horizon:project:share_snapshots:index"
+
+
+class SnapshotTableViewMixin(pagination.OffsetPagedViewMixin):
+    """One page of snapshots + one lookup of share names: two calls,
+    whatever the number of snapshots."""
+
+    all_projects = False
+
+    def get_search_opts(self):
+        filters = self.get_filters()
+        if "status" in filters:
+            filters["status"] = filters["status"].strip().lower()
+        if "share_id" in filters:
+            filters["share_id"] = filters["share_id"].strip()
+        return filters
+
+    def get_snapshots(self):
+        try:
+            page = api_snapshots.snapshot_list_paged(
+                self.request, search_opts=self.get_search_opts(),
+                offset=pagination.requested_offset(self.request),
+                page_size=pagination.page_size(self.request),
+                all_projects=self.all_projects,
+                **self.sort_args(self.table_class))
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve the snapshot list."))
+            return []
+        self.remember_page(page)
+        if page.items:
+            self._name_shares(page.items)
+        return page.items
+
+    def _name_shares(self, snapshots):
+        try:
+            names = api_shares.share_names(self.request,
+                                           all_projects=self.all_projects)
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve share names."))
+            return
+        for snapshot in snapshots:
+            snapshot.share_name = names.get(snapshot.share_id)
+
+
+class IndexView(SnapshotTableViewMixin, tables.DataTableView):
+    table_class = snap_tables.SnapshotsTable
+    template_name = "project/share_snapshots/index.html"
+    page_title = _("Share Snapshots")
+
+    def get_data(self):
+        return self.get_snapshots()
+
+
+class CreateView(forms.ModalFormView):
+    form_class = snap_forms.CreateSnapshotForm
+    template_name = "project/share_snapshots/create.html"
+    modal_id = "create_share_snapshot_modal"
+    submit_label = _("Create Snapshot")
+    submit_url = reverse_lazy("horizon:project:share_snapshots:create")
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Create Share Snapshot")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["usages"] = api_limits.tenant_absolute_limits(self.request)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve quotas."))
+        return context
+
+
+class CreateForShareView(CreateView):
+    """From a share's row: the share is given by the URL."""
+
+    @memoized.memoized_method
+    def get_share(self):
+        try:
+            return api_shares.share_get(self.request, self.kwargs["share_id"])
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve share details."),
+                              redirect=reverse("horizon:project:shares:index"))
+            raise
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["share"] = self.get_share()
+        return kwargs
+
+    def get_initial(self):
+        return {"share_id": self.kwargs["share_id"]}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["share"] = self.get_share()
+        context["submit_url"] = reverse(
+            "horizon:project:share_snapshots:create_for_share",
+            args=(self.kwargs["share_id"],))
+        return context
+
+
+class SnapshotModalView(forms.ModalFormView):
+    success_url = reverse_lazy(INDEX)
+    submit_url_name = None
+
+    @memoized.memoized_method
+    def get_object(self):
+        try:
+            return api_snapshots.snapshot_get(self.request,
+                                              self.kwargs["snapshot_id"])
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve snapshot details."),
+                              redirect=self.success_url)
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["snapshot"] = self.get_object()
+        context["submit_url"] = reverse(self.submit_url_name,
+                                        args=(self.kwargs["snapshot_id"],))
+        return context
+
+
+class UpdateView(SnapshotModalView):
+    form_class = snap_forms.UpdateSnapshotForm
+    template_name = "project/share_snapshots/update.html"
+    modal_id = "update_share_snapshot_modal"
+    submit_label = _("Save Changes")
+    submit_url_name = "horizon:project:share_snapshots:update"
+    page_title = _("Edit Snapshot")
+
+    def get_initial(self):
+        snapshot = self.get_object()
+        return {"snapshot_id": snapshot.id, "name": snapshot.name or "",
+                "description": snapshot.description or ""}
+
+
+class UpdateMetadataView(SnapshotModalView):
+    form_class = snap_forms.SnapshotMetadataForm
+    template_name = "project/share_snapshots/update_metadata.html"
+    modal_id = "update_share_snapshot_metadata_modal"
+    submit_label = _("Save")
+    submit_url_name = "horizon:project:share_snapshots:update_metadata"
+    page_title = _("Edit Snapshot Metadata")
+
+    def get_initial(self):
+        snapshot = self.get_object()
+        return {"snapshot_id": snapshot.id,
+                "metadata": dict(snapshot.metadata or {})}
+
+
+class DetailView(tabs.TabView):
+    tab_group_class = snap_tabs.SnapshotDetailTabs
+    template_name = "horizon/common/_detail.html"
+    page_title = "{{ snapshot.name_or_id }}"
+    index_url = INDEX
+    table_class = snap_tables.SnapshotsTable
+
+    def get_redirect_url(self):
+        return reverse(self.index_url)
+
+    def post(self, request, *args, **kwargs):
+        # The header's actions post here (the snapshot may not be on the
+        # index's first page, where the table would look it up).
+        table = self.table_class(request, data=[self.get_data()])
+        if table.maybe_handle():
+            return shortcuts.redirect(self.get_redirect_url())
+        return self.get(request, *args, **kwargs)
+
+    @memoized.memoized_method
+    def get_data(self):
+        try:
+            return api_snapshots.snapshot_get(self.request,
+                                              self.kwargs["snapshot_id"])
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve snapshot details."),
+                              redirect=self.get_redirect_url())
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        snapshot = self.get_data()
+        context["snapshot"] = snapshot
+        context["url"] = self.request.path  # the actions post here
+        context["actions"] = self.table_class(
+            self.request).render_row_actions(snapshot)
+        labels = dict(snap_tables.STATUS_DISPLAY_CHOICES)
+        context["status_label"] = labels.get(snapshot.status, snapshot.status)
+        return context
+
+    def get_tabs(self, request, *args, **kwargs):
+        return self.tab_group_class(request, snapshot=self.get_data(),
+                                    **kwargs)

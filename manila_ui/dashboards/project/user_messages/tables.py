@@ -1,0 +1,86 @@
+"""User messages: what Manila says about failed asynchronous operations."""
+
+from django.urls import NoReverseMatch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from horizon import exceptions
+from horizon import tables
+from horizon.utils import filters
+from openstack_dashboard import policy
+
+from manila_ui.api import messages as api_messages
+from manila_ui.dashboards import pagination
+
+# Where a message's resource can be looked at, by Manila resource type.
+RESOURCE_URLS = {
+    "SHARE": "horizon:project:shares:detail",
+    "SHARE_SNAPSHOT": "horizon:project:share_snapshots:detail",
+}
+
+
+class DeleteMessage(policy.PolicyTargetMixin, tables.DeleteAction):
+    policy_rules = (("share", "message:delete"),)
+    policy_target_attrs = (("project_id", "project_id"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Delete Message", "Delete Messages", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Deleted Message", "Deleted Messages", count)
+
+    def delete(self, request, obj_id):
+        try:
+            api_messages.message_delete(request, obj_id)
+        except Exception:
+            exceptions.handle(request, _("Unable to delete the message."),
+                              escalate=True)
+
+
+class MessagesFilterAction(tables.FilterAction):
+    filter_type = "server"
+    filter_choices = (
+        ("resource_id", _("Resource ID ="), True),
+        ("resource_type", _("Resource Type ="), True),
+        ("message_level", _("Level ="), True),
+    )
+
+
+def resource_link(message, urls=RESOURCE_URLS):
+    url = urls.get((message.resource_type or "").upper())
+    if not url or not message.resource_id:
+        return None
+    try:
+        return reverse(url, args=(message.resource_id,))
+    except NoReverseMatch:
+        return None
+
+
+class MessagesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+    level = tables.Column("message_level", verbose_name=_("Level"))
+    message = tables.WrappingColumn(
+        "user_message", verbose_name=_("Message"),
+        link="horizon:project:user_messages:detail")
+    resource_type = tables.Column("resource_type",
+                                  verbose_name=_("Resource Type"))
+    resource_id = tables.Column("resource_id", verbose_name=_("Resource"),
+                                link=resource_link)
+    created = tables.Column("created_at", verbose_name=_("Created"),
+                            filters=(filters.parse_isotime,
+                                     filters.timesince_sortable),
+                            attrs={"data-type": "timesince"})
+    expires = tables.Column("expires_at", verbose_name=_("Expires"),
+                            filters=(filters.parse_isotime,))
+
+    def get_object_display(self, message):
+        return message.user_message or message.id
+
+    class Meta:
+        name = "user_messages"
+        verbose_name = _("User Messages")
+        pagination_param = pagination.OFFSET_PARAM
+        prev_pagination_param = pagination.OFFSET_PARAM
+        table_actions = (MessagesFilterAction, DeleteMessage)
+        row_actions = (DeleteMessage,)

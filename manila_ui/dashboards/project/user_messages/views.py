@@ -1,0 +1,85 @@
+"""Views of Project > Share > User Messages."""
+
+from django import shortcuts
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import tables
+from horizon import views as horizon_views
+from horizon.utils import memoized
+
+from manila_ui.api import messages as api_messages
+from manila_ui.dashboards import pagination
+from manila_ui.dashboards.project.user_messages import tables as msg_tables
+
+
+class MessageTableViewMixin(pagination.OffsetPagedViewMixin):
+    all_projects = False
+
+    def get_messages(self):
+        filters = {k: v.strip() for k, v in self.get_filters().items()}
+        if "message_level" in filters:
+            filters["message_level"] = filters["message_level"].upper()
+        if "resource_type" in filters:
+            filters["resource_type"] = filters["resource_type"].upper()
+        try:
+            page = api_messages.message_list_paged(
+                self.request, search_opts=filters,
+                offset=pagination.requested_offset(self.request),
+                page_size=pagination.page_size(self.request))
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve user messages."))
+            return []
+        self.remember_page(page)
+        if self.all_projects:
+            return page.items
+        # Manila shows an admin every project's messages, with no filter
+        # for one project: the project panel keeps the project's own.
+        project_id = self.request.user.project_id
+        return [m for m in page.items if m.project_id in (None, project_id)]
+
+
+class IndexView(MessageTableViewMixin, tables.DataTableView):
+    table_class = msg_tables.MessagesTable
+    template_name = "project/user_messages/index.html"
+    page_title = _("User Messages")
+
+    def get_data(self):
+        return self.get_messages()
+
+
+class DetailView(horizon_views.HorizonTemplateView):
+    template_name = "project/user_messages/detail.html"
+    page_title = _("User Message")
+    index_url = "horizon:project:user_messages:index"
+    table_class = msg_tables.MessagesTable
+    resource_urls = msg_tables.RESOURCE_URLS
+
+    def post(self, request, *args, **kwargs):
+        table = self.table_class(request, data=[self.get_data()])
+        if table.maybe_handle():
+            return shortcuts.redirect(reverse(self.index_url))
+        return self.get(request, *args, **kwargs)
+
+    @memoized.memoized_method
+    def get_data(self):
+        try:
+            return api_messages.message_get(self.request,
+                                            self.kwargs["message_id"])
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve the message."),
+                              redirect=reverse(self.index_url))
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        message = self.get_data()
+        context["message"] = message
+        context["resource_url"] = msg_tables.resource_link(
+            message, self.resource_urls)
+        context["url"] = self.request.path  # the actions post here
+        context["actions"] = self.table_class(
+            self.request).render_row_actions(message)
+        return context
