@@ -18,12 +18,14 @@ version):
 * 2.10 shares: ``access_rules_status`` (``syncing`` shown as ``out_of_sync``
        up to 2.27)
 * 2.11 shares: ``replication_type``, ``has_replicas``
+* 2.12 snapshots: manage / unmanage, admins see ``provider_location``
 * 2.14 export locations: ``preferred``
 * 2.16 shares: ``user_id``
+* 2.17 snapshots: ``user_id``, ``project_id``
 * 2.24 shares: ``create_share_from_snapshot_support``; types: inferred
        optional extra specs for non-admins
 * 2.25 ``/quota-sets/{project}/detail``
-* 2.27 shares: ``revert_to_snapshot_support``
+* 2.27 shares: ``revert_to_snapshot_support``; the ``revert`` action
 * 2.31 shares: ``share_group_id``, ``source_share_group_snapshot_member_id``
 * 2.32 shares: ``mount_snapshot_support``
 * 2.35 share list: ``export_location_id`` / ``export_location_path`` filters
@@ -38,9 +40,14 @@ version):
 * 2.54 shares: ``progress``
 * 2.58 limits: share group quotas
 * 2.62 quota sets: ``per_share_gigabytes``
-* 2.69 shares: ``is_soft_deleted``, ``scheduled_to_be_deleted_at``
+* 2.64 ``extend`` takes ``force`` (admins)
+* 2.69 shares: ``is_soft_deleted``, ``scheduled_to_be_deleted_at``; the
+       ``soft_delete`` / ``restore`` actions and the ``is_soft_deleted`` filter
+* 2.73 snapshots: ``metadata``
+* 2.77 ``/share-transfers``
+* 2.79 snapshot list: ``with_count``
 * 2.80 shares: ``source_backup_id``; quota sets and limits: backup quotas
-* 2.87 export locations: ``metadata``
+* 2.87 export locations: ``metadata`` and its own endpoints
 * 2.90 shares: ``encryption_key_ref``; quota sets: ``encryption_keys``
 * 2.97 share list: ``availability_zone`` filter
 * 2.99 shares and types: ``snapshot_inherit_share_access_support``
