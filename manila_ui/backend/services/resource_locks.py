@@ -36,6 +36,9 @@ UNLOCKABLE_SHARE_STATUSES = ("deleting", "error_deleting", "unmanage_starting",
                              "manage_error_unmanage_starting", "unmanage_error",
                              "unmanaged", "deleted")
 UNLOCKABLE_RULE_STATES = ("queued_to_deny", "denying", "error", "deleted")
+# Manila means to say "already locked by other user" but its 409 carries
+# webob's default explanation.
+VISIBILITY_LOCKED = "There was a conflict when trying to complete your request."
 Target = dict[str, Any]     # a policy target: project_id, user_id
 NOT_MANIPULABLE = ("Resource lock cannot be manipulated by user. Please contact "
                    "the administrator.")
@@ -62,6 +65,14 @@ def actions_message(resource_type: str) -> str:
 def prevent_delete_message(locks: list[ResourceLock]) -> str:
     return (f"Resource lock/s [{', '.join(lock.id for lock in locks)}] prevent "
             "delete action.")
+
+
+def check_share_unlocked(s: Session, share_id: str) -> None:
+    """Deleting, soft deleting or unmanaging a share with deletion locks is
+    refused, naming the locks (newest first), as Manila does."""
+    found = locks_db.for_resources(s, [share_id], DELETE)
+    if found:
+        raise errors.Refused(prevent_delete_message(found))
 
 
 class ResourceLockService:
@@ -125,8 +136,7 @@ class ResourceLockService:
         """Lock, in the caller's transaction (checks done)."""
         if action == SHOW and locks_db.for_resources(s, [resource_id], SHOW):
             # A second visibility lock could show the rule to someone else.
-            raise errors.Conflict(
-                "Resource's visibility is already locked by other user.")
+            raise errors.Conflict(VISIBILITY_LOCKED)
         return locks_db.create(
             s, id=str(uuid.uuid4()), user_id=locker.user_id,
             project_id=locker.project_id, lock_context=locker.context,
@@ -141,8 +151,7 @@ class ResourceLockService:
         REST layer's policy checks on the locked resource."""
         with self._db.write() as s:
             if action == SHOW and locks_db.for_resources(s, [resource_id], SHOW):
-                raise errors.Conflict(
-                    "Resource's visibility is already locked by other user.")
+                raise errors.Conflict(VISIBILITY_LOCKED)
             found = self.resource_state(s, resource_type, resource_id)
             if found is None:
                 raise errors.Invalid("No such resource found.")

@@ -34,6 +34,7 @@ from manila_ui.backend.services import messages
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.shares import ShareService
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_specs
@@ -326,6 +327,7 @@ class ShareActionService:
     def soft_delete(self, share_id: str) -> None:
         with self._db.write() as s:
             share = self._locked(s, share_id)
+            check_share_unlocked(s, share.id)
             if share.is_soft_deleted:
                 raise errors.Refused(
                     "Invalid share: The share has been soft deleted already.")

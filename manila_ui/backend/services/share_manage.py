@@ -33,6 +33,7 @@ from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import check_display_field
 from manila_ui.backend.services.shares import hints
@@ -121,6 +122,7 @@ class ShareManageService:
             share = shares_db.get(s, share_id, for_update=True)
             if share is None:
                 raise errors.NotFound(f"Share {share_id} could not be found.")
+            check_share_unlocked(s, share.id)
             if share.is_soft_deleted:
                 raise errors.Refused(f"Share '{share.id} cannot be unmanaged, since "
                                      "it has been soft deleted.")

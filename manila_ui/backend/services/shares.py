@@ -41,6 +41,7 @@ from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.resource_locks import check_share_unlocked
 
 LOG = logging.getLogger(__name__)
 
@@ -461,6 +462,7 @@ class ShareService:
 
     def start_delete(self, s: Session, share: records.Share, force: bool,
                      request_id: str | None = None) -> None:
+        check_share_unlocked(s, share.id)
         if not force and share.status not in DELETABLE:
             raise errors.Refused(
                 f"Invalid share: Share status must be one of {DELETABLE}.")

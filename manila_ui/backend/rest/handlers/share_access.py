@@ -279,7 +279,7 @@ def update_metadata(req: ApiRequest) -> webob.Response:
         raise faults.BadRequest()
     items = body["metadata"]
     if not all(isinstance(v, str) for v in items.values()):
-        raise faults.BadRequest("Malformed request body")
+        raise faults.BadRequest()
     rule = _visible_rule(req, req.url_args["share_access_id"],
                          "Resource could not be found.")
     changed = req.services.share_access.update_metadata(rule.id, items)
