@@ -72,3 +72,26 @@ def destroy(s: Session, type_id: str) -> None:
     s.execute(delete(models.ShareTypeExtraSpec).where(
         models.ShareTypeExtraSpec.share_type_id == type_id))
     s.execute(delete(models.ShareType).where(models.ShareType.id == type_id))
+
+
+def set_specs(s: Session, type_id: str, specs: Mapping[str, str]) -> None:
+    """Set ``specs`` (others stay)."""
+    es = models.ShareTypeExtraSpec
+    current = {row.spec_key: row for row in s.scalars(
+        select(es).where(es.share_type_id == type_id))}
+    for key, value in specs.items():
+        if key in current:
+            current[key].spec_value = value
+        else:
+            s.add(es(share_type_id=type_id, spec_key=key, spec_value=value))
+    s.flush()
+
+
+def delete_spec(s: Session, type_id: str, key: str) -> bool:
+    es = models.ShareTypeExtraSpec
+    row = s.scalar(select(es).where(es.share_type_id == type_id, es.spec_key == key))
+    if row is None:
+        return False
+    s.delete(row)
+    s.flush()
+    return True

@@ -21,6 +21,7 @@ from manila_ui.backend.rest.handlers import resource_locks
 from manila_ui.backend.rest.handlers import scheduler_stats
 from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers import share_actions
+from manila_ui.backend.rest.handlers import share_type_extra_specs
 from manila_ui.backend.rest.handlers import share_types
 from manila_ui.backend.rest.handlers import shares
 from manila_ui.backend.rest.handlers import snapshots
@@ -65,6 +66,11 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
         "PUT": share_access.update_metadata, "GET": share_access.no_metadata_listing},
     "/share-access-rules/{share_access_id}/metadata/{key}": {
         "DELETE": share_access.delete_metadata},
+    "/types/{share_type_id}/extra_specs": {"GET": share_type_extra_specs.index,
+                                           "POST": share_type_extra_specs.create},
+    "/types/{share_type_id}/extra_specs/{key}": {
+        "GET": share_type_extra_specs.show, "PUT": share_type_extra_specs.update,
+        "DELETE": share_type_extra_specs.delete},
     "/resource-locks": {"GET": resource_locks.index, "POST": resource_locks.create},
     "/resource-locks/{lock_id}": {"GET": resource_locks.show,
                                   "PUT": resource_locks.update,

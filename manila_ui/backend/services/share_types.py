@@ -28,6 +28,8 @@ TENANT_VISIBLE = (
     "availability_zones", "encryption_support", "provisioning:max_share_size",
     "provisioning:min_share_size", "provisioning:max_share_extend_size",
     "provisioning:mount_point_prefix", "default_qos_type",
+    # Ours (DESIGN.md): public so that users see where rules may squash.
+    "squash_support",
 )
 # Defaults Manila infers for optional capabilities a type does not name.
 INFERRED_OPTIONAL = {
@@ -112,6 +114,31 @@ class ShareTypeService:
             if shares_db.count_by_type(s, found.id):
                 raise errors.Invalid("Target share type is still in use.")
             types_db.destroy(s, found.id)
+
+    def set_extra_specs(self, type_id: str, specs: Mapping[str, str]) -> None:
+        """Set extra specs (Manila's checks: non-empty strings, booleans
+        that parse)."""
+        for key, value in specs.items():
+            if not isinstance(value, str) or not key or not value \
+                    or len(key) > 255 or len(value) > 255:
+                raise errors.Invalid(f"Invalid extra_spec: {key}: {value}")
+        for key in BOOLEAN_SPECS:
+            if key in specs:
+                parse_bool_spec(key, specs[key])
+        with self._db.write() as s:
+            if types_db.get(s, type_id) is None:
+                raise errors.NotFound(f"Share type {type_id} could not be found.")
+            types_db.set_specs(s, type_id, specs)
+
+    def delete_extra_spec(self, type_id: str, key: str) -> None:
+        if key == DHSS:
+            raise errors.Refused(f"Extra spec '{key}' can't be deleted.")
+        with self._db.write() as s:
+            if types_db.get(s, type_id) is None:
+                raise errors.NotFound(f"Share type {type_id} could not be found.")
+            if not types_db.delete_spec(s, type_id, key):
+                raise errors.NotFound(
+                    f"Share Type {type_id} has no extra specs with key {key}.")
 
     def ensure(self, name: str, description: str | None,
                extra_specs: Mapping[str, str]) -> None:

@@ -1,0 +1,76 @@
+"""``/types/{share_type_id}/extra_specs[/{key}]`` (admins): what the
+admin share types panel edits (e.g. ``squash_support``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import webob
+
+from manila_ui.backend.db.records import ShareType
+from manila_ui.backend.policies import share_types as policy
+from manila_ui.backend.rest import faults
+from manila_ui.backend.rest.dispatch import empty_response
+from manila_ui.backend.rest.dispatch import json_response
+from manila_ui.backend.rest.request import ApiRequest
+from manila_ui.backend.services import errors
+
+
+def _type(req: ApiRequest) -> ShareType:
+    type_id = req.url_args["share_type_id"]
+    found = req.services.share_types.get_by_id(type_id)
+    if found is None:
+        raise faults.NotFound(f"Share type {type_id} could not be found.")
+    return found
+
+
+def _set(req: ApiRequest, share_type: ShareType, specs: dict[str, Any]) -> None:
+    try:
+        req.services.share_types.set_extra_specs(share_type.id, specs)
+    except errors.Invalid as exc:
+        if exc.message.startswith("Invalid extra_spec:"):
+            raise faults.BadRequest(exc.message) from None
+        raise faults.BadRequest() from None   # a boolean that does not parse
+
+
+def index(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.EXTRA_SPEC_INDEX)
+    return json_response({"extra_specs": dict(_type(req).extra_specs)})
+
+
+def create(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.EXTRA_SPEC_CREATE)
+    share_type = _type(req)
+    body = req.json_body()
+    if not isinstance(body, dict) or not isinstance(body.get("extra_specs"), dict):
+        raise faults.BadRequest()
+    _set(req, share_type, body["extra_specs"])
+    return json_response({"extra_specs": body["extra_specs"]})
+
+
+def show(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.EXTRA_SPEC_SHOW)
+    share_type, key = _type(req), req.url_args["key"]
+    if key not in share_type.extra_specs:
+        raise faults.NotFound(
+            f"Share Type {share_type.id} has no extra specs with key {key}.")
+    return json_response({key: share_type.extra_specs[key]})
+
+
+def update(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.EXTRA_SPEC_UPDATE)
+    share_type, key = _type(req), req.url_args["key"]
+    body = req.json_body()
+    if not isinstance(body, dict) or key not in body:
+        raise faults.BadRequest("Request body and URI mismatch")
+    if len(body) > 1:
+        raise faults.BadRequest("Request body contains too many items")
+    _set(req, share_type, body)
+    return json_response(body)
+
+
+def delete(req: ApiRequest) -> webob.Response:
+    req.authorize(policy.EXTRA_SPEC_DELETE)
+    share_type = _type(req)
+    req.services.share_types.delete_extra_spec(share_type.id, req.url_args["key"])
+    return empty_response(202)
