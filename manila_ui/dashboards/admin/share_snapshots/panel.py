@@ -10,5 +10,6 @@ class ShareSnapshots(horizon.Panel):
     name = _("Share Snapshots")
     slug = "share_snapshots"
     permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
-    policy_rules = (("share", "share_snapshot:get_all_snapshots"),
-                    ("share", "share_snapshot:list_all_projects"))
+    # One nested rule: Horizon ORs a panel's rules (see admin shares).
+    policy_rules = ((("share", "share_snapshot:get_all_snapshots"),
+                     ("share", "share_snapshot:list_all_projects")),)

@@ -10,5 +10,7 @@ class Shares(horizon.Panel):
     name = _("Shares")
     slug = "shares"
     permissions = project_panel.MANILA_SERVICE_PERMISSIONS
-    policy_rules = (("share", "share:get_all"),
-                    ("share", "share:list_all_projects"))
+    # One nested rule: Horizon ORs a panel's rules, and every member may
+    # share:get_all; listing all projects is what makes this panel admin.
+    policy_rules = ((("share", "share:get_all"),
+                     ("share", "share:list_all_projects")),)

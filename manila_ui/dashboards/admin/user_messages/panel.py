@@ -10,5 +10,8 @@ class UserMessages(horizon.Panel):
     name = _("User Messages")
     slug = "user_messages"
     permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
-    policy_rules = (("share", "message:get_all"),
-                    ("share", "share:list_all_projects"))
+    # One nested rule: Horizon ORs a panel's rules (see admin shares).
+    # Manila has no "all projects" rule for messages; listing every
+    # project's shares is the admin's mark.
+    policy_rules = ((("share", "message:get_all"),
+                     ("share", "share:list_all_projects")),)

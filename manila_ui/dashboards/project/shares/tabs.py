@@ -8,6 +8,7 @@ when opened (``preload = False``: Horizon loads them on the first click).
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import tabs
+from horizon.utils import http as http_utils
 
 from manila_ui.api import messages as api_messages
 from manila_ui.api import shares as api_shares
@@ -24,6 +25,14 @@ class _ShareTab(tabs.Tab):
     @property
     def share(self):
         return self.tab_group.kwargs["share"]
+
+    @property
+    def load(self):
+        # An ajax request for one tab renders only that tab: do not pay for
+        # the others' data (Horizon would preload them all).
+        if http_utils.is_ajax(self.request) and not self.is_active():
+            return False
+        return super().load
 
 
 class OverviewTab(_ShareTab):

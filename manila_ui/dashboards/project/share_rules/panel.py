@@ -1,0 +1,16 @@
+"""Project > Share > a share's access rules: reached from the shares table
+(the "Manage Rules" row action) and the share's page, never from the
+navigation, since its URLs carry the share."""
+
+import horizon
+from django.utils.translation import gettext_lazy as _
+
+from manila_ui.dashboards.project.shares import panel as shares_panel
+
+
+class ShareRules(horizon.Panel):
+    name = _("Access Rules")
+    slug = "share_rules"
+    nav = False
+    permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
+    policy_rules = (("share", "share:access_get_all"),)
