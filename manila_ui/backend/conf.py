@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from oslo_config import cfg
 
+from manila_ui.backend.driver import network
+
 PROJECT = "manila_ui_backend"
 
 default_opts: list[cfg.Opt] = [
@@ -137,6 +139,11 @@ driver_opts: list[cfg.Opt] = [
                      "of another type ends in error (as with Manila's dummy "
                      "driver). NFS ip rules become the share's exports file "
                      "under $state_path/exports."),
+    cfg.BoolOpt("dhss_backend", default=True,
+                help="Add back end gamma (pool_gamma, first zone) with "
+                     "driver_handles_share_servers=True: shares of DHSS=True "
+                     "types get share servers on their share network, with "
+                     "addresses from [simulated_network]."),
 ]
 
 
@@ -145,6 +152,7 @@ def _register(conf: cfg.ConfigOpts) -> None:
     conf.register_opts(database_opts, group="database")
     conf.register_opts(quota_opts, group="quota")
     conf.register_opts(driver_opts, group="simulated_driver")
+    network.register(conf)
 
 
 def build_conf(args: Sequence[str] = (),
@@ -166,4 +174,5 @@ def list_opts() -> list[tuple[str | None, list[cfg.Opt]]]:
         ("database", database_opts),
         ("quota", quota_opts),
         ("simulated_driver", driver_opts),
+        (network.GROUP, network.network_opts),
     ]

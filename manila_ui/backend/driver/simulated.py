@@ -76,6 +76,8 @@ class Pool:
     # The squash modes this pool honours in access rules (our extension;
     # none: it exports everything no_root_squash, as Manila's drivers do).
     squash_modes: tuple[str, ...] = ()
+    # DHSS=True back ends create share servers (see driver/network.py).
+    driver_handles_share_servers: bool = False
 
     @property
     def name(self) -> str:
@@ -107,7 +109,7 @@ class Pool:
             "revert_to_snapshot_support": True,
             "mount_snapshot_support": True,
             "snapshot_inherit_share_access_support": False,
-            "driver_handles_share_servers": False,
+            "driver_handles_share_servers": self.driver_handles_share_servers,
             "share_backend_name": self.backend_name,
             "storage_protocol": "NFS_CIFS",
             "vendor_name": "manila-ui",
@@ -117,9 +119,9 @@ class Pool:
             "encryption_support": None,
             "ipv4_support": True,
             "ipv6_support": True,
-            "security_service_update_support": False,
-            "network_allocation_update_support": False,
-            "share_server_multiple_subnet_support": False,
+            "security_service_update_support": self.driver_handles_share_servers,
+            "network_allocation_update_support": self.driver_handles_share_servers,
+            "share_server_multiple_subnet_support": self.driver_handles_share_servers,
             "squash_support": bool(self.squash_modes),
             "squash_modes": list(self.squash_modes),
             "share_replicas_migration_support": False,
@@ -165,6 +167,14 @@ class SimulatedDriver:
                  backend_name="BETA", replication_domain=domain,
                  squash_modes=squash if "beta" in opts.squash_backends else ()),
         ]
+        if opts.dhss_backend:
+            self._pools.append(Pool(
+                host=f"{conf.host}@gamma", backend="gamma", pool="pool_gamma",
+                availability_zone=zones[0], total_capacity_gb=opts.total_capacity_gb,
+                thin_provisioning=True,
+                max_over_subscription_ratio=opts.max_over_subscription_ratio,
+                backend_name="GAMMA", replication_domain=domain,
+                driver_handles_share_servers=True))
         self._export_ips = [ipaddress.ip_address(ip) for ip in opts.export_ips]
         self._admin_ips = [ipaddress.ip_address(ip) for ip in opts.admin_export_ips]
         self.access = exports.AccessDriver(Path(conf.state_path) / "exports",
@@ -271,6 +281,9 @@ class SimulatedDriver:
             return f"\\\\{host}\\{name}"
         host = str(ip) if ip.version == 4 else f"[{ip}]"
         return f"{host}:/shares/{name}"
+
+    # Shares on share servers are exported alike (driver/network.py).
+    export_path = _path
 
 
 def _size_option(driver_options: Mapping[str, Any]) -> int:

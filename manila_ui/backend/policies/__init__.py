@@ -18,8 +18,12 @@ from manila_ui.backend.policies import messages
 from manila_ui.backend.policies import quota_sets
 from manila_ui.backend.policies import resource_locks
 from manila_ui.backend.policies import scheduler_stats
+from manila_ui.backend.policies import security_services
 from manila_ui.backend.policies import share_access
 from manila_ui.backend.policies import share_export_locations
+from manila_ui.backend.policies import share_network_subnets
+from manila_ui.backend.policies import share_networks
+from manila_ui.backend.policies import share_servers
 from manila_ui.backend.policies import share_snapshots
 from manila_ui.backend.policies import share_transfers
 from manila_ui.backend.policies import share_types
@@ -38,6 +42,10 @@ def list_rules() -> list[policy.RuleDefault]:
         scheduler_stats.rules,
         quota_sets.rules,
         messages.rules,
+        share_networks.rules,
+        share_network_subnets.rules,
+        security_services.rules,
+        share_servers.rules,
         share_access.rules,
         resource_locks.rules,
     ))

@@ -19,8 +19,13 @@ from manila_ui.backend.rest.handlers import metadata
 from manila_ui.backend.rest.handlers import quota_sets
 from manila_ui.backend.rest.handlers import resource_locks
 from manila_ui.backend.rest.handlers import scheduler_stats
+from manila_ui.backend.rest.handlers import security_services
 from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers import share_actions
+from manila_ui.backend.rest.handlers import share_network_actions
+from manila_ui.backend.rest.handlers import share_network_subnets
+from manila_ui.backend.rest.handlers import share_networks
+from manila_ui.backend.rest.handlers import share_servers
 from manila_ui.backend.rest.handlers import share_type_extra_specs
 from manila_ui.backend.rest.handlers import share_types
 from manila_ui.backend.rest.handlers import shares
@@ -87,6 +92,25 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
                                        "DELETE": transfers.delete},
     "/share-transfers/{transfer_id}/accept": {"POST": transfers.accept},
     **metadata.routes(),
+    "/share-networks": {"GET": share_networks.index, "POST": share_networks.create},
+    "/share-networks/detail": {"GET": share_networks.detail},
+    "/share-networks/{share_network_id}": {"GET": share_networks.show,
+                                           "PUT": share_networks.update,
+                                           "DELETE": share_networks.delete},
+    "/share-networks/{share_network_id}/action": {"POST": share_network_actions.action},
+    **share_network_subnets.routes(),
+    "/security-services": {"GET": security_services.index,
+                           "POST": security_services.create},
+    "/security-services/detail": {"GET": security_services.detail},
+    "/security-services/{security_service_id}": {"GET": security_services.show,
+                                                 "PUT": security_services.update,
+                                                 "DELETE": security_services.delete},
+    "/share-servers": {"GET": share_servers.index},
+    "/share-servers/manage": {"POST": share_servers.manage},
+    "/share-servers/{share_server_id}": {"GET": share_servers.show,
+                                         "DELETE": share_servers.delete},
+    "/share-servers/{share_server_id}/details": {"GET": share_servers.details},
+    "/share-servers/{share_server_id}/action": {"POST": share_servers.action},
 }
 
 

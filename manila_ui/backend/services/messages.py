@@ -56,6 +56,13 @@ DETAILS = {
     "001": "An unknown error occurred.",
     "002": "No storage could be allocated for this share request. Trying again "
            "with a different size or share type may succeed.",
+    "003": "Driver does not expect share-network to be provided with current "
+           "configuration.",
+    "004": "Could not find an existing share server or allocate one on the share "
+           "network provided. You may use a different share network, or verify the "
+           "network details in the share network and retry your request. If this "
+           "doesn't work, contact your administrator to troubleshoot issues with your "
+           "network.",
     "007": _FILTER_MSG % "AvailabilityZone",
     "008": _FILTER_MSG % "Capabilities",
     "009": _FILTER_MSG % "Capacity",
@@ -70,6 +77,14 @@ DETAILS = {
     "018": "Share Driver refused to shrink the share. The size to be shrunk is smaller "
            "than the current used space. The share status has been set to available. "
            "Please select a size greater than the current used space.",
+    "022": "Share driver has failed to setup one or more security services that are "
+           "associated with the used share network. The security service may be "
+           "unsupported or the provided parameters are invalid. You may try again with a "
+           "different set of configurations.",
+    "033": "Share Driver failed to create share server on share network due no more "
+           "free IP addresses in the neutron subnet.You may free some IP addresses in "
+           "the subnet or create a new subnet/share network. If this doesn't work, "
+           "contact your administrator to troubleshoot issues with your network.",
     "035": "Share driver failed to revert the share to the specified snapshot. "
            "Contact your administrator if the problem persists.",
 }

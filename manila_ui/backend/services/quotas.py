@@ -4,8 +4,8 @@ re-checks after it inside the same transaction.  Competing creates of one
 project are serialised: on SQLite by its exclusive write transaction, on a
 server database by the project's lock row, taken first.
 
-Shares, gigabytes, snapshots and snapshot gigabytes are counted; the other
-resources report their limits and zero usage.
+Shares, gigabytes, snapshots, snapshot gigabytes and share networks are
+counted; the other resources report their limits and zero usage.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import quotas as quotas_db
+from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.db.engine import Database
@@ -44,6 +45,7 @@ class QuotaService:
         usage["shares"], usage["gigabytes"] = shares_db.usage(s, project_id)
         usage["snapshots"], usage["snapshot_gigabytes"] = snapshots_db.usage(
             s, project_id)
+        usage["share_networks"] = networks_db.count_networks(s, project_id)
         usage.pop("per_share_gigabytes")
         return usage
 
@@ -126,3 +128,11 @@ class QuotaService:
                 f"SnapshotLimitExceeded: Maximum number of snapshots allowed "
                 f"({limits['snapshots']}) either per project/user or share type "
                 "quota is exceeded.")
+
+    def check_share_networks(self, s: Session, project_id: str, add: int) -> None:
+        """Raise OverQuota if the project, with ``add`` more, is over its
+        share network quota (0 for the re-check)."""
+        limit = self._limits(s, project_id)["share_networks"]
+        if 0 <= limit < networks_db.count_networks(s, project_id) + add:
+            raise errors.OverQuota(
+                f"Maximum number of share-networks allowed ({limit}) exceeded.")

@@ -18,9 +18,13 @@ from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.pools import PoolService
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import ResourceLockService
+from manila_ui.backend.services.security_services import SecurityServiceService
 from manila_ui.backend.services.share_access import ShareAccessService
 from manila_ui.backend.services.share_actions import ShareActionService
 from manila_ui.backend.services.share_manage import ShareManageService
+from manila_ui.backend.services.share_network_updates import ShareNetworkUpdateService
+from manila_ui.backend.services.share_networks import ShareNetworkService
+from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.share_types import ShareTypeService
 from manila_ui.backend.services.shares import ShareService
 from manila_ui.backend.services.snapshots import SnapshotService
@@ -57,6 +61,10 @@ class Services:
     resource_locks: ResourceLockService
     share_access: ShareAccessService
     access_sync: AccessSync
+    share_servers: ShareServerService
+    share_networks: ShareNetworkService
+    share_network_updates: ShareNetworkUpdateService
+    security_services: SecurityServiceService
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -67,21 +75,30 @@ class Services:
         messages = MessageService(db, conf)
         shares = ShareService(db, conf, queue, driver, quotas, messages)
         resource_locks = ResourceLockService(db)
+        # Shares on share networks get share servers (DHSS=True).
+        share_servers = ShareServerService(db, conf, queue, driver, messages)
+        shares.networks = share_servers
+        share_manage = ShareManageService(db, conf, queue, driver, quotas, messages)
+        share_manage.servers = share_servers
+        share_networks = ShareNetworkService(db, conf, quotas, share_servers)
         return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
                    messages=messages, share_types=ShareTypeService(db, conf),
                    availability_zones=AvailabilityZoneService(db),
                    pools=PoolService(db, driver), shares=shares,
                    share_actions=ShareActionService(db, conf, queue, driver, quotas,
                                                     messages, shares),
-                   share_manage=ShareManageService(db, conf, queue, driver, quotas,
-                                                   messages),
+                   share_manage=share_manage,
                    metadata=MetadataService(db, conf),
                    snapshots=SnapshotService(db, conf, queue, driver, quotas,
                                              messages),
                    transfers=TransferService(db, conf, queue, quotas),
                    resource_locks=resource_locks,
                    share_access=ShareAccessService(db, queue, driver, resource_locks),
-                   access_sync=AccessSync(db, conf, queue, driver))
+                   access_sync=AccessSync(db, conf, queue, driver),
+                   share_servers=share_servers, share_networks=share_networks,
+                   share_network_updates=ShareNetworkUpdateService(
+                       db, queue, share_networks, share_servers),
+                   security_services=SecurityServiceService(db))
 
     def bootstrap(self) -> None:
         """Rows a fresh install needs: zones of the pools, the default types.
@@ -94,3 +111,7 @@ class Services:
                                     "Default share type", BOOTSTRAP_TYPE_SPECS)
         self.share_types.ensure("dhss_false", "Share servers not managed by Manila",
                                 BOOTSTRAP_TYPE_SPECS)
+        if any(pool.driver_handles_share_servers for pool in self.driver.pools()):
+            self.share_types.ensure("dhss_true", "Share servers on share networks",
+                                    {**BOOTSTRAP_TYPE_SPECS,
+                                     "driver_handles_share_servers": "True"})

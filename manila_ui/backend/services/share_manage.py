@@ -34,6 +34,7 @@ from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import check_share_unlocked
+from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import check_display_field
 from manila_ui.backend.services.shares import hints
@@ -56,9 +57,13 @@ class ManagedShare:
     description: str | None = None
     is_public: bool = False
     driver_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    share_server_id: str | None = None    # DHSS=True types (2.49)
 
 
 class ShareManageService:
+    # Set by the registry: shares on share servers (services/share_servers.py).
+    servers: ShareServerService | None = None
+
     def __init__(self, db: Database, conf: cfg.ConfigOpts, queue: OperationQueue,
                  driver: SimulatedDriver, quotas: QuotaService,
                  message_service: messages.MessageService) -> None:
@@ -92,7 +97,12 @@ class ShareManageService:
             if share_type is None:
                 raise errors.NotFound(f"Share type with name {name} could not be found.")
             dhss = share_type.extra_specs.get(share_types.DHSS, "False")
-            if share_types.parse_bool_spec(share_types.DHSS, dhss):
+            network_id = server_id = None
+            if self.servers is not None:
+                network_id, server_id = self.servers.check_manage_share(
+                    s, request.share_server_id, share_types.parse_bool_spec(
+                        share_types.DHSS, dhss))
+            elif share_types.parse_bool_spec(share_types.DHSS, dhss):
                 raise errors.Invalid(
                     "Invalid input received: Share Server ID parameter is required "
                     "when managing a share using a share type with "
@@ -108,6 +118,7 @@ class ShareManageService:
                 "share_proto": request.protocol.upper(), "status": "manage_starting",
                 "is_public": request.is_public, "share_type_id": share_type.id,
                 "host": request.service_host, "created_at": shares_db.now(),
+                "share_network_id": network_id, "share_server_id": server_id,
                 **type_attributes(share_type),
             }, {})
             shares_db.set_export_locations(
@@ -164,6 +175,10 @@ class ShareManageService:
                 size, exports = self._driver.manage_existing(
                     locations[0].path if locations else "", share.id,
                     share.share_proto, options, hints(s, share))
+                if share.share_server_id and self.servers is not None:
+                    # Exported on the server's addresses, as its back end says.
+                    exports = self.servers.export_paths_for(
+                        s, share.share_server_id, exports[0].path, share.share_proto)
                 self._quotas.lock(s, share.project_id)
                 self._quotas.check_shares(s, share.project_id, 0, size)
             except (simulated.DriverError, errors.OverQuota) as failure:
@@ -194,6 +209,8 @@ class ShareManageService:
                 self._fail(s, share, "unmanage_error", messages.DELETE, op)
                 finish(s)
                 return
+            if self.servers is not None:
+                self.servers.share_unmanaged(s, share)
             shares_db.delete_share(s, share.id)
             finish(s)
 

@@ -99,7 +99,8 @@ def test_pools_are_for_admins_and_show_capacity(admin: Api, member: Api) -> None
     detail = admin.get("/v2/scheduler-stats/pools/detail").json()["pools"]
 
     assert [p["name"] for p in pools] == ["manila-ui@alpha#pool_alpha",
-                                          "manila-ui@beta#pool_beta"]
+                                          "manila-ui@beta#pool_beta",
+                                          "manila-ui@gamma#pool_gamma"]
     assert set(pools[0]) == {"name", "host", "backend", "pool"}
     assert (pools[0]["host"], pools[0]["backend"], pools[0]["pool"]) == (
         "manila-ui", "alpha", "pool_alpha")
@@ -108,6 +109,9 @@ def test_pools_are_for_admins_and_show_capacity(admin: Api, member: Api) -> None
     assert caps["free_capacity_gb"] + caps["allocated_capacity_gb"] == 1230
     assert caps["storage_protocol"] == "NFS_CIFS"
     assert detail[1]["capabilities"]["thin_provisioning"] is False
+    # gamma creates share servers (DHSS=True), the others do not.
+    assert [d["capabilities"]["driver_handles_share_servers"] for d in detail] == [
+        False, False, True]
     only_beta = admin.get("/v2/scheduler-stats/pools?backend=beta").json()["pools"]
     assert [p["backend"] for p in only_beta] == ["beta"]
 

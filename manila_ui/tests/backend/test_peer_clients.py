@@ -99,7 +99,8 @@ def test_manilaclient_admin_sees_pools_and_a_user_message(
                                           extra_specs={"vendor_name": "foobar"})
     pools = admin.pools.list(detailed=True)
     assert {p.name for p in pools} == {"manila-ui@alpha#pool_alpha",
-                                       "manila-ui@beta#pool_beta"}
+                                       "manila-ui@beta#pool_beta",
+                                       "manila-ui@gamma#pool_gamma"}
 
     share = demo.shares.create("NFS", 1, share_type=share_type.id)
     _wait(demo, share.id, "error")

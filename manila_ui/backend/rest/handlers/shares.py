@@ -21,6 +21,7 @@ from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
+from manila_ui.backend.rest.handlers.share_networks import visible_network
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.schemas import shares as schema
 from manila_ui.backend.rest.validation import validate
@@ -181,6 +182,9 @@ def create(req: ApiRequest) -> webob.Response:
         is_public = _public_flag(req, body["is_public"], policy.CREATE_PUBLIC)
     if "share_type" in body and "volume_type" in body:
         raise faults.BadRequest("Cannot specify both share_type and volume_type")
+    if body.get("share_network_id"):
+        # Another project's network is not found, as in Manila.
+        visible_network(req, str(body["share_network_id"]))
     snapshot = parent = None
     if body.get("snapshot_id"):
         snapshot = source_snapshot(req, body["snapshot_id"])

@@ -1,0 +1,165 @@
+"""Share server rows, the subnets they sit on and their network
+allocations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from manila_ui.backend.db import models
+from manila_ui.backend.db import network_models as nm
+from manila_ui.backend.db import network_records as nr
+from manila_ui.backend.db import share_networks as networks_db
+
+_ALLOCATION_COLUMNS = [c.name for c in nm.NetworkAllocation.__table__.columns
+                       if c.name != "created_at"]
+
+
+def _records(s: Session, rows: list[nm.ShareServer]) -> list[nr.ShareServer]:
+    ids = [row.id for row in rows]
+    subnets: dict[str, list[str]] = {sid: [] for sid in ids}
+    if ids:
+        link = nm.ShareServerSubnet
+        for server_id, subnet_id in s.execute(
+                select(link.share_server_id, link.share_network_subnet_id)
+                .where(link.share_server_id.in_(ids))):
+            subnets[server_id].append(subnet_id)
+    networks = networks_db.names(s, [row.share_network_id for row in rows])
+    found = []
+    for row in rows:
+        name, project = networks.get(row.share_network_id, (None, None))
+        found.append(nr.ShareServer(
+            id=row.id, share_network_id=row.share_network_id, share_network_name=name,
+            project_id=project, host=row.host, status=row.status,
+            identifier=row.identifier, is_auto_deletable=row.is_auto_deletable,
+            task_state=row.task_state, source_share_server_id=row.source_share_server_id,
+            security_service_update_support=row.security_service_update_support,
+            network_allocation_update_support=row.network_allocation_update_support,
+            backend_details=json.loads(row.backend_details or "{}"),
+            subnet_ids=tuple(sorted(subnets[row.id])), created_at=row.created_at,
+            updated_at=row.updated_at))
+    return found
+
+
+def create(s: Session, values: Mapping[str, Any], subnet_ids: Iterable[str]) -> nr.ShareServer:
+    row = nm.ShareServer(**values)
+    s.add(row)
+    s.flush()
+    for subnet_id in subnet_ids:
+        s.add(nm.ShareServerSubnet(share_server_id=row.id, share_network_subnet_id=subnet_id))
+    s.flush()
+    found = get(s, row.id)
+    assert found is not None
+    return found
+
+
+def get(s: Session, server_id: str, for_update: bool = False) -> nr.ShareServer | None:
+    query = select(nm.ShareServer).where(nm.ShareServer.id == server_id)
+    if for_update:
+        query = query.with_for_update()
+    row = s.scalar(query)
+    return _records(s, [row])[0] if row is not None else None
+
+
+def list_all(s: Session, *, share_network_id: str | None = None,
+             host: str | None = None, status: str | None = None,
+             project_id: str | None = None, identifier: str | None = None,
+             subnet_id: str | None = None) -> list[nr.ShareServer]:
+    server = nm.ShareServer
+    query = select(server)
+    for column, value in (("share_network_id", share_network_id), ("host", host),
+                          ("status", status), ("identifier", identifier)):
+        if value is not None:
+            query = query.where(getattr(server, column) == value)
+    if project_id is not None:
+        query = query.where(server.share_network_id.in_(
+            select(nm.ShareNetwork.id).where(nm.ShareNetwork.project_id == project_id)))
+    if subnet_id is not None:
+        link = nm.ShareServerSubnet
+        query = query.where(server.id.in_(select(link.share_server_id).where(
+            link.share_network_subnet_id == subnet_id)))
+    rows = list(s.scalars(query.order_by(server.created_at, server.id)))
+    return _records(s, rows)
+
+
+def update(s: Session, server_id: str, **values: Any) -> nr.ShareServer | None:
+    row = s.get(nm.ShareServer, server_id)
+    if row is None:
+        return None
+    for key, value in values.items():
+        if key == "backend_details":
+            value = json.dumps(value, sort_keys=True)
+        setattr(row, key, value)
+    row.updated_at = models.utcnow()
+    s.flush()
+    return get(s, server_id)
+
+
+def add_subnet(s: Session, server_id: str, subnet_id: str) -> None:
+    if s.get(nm.ShareServerSubnet, (server_id, subnet_id)) is None:
+        s.add(nm.ShareServerSubnet(share_server_id=server_id,
+                                   share_network_subnet_id=subnet_id))
+        s.flush()
+
+
+def delete_server(s: Session, server_id: str) -> None:
+    for model in (nm.NetworkAllocation, nm.ShareServerSubnet):
+        s.execute(delete(model).where(model.share_server_id == server_id))
+    s.execute(delete(nm.ShareServer).where(nm.ShareServer.id == server_id))
+
+
+def share_counts(s: Session, server_ids: list[str]) -> dict[str, int]:
+    """How many shares each server holds."""
+    found = dict.fromkeys(server_ids, 0)
+    if server_ids:
+        for server_id, count in s.execute(
+                select(models.Share.share_server_id, func.count())
+                .where(models.Share.share_server_id.in_(server_ids))
+                .group_by(models.Share.share_server_id)):
+            found[str(server_id)] = int(count)
+    return found
+
+
+def share_ids(s: Session, server_id: str) -> list[str]:
+    return list(s.scalars(select(models.Share.id).where(
+        models.Share.share_server_id == server_id).order_by(models.Share.created_at)))
+
+
+# -- allocations ---------------------------------------------------------------
+
+def add_allocation(s: Session, values: Mapping[str, Any]) -> None:
+    s.add(nm.NetworkAllocation(**values))
+    s.flush()
+
+
+def allocations(s: Session, server_id: str) -> list[nr.Allocation]:
+    rows = s.scalars(select(nm.NetworkAllocation).where(
+        nm.NetworkAllocation.share_server_id == server_id)
+        .order_by(nm.NetworkAllocation.created_at, nm.NetworkAllocation.ip_version,
+                  nm.NetworkAllocation.id))
+    return [nr.Allocation(**{name: getattr(row, name) for name in _ALLOCATION_COLUMNS})
+            for row in rows]
+
+
+def used_addresses(s: Session) -> set[str]:
+    """Every address handed out (the simulated segment is shared by all)."""
+    return set(s.scalars(select(nm.NetworkAllocation.ip_address)))
+
+
+def used_segmentation_ids(s: Session) -> dict[str, int]:
+    """neutron network id → its segmentation id, for networks in use."""
+    found: dict[str, int] = {}
+    rows = s.execute(select(nm.ShareNetworkSubnet.neutron_net_id,
+                            nm.ShareNetworkSubnet.segmentation_id)
+                     .where(nm.ShareNetworkSubnet.segmentation_id.is_not(None)))
+    for net_id, seg in rows:
+        if seg is not None:
+            found[str(net_id)] = int(seg)
+    return found
