@@ -55,6 +55,7 @@ class ShareFilters:
     share_type_id: str | None = None
     snapshot_id: str | None = None
     share_network_id: str | None = None
+    share_server_id: str | None = None
     host: str | None = None
     availability_zone: str | None = None
     export_location: str | None = None    # id or path
@@ -143,6 +144,7 @@ def _apply_filters(query: Select[*Ts], f: ShareFilters) -> Select[*Ts]:
     exact = {
         "status": f.status, "share_type_id": f.share_type_id,
         "snapshot_id": f.snapshot_id, "share_network_id": f.share_network_id,
+        "share_server_id": f.share_server_id,
         "host": f.host, "availability_zone": f.availability_zone,
         "is_public": f.is_public,
     }

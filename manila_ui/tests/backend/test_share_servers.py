@@ -62,6 +62,8 @@ def test_a_dhss_share_gets_a_server_and_exports_on_it(member: Api, admin: Api) -
     assert server["project_id"] == member.project
     assert server["share_network_subnet_ids"] == [
         network["share_network_subnets"][0]["id"]]
+    on_server = admin.get(f"/v2/shares?all_tenants=1&share_server_id={server['id']}")
+    assert {s["id"] for s in on_server.json()["shares"]} == {share["id"], second["id"]}
     as_admin = admin.get(f"/v2/shares/{share['id']}").json()["share"]
     assert as_admin["share_server_id"] == server["id"]
     assert as_admin["host"] == f"{GAMMA}#pool_gamma"

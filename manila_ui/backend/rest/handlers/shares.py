@@ -109,6 +109,7 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareFilters:
                        or None)
     f.snapshot_id = params.get("snapshot_id") or None
     f.share_network_id = params.get("share_network_id") or None
+    f.share_server_id = params.get("share_server_id") or None
     f.availability_zone = params.get("availability_zone") or None
     f.export_location = (params.get("export_location_id")
                          or params.get("export_location_path") or None)
