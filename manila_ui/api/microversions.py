@@ -41,6 +41,7 @@ FEATURES: dict[str, str] = {
     "access_rule_states": "2.28",
     "name_like_filters": "2.36",
     "messages": "2.37",
+    "access_ipv6": "2.38",
     "share_type_description": "2.41",
     "with_count": "2.42",
     "access_rules_list": "2.45",

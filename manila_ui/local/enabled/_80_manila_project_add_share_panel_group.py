@@ -15,9 +15,11 @@ PANEL_GROUP_DASHBOARD = "project"
 
 # The plugin's static files and translations live in the package.
 ADD_INSTALLED_APPS = ["manila_ui"]
-ADD_SCSS_FILES = ["manila_ui/scss/manila_ui.scss"]
+ADD_SCSS_FILES = ["manila_ui/scss/manila_ui.scss",
+                  "manila_ui/scss/share_rules.scss"]
 ADD_JS_FILES = ["manila_ui/js/manila_ui.export_locations.js",
-                "manila_ui/js/manila_ui.metadata_rows.js"]
+                "manila_ui/js/manila_ui.metadata_rows.js",
+                "manila_ui/js/manila_ui.share_rules.js"]
 
 ADD_EXCEPTIONS = {
     "recoverable": manila_exceptions.RECOVERABLE,

@@ -54,7 +54,7 @@ def _rule_fields(form, squash):
             label=label, required=False, min_value=0, max_value=validation.ANON_MAX,
             help_text=_("The id squashed users become (e.g. 65534, nobody)."),
             widget=forms.NumberInput(attrs=_switched(
-                "squash", {mode: label for mode in ANON_SQUASHES})))
+                "squash", dict.fromkeys(ANON_SQUASHES, label))))
     form.fields["priority"] = forms.IntegerField(
         label=_("Priority"), required=False, min_value=validation.PRIORITY_MIN,
         max_value=validation.PRIORITY_MAX,

@@ -233,7 +233,7 @@ class ManageRules(tables.LinkAction):
 
     name = "manage_rules"
     verbose_name = _("Manage Rules")
-    url = "horizon:project:share_rules:index"
+    url = "horizon:project:share_rules:rules"
     policy_rules = (("share", "share:access_get_all"),)
 
     def get_policy_target(self, request, datum=None):

@@ -57,7 +57,7 @@ class ShareMixin:
             raise
 
     def rules_url(self):
-        return reverse("horizon:project:share_rules:index",
+        return reverse("horizon:project:share_rules:rules",
                        args=(self.kwargs["share_id"],))
 
 

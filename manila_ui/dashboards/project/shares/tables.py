@@ -19,6 +19,7 @@ from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.share_rules import tables as rule_tables
 from manila_ui.dashboards.project.shares import actions as share_actions
 
 # Manila's share statuses: True = settled and fine, False = settled in an
@@ -289,7 +290,7 @@ class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
                          share_actions.RecycleBinLink,
                          share_actions.SoftDeleteShare, DeleteShare)
         # Other panels add their row actions here (e.g. Manage Rules).
-        row_actions = (EditShare, share_actions.ResizeShare,
+        row_actions = (EditShare, rule_tables.ManageRules, share_actions.ResizeShare,
                        share_actions.CreateSnapshot,
                        share_actions.RevertShare,
                        share_actions.UpdateMetadata,
