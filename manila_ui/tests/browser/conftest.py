@@ -11,6 +11,7 @@ import pytest
 
 from manila_ui.tests.browser.pages.base import BasePage
 from manila_ui.tests.browser.pages.base import LoginPage
+from manila_ui.tests.dashboards.helpers import shares_of  # noqa: F401 - a fixture
 
 HERE = Path(__file__).parent
 

@@ -10,6 +10,7 @@ from horizon import tables
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.share_snapshots import tables as project_tables
+from manila_ui.dashboards.project.shares import actions as share_actions
 
 UNMANAGEABLE_STATUSES = ("available", "error", "manage_error")
 
@@ -45,7 +46,6 @@ class ResetSnapshotStatus(project_tables.SnapshotPolicyTargetMixin,
 class ForceDeleteSnapshot(project_tables.SnapshotPolicyTargetMixin,
                           tables.DeleteAction):
     name = "force_delete"
-    classes = ("btn-danger",)
     default_message_level = "info"
     policy_rules = (("share", "share_snapshot:force_delete"),)
 
@@ -68,10 +68,10 @@ class ForceDeleteSnapshot(project_tables.SnapshotPolicyTargetMixin,
                               escalate=True)
 
 
-class UnmanageSnapshot(project_tables.SnapshotPolicyTargetMixin,
+class UnmanageSnapshot(share_actions.Dangerous,
+                       project_tables.SnapshotPolicyTargetMixin,
                        tables.BatchAction):
     name = "unmanage"
-    classes = ("btn-danger",)
     policy_rules = (("share", "share_snapshot:unmanage_snapshot"),)
 
     @staticmethod

@@ -57,7 +57,6 @@ class ResetShareStatus(share_actions.SharePolicyTargetMixin,
 class ForceDeleteShare(share_actions.SharePolicyTargetMixin,
                        tables.DeleteAction):
     name = "force_delete"
-    classes = ("btn-danger",)
     help_text = _("Deletes the share whatever its status, even when the "
                   "back end fails to.")
     default_message_level = "info"
@@ -81,9 +80,9 @@ class ForceDeleteShare(share_actions.SharePolicyTargetMixin,
                               escalate=True)
 
 
-class UnmanageShare(share_actions.SharePolicyTargetMixin, tables.BatchAction):
+class UnmanageShare(share_actions.Dangerous,
+                    share_actions.SharePolicyTargetMixin, tables.BatchAction):
     name = "unmanage"
-    classes = ("btn-danger",)
     help_text = _("Manila forgets the share; its data stays on the back "
                   "end.")
     policy_rules = (("share", "share:unmanage"),)

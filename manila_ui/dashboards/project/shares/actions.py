@@ -28,6 +28,14 @@ class SharePolicyTargetMixin(policy.PolicyTargetMixin):
     policy_target_attrs = (("project_id", "project_id"),)
 
 
+class Dangerous:
+    """A batch action Horizon asks to confirm (a red button, as Delete)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.action_type = "danger"
+
+
 class _ShareAction(SharePolicyTargetMixin):
     """Checks a named microversion feature and the row's status."""
 
@@ -106,11 +114,10 @@ class CreateTransfer(_ShareLink):
         return super().allowed(request, share)
 
 
-class CancelTransfer(SharePolicyTargetMixin, tables.BatchAction):
+class CancelTransfer(Dangerous, SharePolicyTargetMixin, tables.BatchAction):
     name = "cancel_transfer"
     feature = "share_transfers"
     policy_rules = (("share", "share_transfer:delete"),)
-    classes = ("btn-danger",)
 
     @staticmethod
     def action_present(count):
@@ -161,10 +168,8 @@ class RecycleBinLink(tables.LinkAction):
         return utils.supports(request, "soft_delete")
 
 
-class SoftDeleteShare(SharePolicyTargetMixin,
-                      tables.BatchAction):
+class SoftDeleteShare(Dangerous, SharePolicyTargetMixin, tables.BatchAction):
     name = "soft_delete"
-    classes = ("btn-danger",)
     help_text = _("Shares in the recycle bin can be restored until Manila "
                   "purges them.")
     policy_rules = (("share", "share:soft_delete"),)

@@ -16,7 +16,6 @@ from manila_ui.dashboards.project.shares import tables as share_tables
 
 class RestoreShare(share_actions.SharePolicyTargetMixin, tables.BatchAction):
     name = "restore"
-    classes = ("btn-primary",)
     policy_rules = (("share", "share:restore"),)
 
     @staticmethod

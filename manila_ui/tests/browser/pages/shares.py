@@ -9,11 +9,16 @@ lead to, waits are explicit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from selenium.common.exceptions import NoSuchElementException
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
 from manila_ui.tests.browser.pages.base import BasePage
+
+if TYPE_CHECKING:
+    from manila_ui.tests.browser.pages.snapshots import SnapshotsPage
 
 TABLE = "shares"
 
@@ -48,6 +53,10 @@ class SharesPage(BasePage):
     def open_create(self) -> CreateShareModal:
         self.table_action(TABLE, "create")
         return self.go(CreateShareModal)
+
+    def open_recycle_bin(self) -> RecycleBinPage:
+        self.table_action(TABLE, "recycle_bin")
+        return self.go(RecycleBinPage)
 
 
 class ShareRow:
@@ -91,10 +100,45 @@ class ShareRow:
                                message=f"row {self.name} showing {status}")
         return self
 
+    def cell(self, title: str) -> str:
+        """The text of the row's cell under the column titled ``title``."""
+        titles = [str(th.text).strip() for th in self.page.elements(
+            f"#{TABLE} thead tr.table_column_header th")]
+        cells = self.page.elements(f"{self.css} td")
+        if title not in titles or len(cells) != len(titles):
+            return ""
+        return str(cells[titles.index(title)].text).strip()
+
+    @property
+    def size(self) -> str:
+        return self.cell("Size")
+
+    def wait_size(self, size: str) -> ShareRow:
+        self.page.wait().until(lambda _d: self.size == size,
+                               message=f"row {self.name} showing {size}")
+        return self
+
     def delete(self) -> SharesPage:
         self.page.row_action(TABLE, self.name, "delete")
         self.page.confirm()
         return self.page.go(SharesPage)
+
+    def soft_delete(self) -> SharesPage:
+        self.page.row_action(TABLE, self.name, "soft_delete")
+        self.page.confirm()
+        return self.page.go(SharesPage)
+
+    def open_resize(self) -> ResizeModal:
+        self.page.row_action(TABLE, self.name, "resize")
+        return self.page.go(ResizeModal)
+
+    def open_create_snapshot(self) -> CreateSnapshotModal:
+        self.page.row_action(TABLE, self.name, "create_snapshot")
+        return self.page.go(CreateSnapshotModal)
+
+    def open_detail(self) -> ShareDetailPage:
+        self.page.click(f"{self.css} td a[href*='/project/']")
+        return self.page.go(ShareDetailPage)
 
     def wait_gone(self) -> None:
         self.page.wait_gone(self.css)
@@ -123,6 +167,16 @@ class CreateShareModal(BasePage):
             self.fill(self.MODAL, description=description)
         return self
 
+    def add_metadata(self, **pairs: str) -> CreateShareModal:
+        """Fill key/value rows, adding rows with the form's own button."""
+        fill_metadata(self, self.MODAL, "metadata", pairs)
+        return self
+
+    @property
+    def source_snapshot(self) -> str:
+        return str(Select(self.field("snapshot_id", self.MODAL))
+                   .first_selected_option.get_attribute("value") or "")
+
     def submit(self) -> SharesPage:
         self.click(f"{self.MODAL} .modal-footer input[type=submit]")
         self.wait_gone(self.MODAL)
@@ -137,3 +191,103 @@ class CreateShareModal(BasePage):
                                 f"{self.MODAL} select:invalid")
         assert invalid, "the browser accepted the form"
         return str(invalid[0].get_property("validationMessage") or "")
+
+
+def fill_metadata(page: BasePage, modal: str, name: str,
+                  pairs: dict[str, str]) -> None:
+    """Type pairs into the key/value rows widget, clicking "Add row" when
+    the blank rows run out (manila_ui.metadata_rows.js)."""
+    for key, value in pairs.items():
+        blank = [el for el in page.elements(f"{modal} #id_{name} .manila-ui-kv-key")
+                 if not el.get_attribute("value")]
+        if not blank:
+            page.click(f"{modal} #id_{name}-add")
+            page.wait().until(lambda _d: any(
+                not el.get_attribute("value") for el in page.elements(
+                    f"{modal} #id_{name} .manila-ui-kv-key")))
+            blank = [el for el in page.elements(
+                f"{modal} #id_{name} .manila-ui-kv-key")
+                if not el.get_attribute("value")]
+        key_input = blank[0]
+        row_id = (key_input.get_attribute("id") or "").replace("-key-", "-value-")
+        key_input.send_keys(key)
+        page.element(f"{modal} #{row_id}").send_keys(value)
+
+
+class ResizeModal(BasePage):
+    MODAL = "#resize_share_modal"
+
+    def loaded(self) -> ResizeModal:
+        self.wait_visible(f"{self.MODAL} #id_new_size")
+        return self
+
+    def resize(self, new_size: int) -> SharesPage:
+        self.fill(self.MODAL, new_size=new_size)
+        self.click(f"{self.MODAL} .modal-footer input[type=submit]")
+        self.wait_gone(self.MODAL)
+        return self.go(SharesPage)
+
+
+class CreateSnapshotModal(BasePage):
+    MODAL = "#create_share_snapshot_modal"
+
+    def loaded(self) -> CreateSnapshotModal:
+        self.wait_visible(f"{self.MODAL} #id_name")
+        return self
+
+    def create(self, name: str) -> SnapshotsPage:
+        """Submit; Horizon then shows the snapshots panel."""
+        from manila_ui.tests.browser.pages.snapshots import SnapshotsPage
+
+        self.fill(self.MODAL, name=name)
+        self.click(f"{self.MODAL} .modal-footer input[type=submit]")
+        self.wait_gone(self.MODAL)
+        return self.go(SnapshotsPage)
+
+
+class ShareDetailPage(BasePage):
+    def loaded(self) -> ShareDetailPage:
+        super().loaded()
+        self.wait_visible("#share_details")
+        return self
+
+    def open_tab(self, slug: str) -> ShareDetailPage:
+        self.click(f'a[data-target="#share_details__{slug}"]')
+        self.wait_visible(f"#share_details__{slug}")
+        return self
+
+    def mount_command(self, export: int = 0, index: int = 0) -> str:
+        return str(self.wait_visible(
+            f"#share_detail__mount_{export}_{index}").text).strip()
+
+    def copy_mount_command(self, export: int = 0, index: int = 0) -> str:
+        """Click Copy; returns what the button then says (its data-copied)."""
+        css = f"#share_detail__copy_{export}_{index}"
+        self.click(css)
+        self.wait().until(lambda _d: self.element(css).get_attribute(
+            "data-copied"), message="the copy button to answer")
+        return str(self.element(css).get_attribute("data-copied"))
+
+    def clipboard(self) -> str:
+        return str(self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "navigator.clipboard.readText().then(done, function (e) {"
+            " done('!' + e); });"))
+
+
+class RecycleBinPage(BasePage):
+    URL = "/project/recycle-bin/"
+    TABLE = "recycle_bin"
+
+    def loaded(self) -> RecycleBinPage:
+        super().loaded()
+        self.wait_visible(f"#{self.TABLE}")
+        return self
+
+    def has(self, name: str) -> bool:
+        return name in self.row_names(self.TABLE)
+
+    def restore(self, name: str) -> RecycleBinPage:
+        self.row_action(self.TABLE, name, "restore")  # harmless: no confirm
+        self.wait_gone(self.row_css(self.TABLE, name))
+        return self.go(RecycleBinPage)
