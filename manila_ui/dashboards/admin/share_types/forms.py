@@ -1,0 +1,104 @@
+"""Create a share type; edit its extra specs.  ``squash_support`` is a
+checkbox of its own (our public capability, DESIGN.md): a type with it
+places shares only on pools that squash, and lets rules carry squash
+modes."""
+
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import messages
+
+from manila_ui.api import exceptions as api_exceptions
+from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import metadata as share_metadata
+from manila_ui.dashboards.admin.share_types import tables as type_tables
+
+SQUASH = type_tables.SQUASH_SPEC
+SQUASH_HELP = _("Shares of this type go only to pools that honour squash "
+                "modes, and their ip rules may set root_squash, all_squash "
+                "and the anonymous ids.")
+
+
+def _clean_specs(form, specs):
+    clash = [key for key in specs if key in type_tables.SHOWN_APART]
+    if clash:
+        form.add_error("extra_specs", _("Set %s with the fields above.")
+                       % ", ".join(clash))
+    blank = [key for key, value in specs.items() if not value]
+    if blank:
+        form.add_error("extra_specs", _("Give %s a value.") % ", ".join(blank))
+
+
+class CreateShareTypeForm(forms.SelfHandlingForm):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  max_length=255)
+    is_public = forms.BooleanField(label=_("Public"), required=False, initial=True)
+    dhss = forms.BooleanField(
+        label=_("Driver handles share servers"), required=False,
+        help_text=_("Shares of this type then need a share network."))
+    squash_support = forms.BooleanField(label=_("Squash support"), required=False,
+                                        help_text=SQUASH_HELP)
+    extra_specs = share_metadata.MetadataField(label=_("Other extra specs"))
+
+    def clean(self):
+        cleaned = super().clean()
+        _clean_specs(self, cleaned.get("extra_specs") or {})
+        return cleaned
+
+    def handle(self, request, data):
+        specs = dict(data.get("extra_specs") or {})
+        if data.get("squash_support"):
+            specs[SQUASH] = "True"
+        try:
+            created = api_share_types.share_type_create(
+                request, name=data["name"], description=data.get("description"),
+                is_public=bool(data.get("is_public")), dhss=bool(data.get("dhss")),
+                extra_specs=specs)
+        except (api_exceptions.BadRequest, api_exceptions.Conflict) as exc:
+            self.api_error(_("Unable to create the share type: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to create the share type."))
+            return False
+        messages.success(request, _('Created share type "%s".') % created.name)
+        return created
+
+
+class ExtraSpecsForm(forms.SelfHandlingForm):
+    type_id = forms.CharField(widget=forms.HiddenInput())
+    squash_support = forms.BooleanField(label=_("Squash support"), required=False,
+                                        help_text=SQUASH_HELP)
+    extra_specs = share_metadata.MetadataField(label=_("Other extra specs"))
+
+    def clean(self):
+        cleaned = super().clean()
+        _clean_specs(self, cleaned.get("extra_specs") or {})
+        return cleaned
+
+    def handle(self, request, data):
+        current = dict(self.initial.get("current_specs") or {})
+        wanted = dict(data.get("extra_specs") or {})
+        for key in type_tables.SHOWN_APART:
+            if key in current:
+                wanted[key] = current[key]
+        if data.get("squash_support"):
+            wanted[SQUASH] = "True"
+        else:
+            wanted.pop(SQUASH, None)
+        try:
+            api_share_types.share_type_update_extra_specs(
+                request, data["type_id"],
+                set_specs={k: v for k, v in wanted.items() if current.get(k) != v},
+                unset_keys=[k for k in current if k not in wanted])
+        except (api_exceptions.BadRequest, api_exceptions.Forbidden,
+                api_exceptions.NotFound) as exc:
+            self.api_error(_("Unable to update the extra specs: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to update the extra specs."))
+            return False
+        messages.success(request, _("Updated the share type's extra specs."))
+        return True

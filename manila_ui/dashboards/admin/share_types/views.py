@@ -1,0 +1,86 @@
+"""Admin > Share > Share Types: the types (one call) and the pools (one
+call), create, edit extra specs, delete."""
+
+from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import tables
+from horizon.utils import memoized
+
+from manila_ui.api import pools as api_pools
+from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards.admin.share_types import forms as type_forms
+from manila_ui.dashboards.admin.share_types import tables as type_tables
+
+INDEX = reverse_lazy("horizon:admin:share_types:index")
+
+
+class IndexView(tables.MultiTableView):
+    table_classes = (type_tables.ShareTypesTable, type_tables.PoolsTable)
+    template_name = "admin/share_types/index.html"
+    page_title = _("Share Types")
+
+    def get_share_types_data(self):
+        try:
+            return sorted(api_share_types.share_type_list(self.request),
+                          key=lambda t: t.name or "")
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve share types."))
+            return []
+
+    def get_pools_data(self):
+        try:
+            return api_pools.pool_list(self.request)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the pools."))
+            return []
+
+
+class CreateView(forms.ModalFormView):
+    form_class = type_forms.CreateShareTypeForm
+    form_id = "create_share_type_form"
+    template_name = "admin/share_types/create.html"
+    modal_id = "create_share_type_modal"
+    modal_header = _("Create Share Type")
+    submit_label = _("Create Share Type")
+    submit_url = reverse_lazy("horizon:admin:share_types:create")
+    success_url = INDEX
+    page_title = _("Create Share Type")
+
+
+class ExtraSpecsView(forms.ModalFormView):
+    form_class = type_forms.ExtraSpecsForm
+    form_id = "extra_specs_form"
+    template_name = "admin/share_types/extra_specs.html"
+    modal_id = "extra_specs_modal"
+    modal_header = _("Edit Extra Specs")
+    submit_label = _("Save Changes")
+    success_url = INDEX
+    page_title = _("Edit Extra Specs")
+
+    @memoized.memoized_method
+    def get_object(self):
+        try:
+            return api_share_types.share_type_get(self.request, self.kwargs["type_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the share type."),
+                              redirect=INDEX)
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["share_type"] = self.get_object()
+        context["submit_url"] = reverse("horizon:admin:share_types:extra_specs",
+                                        args=(self.kwargs["type_id"],))
+        return context
+
+    def get_initial(self):
+        share_type = self.get_object()
+        specs = dict(share_type.extra_specs or {})
+        return {"type_id": share_type.id, "current_specs": specs,
+                "squash_support": type_tables.spec_is_true(
+                    specs.get(type_tables.SQUASH_SPEC)),
+                "extra_specs": {k: v for k, v in specs.items()
+                                if k not in type_tables.SHOWN_APART}}
