@@ -1,0 +1,134 @@
+"""Share servers (admin): list, get, delete, reset status, manage (2.49)
+and unmanage, and what a server holds.
+
+``backend_details`` are the driver's own strings.  Some drivers put a
+security service in there as JSON, password included (Manila's dummy
+driver does): the wrapper drops any password before a page sees them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from manila_ui.api import base
+from manila_ui.api import client
+
+STATUSES = ("active", "error", "deleting", "creating", "manage_starting",
+            "unmanage_starting", "unmanage_error", "manage_error", "inactive",
+            "network_change")
+DELETABLE = ("active", "error")
+UNMANAGEABLE = ("active", "error", "manage_error", "unmanage_error")
+
+
+def _without_secrets(value: Any) -> Any:
+    """A detail value with every ``password`` (also inside JSON) removed."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        return json.dumps(_without_secrets(parsed), sort_keys=True)
+    if isinstance(value, Mapping):
+        return {k: _without_secrets(v) for k, v in value.items()
+                if "password" not in str(k).lower()}
+    if isinstance(value, list):
+        return [_without_secrets(v) for v in value]
+    return value
+
+
+def safe_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {key: _without_secrets(value) for key, value in (details or {}).items()
+            if "password" not in key.lower()}
+
+
+class ShareServer(base.ManilaResource):
+    _attrs = ("id", "project_id", "updated_at", "created_at", "status", "host",
+              "share_network_name", "share_network_id", "is_auto_deletable",
+              "identifier", "task_state", "share_network_subnet_id",
+              "share_network_subnet_ids", "security_service_update_support",
+              "network_allocation_update_support", "backend_details")
+    id: str
+    status: str | None
+    host: str | None
+    project_id: str | None
+    share_network_id: str | None
+    share_network_name: str | None
+    is_auto_deletable: bool | None
+    identifier: str | None
+    backend_details: dict[str, Any] | None
+
+    def __init__(self, info: Mapping[str, Any]) -> None:
+        # manilaclient copies the details to "details:<key>": keep none.
+        clean = {k: v for k, v in info.items() if not str(k).startswith("details:")}
+        clean["backend_details"] = safe_details(clean.get("backend_details"))
+        super().__init__(clean)
+
+    @property
+    def subnet_ids(self) -> list[str]:
+        ids = self._info.get("share_network_subnet_ids")
+        if ids is None and self._info.get("share_network_subnet_id"):
+            ids = [self._info["share_network_subnet_id"]]
+        return list(ids or [])
+
+    @property
+    def addresses(self) -> list[tuple[str, str]]:
+        """(role, address) pairs the details tell (dummy-driver style keys:
+        ``subnet_allocations`` and ``service_ip``)."""
+        found: list[tuple[str, str]] = []
+        details = self.backend_details or {}
+        try:
+            per_subnet = json.loads(details.get("subnet_allocations") or "[]")
+        except (TypeError, ValueError):
+            per_subnet = []
+        for entry in per_subnet if isinstance(per_subnet, list) else []:
+            if not isinstance(entry, Mapping):
+                continue
+            for role, key in (("primary", "primary_public_ip"),
+                              ("secondary", "secondary_public_ip")):
+                if entry.get(key):
+                    found.append((role, str(entry[key])))
+        if details.get("service_ip"):
+            found.append(("admin", str(details["service_ip"])))
+        return found
+
+
+def _manager(request: Any) -> Any:
+    return client.manilaclient(request).share_servers
+
+
+def share_server_list(request: Any, search_opts: dict[str, Any] | None = None
+                      ) -> list[ShareServer]:
+    """All servers (Manila does not page them), in one call."""
+    return base.wrap_all(ShareServer, _manager(request).list(search_opts=search_opts))
+
+
+def share_server_get(request: Any, server_id: str) -> ShareServer:
+    return ShareServer.from_resource(_manager(request).get(server_id))
+
+
+def share_server_delete(request: Any, server_id: str) -> None:
+    _manager(request).delete(server_id)
+    base.forget(request)
+
+
+def share_server_reset_status(request: Any, server_id: str, status: str) -> None:
+    _manager(request).reset_state(server_id, status)
+    base.forget(request)
+
+
+def share_server_unmanage(request: Any, server_id: str) -> None:
+    _manager(request).unmanage(server_id)
+    base.forget(request)
+
+
+def share_server_manage(request: Any, *, host: str, share_network_id: str,
+                        identifier: str, share_network_subnet_id: str | None = None,
+                        driver_options: dict[str, str] | None = None) -> ShareServer:
+    kwargs: dict[str, Any] = {"driver_options": driver_options or {}}
+    if share_network_subnet_id and client.supports(request, "share_network_subnets"):
+        kwargs["share_network_subnet_id"] = share_network_subnet_id
+    managed = _manager(request).manage(host, share_network_id, identifier, **kwargs)
+    base.forget(request)
+    return ShareServer.from_resource(managed)

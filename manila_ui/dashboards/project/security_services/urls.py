@@ -1,0 +1,11 @@
+from django.urls import re_path
+
+from manila_ui.dashboards.project.security_services import views
+
+urlpatterns = [
+    re_path(r"^$", views.IndexView.as_view(), name="index"),
+    re_path(r"^create/$", views.CreateView.as_view(), name="create"),
+    re_path(r"^(?P<service_id>[^/]+)/$", views.DetailView.as_view(), name="detail"),
+    re_path(r"^(?P<service_id>[^/]+)/update/$", views.UpdateView.as_view(),
+            name="update"),
+]

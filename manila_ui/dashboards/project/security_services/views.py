@@ -1,0 +1,140 @@
+"""Views of Project > Share > Security Services (one page: one call)."""
+
+from django import shortcuts
+from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import tables
+from horizon import tabs
+from horizon.utils import memoized
+
+from manila_ui.api import security_services as api_services
+from manila_ui.dashboards import pagination
+from manila_ui.dashboards.project.security_services import forms as service_forms
+from manila_ui.dashboards.project.security_services import tables as service_tables
+from manila_ui.dashboards.project.security_services import tabs as service_tabs
+
+INDEX = "horizon:project:security_services:index"
+
+
+class SecurityServiceTableViewMixin(pagination.OffsetPagedViewMixin):
+    all_projects = False
+
+    def get_services(self):
+        filters = {key: value.strip() for key, value in self.get_filters().items()
+                   if value and value.strip()}
+        if "type" in filters:  # the labels users see name the values
+            wanted = filters["type"].lower().replace(" ", "_")
+            filters["type"] = {"ad": "active_directory"}.get(wanted, wanted)
+        try:
+            page = api_services.security_service_list_paged(
+                self.request, search_opts=filters,
+                offset=pagination.requested_offset(self.request),
+                page_size=pagination.page_size(self.request),
+                all_projects=self.all_projects)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve security services."))
+            return []
+        self.remember_page(page)
+        return page.items
+
+
+class IndexView(SecurityServiceTableViewMixin, tables.DataTableView):
+    table_class = service_tables.SecurityServicesTable
+    template_name = "project/security_services/index.html"
+    page_title = _("Security Services")
+
+    def get_data(self):
+        return self.get_services()
+
+
+class CreateView(forms.ModalFormView):
+    form_class = service_forms.CreateForm
+    template_name = "project/security_services/create.html"
+    modal_id = "create_security_service_modal"
+    submit_label = _("Create")
+    submit_url = reverse_lazy("horizon:project:security_services:create")
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Create Security Service")
+
+
+class UpdateView(forms.ModalFormView):
+    form_class = service_forms.UpdateForm
+    template_name = "project/security_services/update.html"
+    modal_id = "update_security_service_modal"
+    submit_label = _("Save Changes")
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Edit Security Service")
+
+    @memoized.memoized_method
+    def get_object(self):
+        try:
+            return api_services.security_service_get(self.request,
+                                                     self.kwargs["service_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the security service."),
+                              redirect=self.success_url)
+            raise
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["kind"] = self.get_object().type or "ldap"
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["service"] = self.get_object()
+        context["type_label"] = service_tables.get_type(self.get_object())
+        context["submit_url"] = reverse("horizon:project:security_services:update",
+                                        args=(self.kwargs["service_id"],))
+        return context
+
+    def get_initial(self):
+        service = self.get_object()
+        initial = {"service_id": service.id}
+        for key in ("name", "description") + service_forms.FIELD_KEYS:
+            initial[key] = getattr(service, key, None) or ""
+        return initial
+
+
+class DetailView(tabs.TabView):
+    tab_group_class = service_tabs.SecurityServiceDetailTabs
+    template_name = "horizon/common/_detail.html"
+    page_title = "{{ service.name_or_id }}"
+    index_url = INDEX
+    table_class = service_tables.SecurityServicesTable
+
+    def get_redirect_url(self):
+        return reverse(self.index_url)
+
+    def post(self, request, *args, **kwargs):
+        table = self.table_class(request, data=[self.get_data()])
+        if table.maybe_handle():
+            return shortcuts.redirect(self.get_redirect_url())
+        return self.get(request, *args, **kwargs)
+
+    @memoized.memoized_method
+    def get_data(self):
+        try:
+            return api_services.security_service_get(self.request,
+                                                     self.kwargs["service_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the security service."),
+                              redirect=self.get_redirect_url())
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        service = self.get_data()
+        context["service"] = service
+        context["url"] = self.request.path
+        context["actions"] = self.table_class(self.request).render_row_actions(service)
+        return context
+
+    def get_tabs(self, request, *args, **kwargs):
+        return self.tab_group_class(request, service=self.get_data(),
+                                    network_url=self.network_url, **kwargs)
+
+    network_url = "horizon:project:share_networks:detail"

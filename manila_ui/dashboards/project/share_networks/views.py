@@ -1,0 +1,345 @@
+"""Views of Project > Share > Share Networks.
+
+Index: one page of networks (one call) + the quota for the Create button
+(one ``/limits``), whatever the number of networks.  The name and
+description filters go to Manila as ``name~``/``description~`` (2.36),
+which it matches as plain substrings; before 2.36, as exact values.
+"""
+
+from django import shortcuts
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import messages
+from horizon import tables
+from horizon import tabs
+from horizon import workflows
+from horizon.utils import memoized
+
+from manila_ui.api import exceptions as api_exceptions
+from manila_ui.api import security_services as api_services
+from manila_ui.api import share_networks as api_networks
+from manila_ui.dashboards import pagination
+from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.share_networks import forms as network_forms
+from manila_ui.dashboards.project.share_networks import tables as network_tables
+from manila_ui.dashboards.project.share_networks import tabs as network_tabs
+from manila_ui.dashboards.project.share_networks import workflows as network_workflows
+
+INDEX = "horizon:project:share_networks:index"
+DETAIL = "horizon:project:share_networks:detail"
+
+
+class ShareNetworkTableViewMixin(pagination.OffsetPagedViewMixin):
+    all_projects = False
+
+    def get_search_opts(self):
+        filters = {key: value for key, value in self.get_filters().items() if value}
+        like = utils.supports(self.request, "name_like_filters")
+        for key in ("name", "description"):
+            if key in filters and like:
+                filters[f"{key}~"] = filters.pop(key)
+        return filters
+
+    def get_networks(self):
+        try:
+            page = api_networks.share_network_list_paged(
+                self.request, search_opts=self.get_search_opts(),
+                offset=pagination.requested_offset(self.request),
+                page_size=pagination.page_size(self.request),
+                all_projects=self.all_projects)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve share networks."))
+            return []
+        self.remember_page(page)
+        return page.items
+
+
+class IndexView(ShareNetworkTableViewMixin, tables.DataTableView):
+    table_class = network_tables.ShareNetworksTable
+    template_name = "project/share_networks/index.html"
+    page_title = _("Share Networks")
+
+    def get_data(self):
+        return self.get_networks()
+
+
+class CreateView(workflows.WorkflowView):
+    workflow_class = network_workflows.CreateShareNetwork
+    template_name = "project/share_networks/create.html"
+    page_title = _("Create Share Network")
+
+
+class NetworkModalView(forms.ModalFormView):
+    """A form about one network; back to its detail page afterwards (or
+    to the check page when the back ends are still being asked)."""
+
+    submit_url_name = ""
+
+    @memoized.memoized_method
+    def get_network(self):
+        try:
+            return api_networks.share_network_get(self.request, self.kwargs["network_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the share network."),
+                              redirect=reverse(INDEX))
+            raise
+
+    def get_success_url(self):
+        return reverse(DETAIL, args=(self.kwargs["network_id"],))
+
+    def get_success_url_from_handled(self, handled):
+        form = getattr(self, "_form", None)
+        return getattr(form, "next_url", None) or self.get_success_url()
+
+    def get_form(self, form_class=None):
+        self._form = super().get_form(form_class)
+        return self._form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["network"] = self.get_network()
+        context["submit_url"] = reverse(self.submit_url_name,
+                                        args=(self.kwargs["network_id"],))
+        return context
+
+    def get_initial(self):
+        return {"network_id": self.kwargs["network_id"]}
+
+
+class UpdateView(NetworkModalView):
+    form_class = network_forms.UpdateForm
+    template_name = "project/share_networks/update.html"
+    modal_id = "update_share_network_modal"
+    submit_label = _("Save Changes")
+    submit_url_name = "horizon:project:share_networks:update"
+    page_title = _("Edit Share Network")
+
+    def get_success_url(self):
+        return reverse(INDEX)
+
+    def get_initial(self):
+        network = self.get_network()
+        return {"network_id": network.id, "name": network.name or "",
+                "description": network.description or ""}
+
+
+class AddSubnetView(NetworkModalView):
+    form_class = network_forms.AddSubnetForm
+    template_name = "project/share_networks/add_subnet.html"
+    modal_id = "add_subnet_modal"
+    submit_label = _("Add Subnet")
+    submit_url_name = "horizon:project:share_networks:add_subnet"
+    page_title = _("Add Subnet")
+
+
+class SubnetMetadataView(NetworkModalView):
+    form_class = network_forms.SubnetMetadataForm
+    template_name = "project/share_networks/subnet_metadata.html"
+    modal_id = "subnet_metadata_modal"
+    submit_label = _("Save")
+    page_title = _("Edit Subnet Metadata")
+
+    @memoized.memoized_method
+    def get_subnet(self):
+        try:
+            return api_networks.subnet_get(self.request, self.kwargs["network_id"],
+                                           self.kwargs["subnet_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the subnet."),
+                              redirect=self.get_success_url())
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = forms.ModalFormView.get_context_data(self, **kwargs)
+        context["submit_url"] = reverse(
+            "horizon:project:share_networks:subnet_metadata",
+            args=(self.kwargs["network_id"], self.kwargs["subnet_id"]))
+        return context
+
+    def get_initial(self):
+        return {"network_id": self.kwargs["network_id"],
+                "subnet_id": self.kwargs["subnet_id"],
+                "metadata": dict(self.get_subnet().metadata or {})}
+
+
+class AddSecurityServiceView(NetworkModalView):
+    form_class = network_forms.AddSecurityServiceForm
+    template_name = "project/share_networks/add_security_service.html"
+    modal_id = "add_security_service_modal"
+    submit_label = _("Add")
+    submit_url_name = "horizon:project:share_networks:add_security_service"
+    page_title = _("Add Security Service")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        try:
+            kwargs["attached"] = api_services.security_service_list(
+                self.request, self.kwargs["network_id"])
+        except Exception:
+            exceptions.handle(self.request,
+                              _("Unable to retrieve the network's security services."))
+        return kwargs
+
+
+class ReplaceSecurityServiceView(NetworkModalView):
+    form_class = network_forms.ReplaceSecurityServiceForm
+    template_name = "project/share_networks/replace_security_service.html"
+    modal_id = "replace_security_service_modal"
+    submit_label = _("Replace")
+    submit_url_name = "horizon:project:share_networks:replace_security_service"
+    page_title = _("Replace Security Service")
+
+    def _current_id(self):
+        return self.request.GET.get("current") or self.request.POST.get("current_id", "")
+
+    @memoized.memoized_method
+    def get_current(self):
+        try:
+            return api_services.security_service_get(self.request, self._current_id())
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the security service."),
+                              redirect=self.get_success_url())
+            raise
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["current"] = self.get_current()
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["current"] = self.get_current()
+        context["submit_url"] += f"?current={self._current_id()}"
+        return context
+
+    def get_initial(self):
+        return {"network_id": self.kwargs["network_id"], "current_id": self._current_id()}
+
+
+class DetailView(tabs.TabbedTableView):
+    tab_group_class = network_tabs.ShareNetworkDetailTabs
+    template_name = "horizon/common/_detail.html"
+    page_title = "{{ network.name_or_id }}"
+    index_url = INDEX
+    table_class = network_tables.ShareNetworksTable
+
+    def get_redirect_url(self):
+        return reverse(self.index_url)
+
+    def post(self, request, *args, **kwargs):
+        # The header's actions (edit, delete) post here too.
+        action_table = tables.DataTable.check_handler(request)[0]
+        if action_table == self.table_class._meta.name:
+            table = self.table_class(request, data=[self.get_data()])
+            if table.maybe_handle():
+                return shortcuts.redirect(self.get_redirect_url())
+        return super().post(request, *args, **kwargs)
+
+    @memoized.memoized_method
+    def get_data(self):
+        try:
+            return api_networks.share_network_get(self.request, self.kwargs["network_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the share network."),
+                              redirect=self.get_redirect_url())
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        network = self.get_data()
+        context["network"] = network
+        context["url"] = self.request.path
+        context["actions"] = self.table_class(self.request).render_row_actions(network)
+        return context
+
+    def get_tabs(self, request, *args, **kwargs):
+        return self.tab_group_class(request, share_network=self.get_data(), **kwargs)
+
+
+class CheckView(forms.ModalFormView):
+    """Where a checked change waits for the back ends (2.63 security
+    services, 2.70 subnets): each visit asks Manila once (the check is
+    asynchronous); when they agree, Apply makes the change."""
+
+    form_class = network_forms.ApplyCheckedChangeForm
+    template_name = "project/share_networks/check.html"
+    modal_id = "share_network_check_modal"
+    submit_label = _("Apply")
+    page_title = _("Checking the Share Servers")
+    OPERATIONS = ("add", "update", "subnet")
+
+    def _params(self):
+        # The URL carries the change, for the page and for Apply alike.
+        source = self.request.GET
+        params = {key: source.get(key) or None for key in (
+            "op", "new", "current", "availability_zone", "neutron_net_id",
+            "neutron_subnet_id")}
+        if params["op"] not in self.OPERATIONS:
+            params["op"] = None
+        return params
+
+    def get_success_url(self):
+        return reverse(DETAIL, args=(self.kwargs["network_id"],))
+
+    @memoized.memoized_method
+    def check(self):
+        params, network_id = self._params(), self.kwargs["network_id"]
+        try:
+            if params["op"] == "add":
+                return api_networks.security_service_add_check(
+                    self.request, network_id, params["new"] or "")
+            if params["op"] == "update":
+                return api_networks.security_service_update_check(
+                    self.request, network_id, params["current"] or "", params["new"] or "")
+            if params["op"] == "subnet":
+                return api_networks.subnet_create_check(
+                    self.request, network_id,
+                    availability_zone=params["availability_zone"],
+                    neutron_net_id=params["neutron_net_id"],
+                    neutron_subnet_id=params["neutron_subnet_id"])
+        except network_forms.REFUSALS as exc:
+            messages.error(self.request, api_exceptions.fault_message(exc))
+        except Exception:
+            exceptions.handle(self.request, _("Unable to check the change."))
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["check"] = self.check()
+        context["params"] = self._params()
+        context["submit_url"] = self.request.get_full_path()
+        context["network_url"] = self.get_success_url()
+        return context
+
+    def form_valid(self, form):
+        params, network_id = self._params(), self.kwargs["network_id"]
+        check = self.check()
+        if check is None or check.compatible is not True:
+            messages.warning(self.request, _("The share servers have not agreed to the "
+                                             "change yet."))
+            return shortcuts.redirect(self.request.get_full_path())
+        try:
+            if params["op"] == "add":
+                api_networks.security_service_add(self.request, network_id, params["new"])
+            elif params["op"] == "update":
+                api_networks.security_service_update(self.request, network_id,
+                                                     params["current"], params["new"])
+            else:
+                api_networks.subnet_create(
+                    self.request, network_id,
+                    availability_zone=params["availability_zone"],
+                    neutron_net_id=params["neutron_net_id"],
+                    neutron_subnet_id=params["neutron_subnet_id"])
+        except network_forms.REFUSALS as exc:
+            messages.error(self.request, api_exceptions.fault_message(exc))
+            return shortcuts.redirect(self.get_success_url())
+        except Exception:
+            exceptions.handle(self.request, _("Unable to apply the change."))
+            return shortcuts.redirect(self.get_success_url())
+        messages.success(self.request, _("The change is applied: the network and its "
+                                         "share servers follow it now."))
+        response = shortcuts.redirect(self.get_success_url())
+        response["X-Horizon-Location"] = self.get_success_url()
+        return response
