@@ -47,8 +47,7 @@ def _rule_fields(form, squash):
     form.fields["squash"] = forms.ChoiceField(
         label=squash_label, required=False, choices=SQUASH_CHOICES,
         help_text=_("How the NFS server maps root (or every user) of a client."),
-        widget=forms.ThemableSelectWidget(attrs={
-            "class": "switchable", "data-slug": "squash"}))
+        widget=forms.Select(attrs={"class": "switchable", "data-slug": "squash"}))
     for key, label in (("anonuid", _("Anonymous UID")), ("anongid", _("Anonymous GID"))):
         form.fields[key] = forms.IntegerField(
             label=label, required=False, min_value=0, max_value=validation.ANON_MAX,
@@ -90,14 +89,13 @@ def _check_rule_fields(form, cleaned, squash):
 
 class AddRuleForm(forms.SelfHandlingForm):
     share_id = forms.CharField(widget=forms.HiddenInput())
-    access_type = forms.ThemableChoiceField(
+    access_type = forms.ChoiceField(
         label=_("Access Type"),
-        widget=forms.ThemableSelectWidget(attrs={
-            "class": "switchable", "data-slug": "access_type"}))
+        widget=forms.Select(attrs={"class": "switchable", "data-slug": "access_type"}))
     access_to = forms.CharField(
         label=_("Access To"), max_length=4000,
         widget=forms.TextInput(attrs=_switched("access_type", TYPE_LABELS)))
-    access_level = forms.ThemableChoiceField(
+    access_level = forms.ChoiceField(
         label=_("Access Level"), choices=(("rw", _("Read-write")),
                                           ("ro", _("Read-only"))))
 
@@ -113,8 +111,9 @@ class AddRuleForm(forms.SelfHandlingForm):
         _rule_fields(self, self.squash)
         if self.squash:
             # Squash is an NFS export option: only for ip rules.
-            self.fields["squash"].widget.attrs.update(
-                _switched("access_type", {"ip": self.fields["squash"].label}))
+            attrs = _switched("access_type", {"ip": self.fields["squash"].label})
+            attrs["class"] = "switchable switched"
+            self.fields["squash"].widget.attrs.update(attrs)
         if utils.supports(request, "access_rules_list"):
             self.fields["metadata"] = share_metadata.MetadataField(
                 label=_("Metadata"), help_text=_("Other key/value pairs, stored "
@@ -149,8 +148,10 @@ class AddRuleForm(forms.SelfHandlingForm):
                           enable_ipv6=self.enable_ipv6))]
             if errors:
                 self.add_error("access_to", errors)
-        if self.squash and cleaned.get("squash") and access_type != "ip":
-            self.add_error("squash", _("Squash applies to ip rules only."))
+        if self.squash and access_type != "ip":
+            # Hidden for other types (an NFS export option): whatever it held
+            # does not apply.
+            cleaned.update(squash="", anonuid=None, anongid=None)
         _check_rule_fields(self, cleaned, self.squash)
         if cleaned.get("lock_reason") and not (cleaned.get("lock_deletion")
                                                or cleaned.get("lock_visibility")):
@@ -193,7 +194,7 @@ class EditRuleForm(forms.SelfHandlingForm):
         super().__init__(request, *args, **kwargs)
         self.rule = self.initial.get("rule")
         if utils.supports(request, "access_level_update"):
-            self.fields["access_level"] = forms.ThemableChoiceField(
+            self.fields["access_level"] = forms.ChoiceField(
                 label=_("Access Level"),
                 choices=(("rw", _("Read-write")), ("ro", _("Read-only"))))
         self.squash = bool(self.initial.get("squash_supported"))

@@ -202,15 +202,16 @@
         }
       });
     });
-    // On the form itself: it runs before Horizon's handler on the document.
+    // Capturing, on the form itself: before Horizon's own submit handlers
+    // (which disable the button for good once they ran).
     form.addEventListener("submit", function (event) {
       var errors = formErrors(form);
       showErrors(form, errors);
       if (errors.length) {
         event.preventDefault();
-        event.stopPropagation();
+        event.stopImmediatePropagation();
       }
-    });
+    }, true);
   }
 
   function init(root) {
