@@ -42,3 +42,34 @@ def manila_features() -> dict[str, Any]:
 def is_error_status(status: str | None) -> bool:
     status = status or ""
     return status.startswith("error") or status.endswith("_error")
+
+
+_POLICY_MEMO = "_manila_ui_policy_checks"
+
+
+class CachedPolicyMixin:
+    """Check a table action's policy once per request and target, not once
+    per row: a page of 20 shares with ten row actions made 200 identical
+    oslo.policy checks, a third of the page's time."""
+
+    policy_rules: Any = None
+
+    def _allowed(self, request: Any, datum: Any = None) -> bool:
+        rules = self.policy_rules
+        if not rules:
+            return bool(super()._allowed(request, datum))  # type: ignore[misc]
+        target = self.get_policy_target(request, datum)  # type: ignore[attr-defined]
+        key = (tuple(rules), tuple(sorted((str(k), str(v))
+                                          for k, v in (target or {}).items())))
+        memo = request.__dict__.setdefault(_POLICY_MEMO, {})
+        if key not in memo:
+            memo[key] = bool(policy.check(rules, request, target=target))
+        if not memo[key]:
+            return False
+        # The rest of Horizon's checks (allowed(), a batch action's "no
+        # rows" rule) without checking the policy again.
+        self.policy_rules = None
+        try:
+            return bool(super()._allowed(request, datum))  # type: ignore[misc]
+        finally:
+            self.policy_rules = rules

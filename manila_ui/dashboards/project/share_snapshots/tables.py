@@ -47,7 +47,8 @@ STATUS_DISPLAY_CHOICES = (
 DELETABLE_STATUSES = ("available", "error")
 
 
-class SnapshotPolicyTargetMixin(policy.PolicyTargetMixin):
+class SnapshotPolicyTargetMixin(utils.CachedPolicyMixin,
+                                policy.PolicyTargetMixin):
     policy_target_attrs = (("project_id", "project_id"),)
 
 

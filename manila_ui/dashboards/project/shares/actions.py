@@ -22,8 +22,10 @@ SETTLED = ("available",)
 DELETABLE_STATUSES = ("available", "error", "inactive")
 
 
-class SharePolicyTargetMixin(policy.PolicyTargetMixin):
-    """Policy checks run against the share's own project."""
+class SharePolicyTargetMixin(utils.CachedPolicyMixin,
+                             policy.PolicyTargetMixin):
+    """Policy checks run against the share's own project (once per
+    request and project, see utils.CachedPolicyMixin)."""
 
     policy_target_attrs = (("project_id", "project_id"),)
 

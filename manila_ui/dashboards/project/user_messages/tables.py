@@ -11,6 +11,7 @@ from openstack_dashboard import policy
 
 from manila_ui.api import messages as api_messages
 from manila_ui.dashboards import pagination
+from manila_ui.dashboards import utils
 
 # Where a message's resource can be looked at, by Manila resource type.
 RESOURCE_URLS = {
@@ -19,7 +20,8 @@ RESOURCE_URLS = {
 }
 
 
-class DeleteMessage(policy.PolicyTargetMixin, tables.DeleteAction):
+class DeleteMessage(utils.CachedPolicyMixin, policy.PolicyTargetMixin,
+                    tables.DeleteAction):
     policy_rules = (("share", "message:delete"),)
     policy_target_attrs = (("project_id", "project_id"),)
 
