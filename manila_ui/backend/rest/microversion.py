@@ -15,25 +15,31 @@ version):
 * 2.7  core URLs (``/types`` ``share_type_access:is_public``,
        ``/availability-zones``, ``/quota-sets``); ``os-*`` ones up to 2.6
 * 2.9  export locations move out of the share to ``/export_locations``
+* 2.13 access rules: ``cephx``
 * 2.10 shares: ``access_rules_status`` (``syncing`` shown as ``out_of_sync``
        up to 2.27)
 * 2.11 shares: ``replication_type``, ``has_replicas``
 * 2.12 snapshots: manage / unmanage, admins see ``provider_location``
 * 2.14 export locations: ``preferred``
 * 2.16 shares: ``user_id``
+* 2.21 access rules: ``access_key``
 * 2.17 snapshots: ``user_id``, ``project_id``
 * 2.24 shares: ``create_share_from_snapshot_support``; types: inferred
        optional extra specs for non-admins
 * 2.25 ``/quota-sets/{project}/detail``
 * 2.27 shares: ``revert_to_snapshot_support``; the ``revert`` action
 * 2.31 shares: ``share_group_id``, ``source_share_group_snapshot_member_id``
+* 2.28 access rules: their own ``state`` (before: the share's access_rules_status)
 * 2.32 shares: ``mount_snapshot_support``
+* 2.33 access rules: ``created_at`` / ``updated_at``
 * 2.35 share list: ``export_location_id`` / ``export_location_path`` filters
 * 2.36 share list: ``name~`` / ``description~`` substring filters
 * 2.37 ``/messages``
+* 2.38 access rules: IPv6 ``access_to``
 * 2.40 quota sets: share group quotas
 * 2.41 types: ``description``
 * 2.42 share list: ``with_count``
+* 2.45 ``/share-access-rules`` (list, show, metadata); ``access_list`` up to 2.44
 * 2.46 types: ``is_default``
 * 2.52 messages: ``created_since`` / ``created_before``
 * 2.53 quota sets and limits: replica quotas
@@ -47,7 +53,10 @@ version):
 * 2.77 ``/share-transfers``
 * 2.79 snapshot list: ``with_count``
 * 2.80 shares: ``source_backup_id``; quota sets and limits: backup quotas
+* 2.81 ``/resource-locks``
+* 2.82 access rules: lock and restrict on allow, ``unrestrict`` on deny, list filters
 * 2.87 export locations: ``metadata`` and its own endpoints
+* 2.88 access rules: ``PUT /share-access-rules/{id}`` (level)
 * 2.90 shares: ``encryption_key_ref``; quota sets: ``encryption_keys``
 * 2.97 share list: ``availability_zone`` filter
 * 2.99 shares and types: ``snapshot_inherit_share_access_support``
