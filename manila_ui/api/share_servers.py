@@ -14,6 +14,7 @@ from typing import Any
 
 from manila_ui.api import base
 from manila_ui.api import client
+from manila_ui.api import shares as api_shares
 
 STATUSES = ("active", "error", "deleting", "creating", "manage_starting",
             "unmanage_starting", "unmanage_error", "manage_error", "inactive",
@@ -132,3 +133,25 @@ def share_server_manage(request: Any, *, host: str, share_network_id: str,
     managed = _manager(request).manage(host, share_network_id, identifier, **kwargs)
     base.forget(request)
     return ShareServer.from_resource(managed)
+
+
+def share_manage_on_server(request: Any, server_id: str, *, service_host: str,
+                           protocol: str, export_path: str, share_type: str,
+                           name: str | None = None, description: str | None = None,
+                           is_public: bool = False,
+                           driver_options: dict[str, str] | None = None) -> api_shares.Share:
+    """Take over a share a managed share server holds (DHSS=True, 2.49):
+    the second step of managing a server and its shares."""
+    managed = client.manilaclient(request).shares.manage(
+        service_host=service_host, protocol=protocol, export_path=export_path,
+        driver_options=driver_options or {}, share_type=share_type, name=name or None,
+        description=description or None, is_public=is_public, share_server_id=server_id)
+    base.forget(request)
+    return api_shares.Share.from_resource(managed)
+
+
+def shares_on(request: Any, server_id: str) -> list[api_shares.Share]:
+    """The shares a server holds (every project's), in one call."""
+    page = api_shares.share_list_paged(request, search_opts={"share_server_id": server_id},
+                                       page_size=1000, all_projects=True)
+    return list(page.items)

@@ -12,6 +12,7 @@ import pytest
 
 from manila_ui.api import microversions
 from manila_ui.tests.dashboards.helpers import shares_of  # noqa: F401 - a fixture
+from manila_ui.tests.dashboards.network_helpers import networks_of  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ from django.urls import reverse
 from manila_ui.tests.dashboards.helpers import messages
 from manila_ui.tests.dashboards.helpers import row_ids
 from manila_ui.tests.dashboards.helpers import unique
-from manila_ui.tests.dashboards.test_project_share_networks import networks_of  # noqa: F401
 
 INDEX = reverse("horizon:project:security_services:index")
 CREATE = reverse("horizon:project:security_services:create")

@@ -10,7 +10,6 @@ import pytest
 from django.urls import reverse
 
 from manila_ui.api import microversions
-
 from manila_ui.tests.dashboards.helpers import messages
 from manila_ui.tests.dashboards.helpers import row_ids
 from manila_ui.tests.dashboards.helpers import unique
@@ -24,49 +23,6 @@ SUBNET_ID = "4f4c1b0e-7f0a-4a41-8b6e-4b8d5f0b2222"
 
 def detail(network_id):
     return reverse("horizon:project:share_networks:detail", args=(network_id,))
-
-
-@pytest.fixture
-def networks_of(manila):
-    """``networks_of("demo").create(...)``: share networks (and services)
-    removed after the test."""
-    made = {}
-
-    class Networks:
-        def __init__(self, user):
-            self.client = manila(user)
-            self.ids = []
-            self.services = []
-
-        def create(self, name=None, **kwargs):
-            network = self.client.share_networks.create(name=name or unique("net"),
-                                                        **kwargs)
-            self.ids.append(network.id)
-            return network
-
-        def service(self, kind="ldap", **kwargs):
-            service = self.client.security_services.create(
-                kind, name=kwargs.pop("name", unique(kind)), **kwargs)
-            self.services.append(service.id)
-            return service
-
-    def get(user):
-        if user not in made:
-            made[user] = Networks(user)
-        return made[user]
-
-    yield get
-    for helper in made.values():
-        for network_id in helper.ids:
-            try:
-                helper.client.share_networks.delete(network_id)
-            except Exception:  # noqa: S112 - best effort; in use or gone already
-                continue
-        for service_id in helper.services:
-            try:
-                helper.client.security_services.delete(service_id)
-            except Exception:  # noqa: S112
-                continue
 
 
 def test_index_lists_the_projects_networks_with_their_zones(demo_client, networks_of):

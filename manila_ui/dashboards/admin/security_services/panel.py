@@ -1,0 +1,14 @@
+"""Admin > Share > Security Services: every project's."""
+
+import horizon
+from django.utils.translation import gettext_lazy as _
+
+from manila_ui.dashboards.project.shares import panel as project_panel
+
+
+class SecurityServices(horizon.Panel):
+    name = _("Security Services")
+    slug = "security_services"
+    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    policy_rules = ((("share", "security_service:detail"),
+                     ("share", "security_service:get_all_security_services")),)

@@ -1,0 +1,163 @@
+"""Manage a share server (2.49), then the shares it holds, and reset a
+server's status.  The two steps of the Rocky design: a server first (on a
+share network subnet, by its back-end identifier), then each of its shares
+(by export path, with a DHSS=True share type)."""
+
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import messages
+
+from manila_ui.api import exceptions as api_exceptions
+from manila_ui.api import pools as api_pools
+from manila_ui.api import share_networks as api_networks
+from manila_ui.api import share_servers as api_servers
+from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import metadata as kv_metadata
+
+REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
+            api_exceptions.Forbidden, api_exceptions.NotFound)
+
+
+def _pools(request):
+    try:
+        return api_pools.pool_list(request)
+    except Exception:
+        exceptions.handle(request, _("Unable to retrieve the storage pools."))
+        return []
+
+
+def dhss_pools(request):
+    return [pool for pool in _pools(request)
+            if str((pool.capabilities or {}).get("driver_handles_share_servers")).lower()
+            == "true"]
+
+
+def backend_of(pool):
+    """``host@backend`` (what a share server's host is) of a pool."""
+    return (pool.name or "").split("#", 1)[0]
+
+
+class ManageShareServerForm(forms.SelfHandlingForm):
+    host = forms.ChoiceField(
+        label=_("Host"), help_text=_("The back end (host@backend) that runs the server."))
+    subnet = forms.ChoiceField(
+        label=_("Share Network Subnet"),
+        help_text=_("The share network (and its subnet) the server sits on; the "
+                    "server then belongs to that network's project."))
+    identifier = forms.CharField(
+        label=_("Identifier"), max_length=255,
+        help_text=_("How the back end names the server (e.g. the server ID it had "
+                    "before it was unmanaged)."))
+    driver_options = kv_metadata.MetadataField(label=_("Driver Options"))
+
+    def __init__(self, request, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        hosts = sorted({backend_of(pool) for pool in dhss_pools(request) if pool.name})
+        self.fields["host"].choices = [(h, h) for h in hosts]
+        self.fields["subnet"].choices = self._subnet_choices()
+
+    def _subnet_choices(self):
+        try:
+            networks = api_networks.share_network_list_paged(
+                self.request, page_size=1000, all_projects=True).items
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve share networks."))
+            return []
+        choices = []
+        for network in networks:
+            for subnet in network.subnets:
+                zone = subnet.availability_zone or _("default subnet")
+                choices.append((f"{network.id}|{subnet.id}",
+                                f"{network.name_or_id} ({zone})"))
+        return choices
+
+    def handle(self, request, data):
+        network_id, _sep, subnet_id = data["subnet"].partition("|")
+        try:
+            server = api_servers.share_server_manage(
+                request, host=data["host"], share_network_id=network_id,
+                identifier=data["identifier"], share_network_subnet_id=subnet_id or None,
+                driver_options=data.get("driver_options") or {})
+        except REFUSALS as exc:
+            self.api_error(_("Unable to manage the share server: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to manage the share server."))
+            return False
+        messages.info(request, _('Managing share server "%s".') % data["identifier"])
+        return server
+
+
+class ResetStatusForm(forms.SelfHandlingForm):
+    server_id = forms.CharField(widget=forms.HiddenInput())
+    status = forms.ChoiceField(label=_("Status"),
+                               choices=[(s, s) for s in api_servers.STATUSES])
+
+    def handle(self, request, data):
+        try:
+            api_servers.share_server_reset_status(request, data["server_id"],
+                                                  data["status"])
+        except REFUSALS as exc:
+            self.api_error(api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to reset the share server's status."))
+            return False
+        messages.success(request, _("The share server is now %s.") % data["status"])
+        return True
+
+
+class ManageShareForm(forms.SelfHandlingForm):
+    """A share the managed server holds (step two)."""
+
+    server_id = forms.CharField(widget=forms.HiddenInput())
+    export_path = forms.CharField(
+        label=_("Export Path"), max_length=2000,
+        help_text=_("Where the back end exports the share, e.g. 10.0.0.100:/shares/x."))
+    share_proto = forms.ChoiceField(label=_("Protocol"))
+    share_type = forms.ChoiceField(
+        label=_("Share Type"),
+        help_text=_("A type with driver_handles_share_servers=True."))
+    service_host = forms.ChoiceField(label=_("Pool"))
+    name = forms.CharField(max_length=255, label=_("Share Name"), required=False)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  max_length=255, widget=forms.Textarea(attrs={"rows": 3}))
+    driver_options = kv_metadata.MetadataField(label=_("Driver Options"))
+    is_public = forms.BooleanField(label=_("Visible to all projects"), required=False)
+
+    def __init__(self, request, *args, server=None, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        host = getattr(server, "host", None)
+        pools = [pool for pool in dhss_pools(request) if backend_of(pool) == host]
+        self.fields["service_host"].choices = [(p.name, p.name) for p in pools]
+        protocols = sorted({proto.upper() for pool in pools for proto in pool.protocols})
+        self.fields["share_proto"].choices = [(p, p) for p in protocols or ("NFS", "CIFS")]
+        try:
+            types = api_share_types.share_type_list(request)
+        except Exception:
+            exceptions.handle(request, _("Unable to retrieve share types."))
+            types = []
+        self.fields["share_type"].choices = [
+            (t.name, t.name) for t in types if t.driver_handles_share_servers]
+
+    def handle(self, request, data):
+        try:
+            share = api_servers.share_manage_on_server(
+                request, data["server_id"], service_host=data["service_host"],
+                protocol=data["share_proto"], export_path=data["export_path"],
+                share_type=data["share_type"], name=data.get("name"),
+                description=data.get("description"),
+                is_public=bool(data.get("is_public")),
+                driver_options=data.get("driver_options") or {})
+        except REFUSALS as exc:
+            self.api_error(_("Unable to manage the share: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
+        except Exception:
+            exceptions.handle(request, _("Unable to manage the share."))
+            return False
+        messages.info(request, _('Managing share "%s" on the server.')
+                      % share.name_or_id)
+        return share

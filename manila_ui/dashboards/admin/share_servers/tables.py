@@ -1,0 +1,189 @@
+"""Share servers of every project: one list call (Manila does not page
+them) and one Keystone call for the project names; rows in a transitional
+status update in place."""
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from django.utils.translation import pgettext_lazy
+from horizon import exceptions
+from horizon import tables
+from horizon.utils import filters
+
+from manila_ui.api import share_servers as api_servers
+from manila_ui.dashboards import utils
+from manila_ui.dashboards.admin import projects
+
+STATUS_CHOICES = (
+    ("active", True),
+    ("inactive", True),
+    ("error", False),
+    ("manage_error", False),
+    ("unmanage_error", False),
+)
+
+STATUS_DISPLAY_CHOICES = (
+    ("active", pgettext_lazy("Status of a share server", "Active")),
+    ("inactive", pgettext_lazy("Status of a share server", "Inactive")),
+    ("creating", pgettext_lazy("Status of a share server", "Creating")),
+    ("deleting", pgettext_lazy("Status of a share server", "Deleting")),
+    ("error", pgettext_lazy("Status of a share server", "Error")),
+    ("manage_starting", pgettext_lazy("Status of a share server", "Managing")),
+    ("manage_error", pgettext_lazy("Status of a share server", "Error managing")),
+    ("unmanage_starting", pgettext_lazy("Status of a share server", "Unmanaging")),
+    ("unmanage_error", pgettext_lazy("Status of a share server", "Error unmanaging")),
+    ("network_change", pgettext_lazy("Status of a share server", "Changing network")),
+)
+
+
+class ManageShareServer(tables.LinkAction):
+    name = "manage"
+    verbose_name = _("Manage Share Server")
+    url = "horizon:admin:share_servers:manage"
+    classes = ("ajax-modal", "btn-create")
+    icon = "plus"
+    policy_rules = (("share", "share_server:manage_share_server"),)
+
+    def allowed(self, request, datum=None):
+        return utils.supports(request, "share_server_manage")
+
+
+class ManageShareOnServer(tables.LinkAction):
+    name = "manage_share"
+    verbose_name = _("Manage Share")
+    url = "horizon:admin:share_servers:manage_share"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share:manage"),)
+
+    def get_link_url(self, server):
+        return reverse(self.url, args=(server.id,))
+
+    def allowed(self, request, server=None):
+        return utils.supports(request, "share_server_manage") and (
+            server is None or server.status == "active")
+
+
+class ResetShareServerStatus(tables.LinkAction):
+    name = "reset_status"
+    verbose_name = _("Reset Status")
+    url = "horizon:admin:share_servers:reset_status"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share_server:reset_status"),)
+
+    def allowed(self, request, server=None):
+        return utils.supports(request, "share_server_manage")
+
+
+class UnmanageShareServer(tables.BatchAction):
+    name = "unmanage"
+    classes = ("btn-danger",)
+    help_text = _("Manila forgets the server; it keeps running on its back end and "
+                  "can be managed again. It must hold no shares Manila knows of.")
+    policy_rules = (("share", "share_server:unmanage_share_server"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Unmanage Share Server", "Unmanage Share Servers", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Unmanaging Share Server", "Unmanaging Share Servers",
+                             count)
+
+    def allowed(self, request, server=None):
+        return utils.supports(request, "share_server_manage") and (
+            server is None or server.status in api_servers.UNMANAGEABLE)
+
+    def action(self, request, obj_id):
+        try:
+            api_servers.share_server_unmanage(request, obj_id)
+        except Exception:
+            exceptions.handle(request, _("Unable to unmanage the share server."),
+                              escalate=True)
+
+
+class DeleteShareServer(tables.DeleteAction):
+    help_text = _("Only a share server without shares can be deleted.")
+    policy_rules = (("share", "share_server:delete"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Delete Share Server", "Delete Share Servers", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled deletion of Share Server",
+                             "Scheduled deletion of Share Servers", count)
+
+    def allowed(self, request, server=None):
+        return server is None or server.status in api_servers.DELETABLE
+
+    def delete(self, request, obj_id):
+        try:
+            api_servers.share_server_delete(request, obj_id)
+        except Exception:
+            exceptions.handle(request, _("Unable to delete the share server."),
+                              escalate=True)
+
+
+class ShareServersFilterAction(tables.FilterAction):
+    filter_type = "server"
+    filter_choices = (
+        ("host", _("Host ="), True),
+        ("status", _("Status ="), True),
+        ("project_id", _("Project ID ="), True),
+        ("share_network_id", _("Share Network ID ="), True),
+    )
+
+
+class UpdateRow(tables.Row):
+    ajax = True
+
+    def get_data(self, request, server_id):
+        server = api_servers.share_server_get(request, server_id)
+        server.project_name = projects.project_name(request, server.project_id)
+        return server
+
+
+def get_network(server):
+    return server.share_network_name or server.share_network_id or "-"
+
+
+def get_network_link(server):
+    if not server.share_network_id:
+        return None
+    return reverse("horizon:admin:share_networks:detail", args=(server.share_network_id,))
+
+
+class ShareServersTable(tables.DataTable):
+    id = tables.Column("id", verbose_name=_("ID"),
+                       link="horizon:admin:share_servers:detail")
+    project = tables.Column(projects.get_project, verbose_name=_("Project"))
+    network = tables.WrappingColumn(get_network, verbose_name=_("Share Network"),
+                                    link=get_network_link)
+    host = tables.Column("host", verbose_name=_("Host"))
+    status = tables.Column("status", verbose_name=_("Status"), status=True,
+                           status_choices=STATUS_CHOICES,
+                           display_choices=STATUS_DISPLAY_CHOICES)
+    updated = tables.Column("updated_at", verbose_name=_("Updated"),
+                            filters=(filters.parse_isotime, filters.timesince_sortable),
+                            attrs={"data-type": "timesince"})
+
+    def get_object_display(self, server):
+        return server.id
+
+    class Meta:
+        name = "share_servers"
+        verbose_name = _("Share Servers")
+        status_columns = ["status"]
+        row_class = UpdateRow
+        table_actions = (ShareServersFilterAction, ManageShareServer,
+                         DeleteShareServer)
+        row_actions = (ManageShareOnServer, ResetShareServerStatus,
+                       UnmanageShareServer, DeleteShareServer)
+
+
+def manage_share_url(server_id, **params):
+    url = reverse("horizon:admin:share_servers:manage_share", args=(server_id,))
+    return f"{url}?{urlencode(params)}" if params else url

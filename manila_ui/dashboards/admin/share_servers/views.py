@@ -1,0 +1,139 @@
+"""Views of Admin > Share > Share Servers.
+
+Index: one list call (Manila has no paging for servers) and one Keystone
+call for the project names.  Detail: the server, and its shares (one call).
+"""
+
+from django import shortcuts
+from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import tables
+from horizon import tabs
+from horizon.utils import memoized
+
+from manila_ui.api import share_servers as api_servers
+from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.admin.share_servers import forms as server_forms
+from manila_ui.dashboards.admin.share_servers import tables as server_tables
+from manila_ui.dashboards.admin.share_servers import tabs as server_tabs
+
+INDEX = "horizon:admin:share_servers:index"
+DETAIL = "horizon:admin:share_servers:detail"
+
+
+class IndexView(tables.DataTableView):
+    table_class = server_tables.ShareServersTable
+    template_name = "admin/share_servers/index.html"
+    page_title = _("Share Servers")
+
+    def get_data(self):
+        filters = {key: value.strip() for key, value in self.get_filters().items()
+                   if value and value.strip()}
+        try:
+            servers = api_servers.share_server_list(self.request, filters or None)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve share servers."))
+            return []
+        return projects.name_projects(self.request, servers)
+
+
+class ManageView(forms.ModalFormView):
+    form_class = server_forms.ManageShareServerForm
+    template_name = "admin/share_servers/manage.html"
+    modal_id = "manage_share_server_modal"
+    submit_label = _("Manage")
+    submit_url = reverse_lazy("horizon:admin:share_servers:manage")
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Manage Share Server")
+
+
+class ServerModalView(forms.ModalFormView):
+    submit_url_name = ""
+
+    @memoized.memoized_method
+    def get_object(self):
+        try:
+            return api_servers.share_server_get(self.request, self.kwargs["server_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the share server."),
+                              redirect=reverse(INDEX))
+            raise
+
+    def get_success_url(self):
+        return reverse(DETAIL, args=(self.kwargs["server_id"],))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["server"] = self.get_object()
+        context["submit_url"] = reverse(self.submit_url_name,
+                                        args=(self.kwargs["server_id"],))
+        return context
+
+
+class ResetStatusView(ServerModalView):
+    form_class = server_forms.ResetStatusForm
+    template_name = "admin/share_servers/reset_status.html"
+    modal_id = "reset_share_server_status_modal"
+    submit_label = _("Reset Status")
+    submit_url_name = "horizon:admin:share_servers:reset_status"
+    page_title = _("Reset Share Server Status")
+
+    def get_initial(self):
+        server = self.get_object()
+        return {"server_id": server.id, "status": server.status}
+
+
+class ManageShareView(ServerModalView):
+    form_class = server_forms.ManageShareForm
+    template_name = "admin/share_servers/manage_share.html"
+    modal_id = "manage_share_on_server_modal"
+    submit_label = _("Manage")
+    submit_url_name = "horizon:admin:share_servers:manage_share"
+    page_title = _("Manage Share on the Server")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["server"] = self.get_object()
+        return kwargs
+
+    def get_initial(self):
+        return {"server_id": self.kwargs["server_id"],
+                "export_path": self.request.GET.get("export_path", "")}
+
+
+class DetailView(tabs.TabbedTableView):
+    tab_group_class = server_tabs.ShareServerDetailTabs
+    template_name = "horizon/common/_detail.html"
+    page_title = "{{ server.id }}"
+    table_class = server_tables.ShareServersTable
+
+    def post(self, request, *args, **kwargs):
+        action_table = tables.DataTable.check_handler(request)[0]
+        if action_table == self.table_class._meta.name:
+            table = self.table_class(request, data=[self.get_data()])
+            if table.maybe_handle():
+                return shortcuts.redirect(reverse(INDEX))
+        return super().post(request, *args, **kwargs)
+
+    @memoized.memoized_method
+    def get_data(self):
+        try:
+            return api_servers.share_server_get(self.request, self.kwargs["server_id"])
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the share server."),
+                              redirect=reverse(INDEX))
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        server = self.get_data()
+        context["server"] = server
+        context["url"] = self.request.path
+        context["actions"] = self.table_class(self.request).render_row_actions(server)
+        return context
+
+    def get_tabs(self, request, *args, **kwargs):
+        return self.tab_group_class(request, server=self.get_data(), **kwargs)

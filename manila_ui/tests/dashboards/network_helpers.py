@@ -1,0 +1,56 @@
+"""Share networks and security services seeded through python-manilaclient
+for the dashboard stories (the fixture ``networks_of`` is registered in
+conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from manila_ui.tests.dashboards.helpers import unique
+
+
+@pytest.fixture
+def networks_of(manila: Any) -> Iterator[Callable[[str], Any]]:
+    """``networks_of("demo").create(...)``: share networks (and services)
+    removed after the test."""
+    made = {}
+
+    class Networks:
+        def __init__(self, user):
+            self.client = manila(user)
+            self.ids = []
+            self.services = []
+
+        def create(self, name=None, **kwargs):
+            network = self.client.share_networks.create(name=name or unique("net"),
+                                                        **kwargs)
+            self.ids.append(network.id)
+            return network
+
+        def service(self, kind="ldap", **kwargs):
+            service = self.client.security_services.create(
+                kind, name=kwargs.pop("name", unique(kind)), **kwargs)
+            self.services.append(service.id)
+            return service
+
+    def get(user):
+        if user not in made:
+            made[user] = Networks(user)
+        return made[user]
+
+    yield get
+    for helper in made.values():
+        for network_id in helper.ids:
+            try:
+                helper.client.share_networks.delete(network_id)
+            except Exception:  # noqa: S112 - best effort; in use or gone already
+                continue
+        for service_id in helper.services:
+            try:
+                helper.client.security_services.delete(service_id)
+            except Exception:  # noqa: S112
+                continue
