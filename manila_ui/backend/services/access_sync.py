@@ -63,6 +63,16 @@ def request_sync(s: Session, queue: OperationQueue, share: records.Share) -> Non
         queue.enqueue(s, SYNC, share.id, phase=START)
 
 
+def deny_all(s: Session, queue: OperationQueue, share: records.Share) -> None:
+    """Queue every rule of the share for removal (e.g. a transfer accepted
+    with ``clear_access_rules``), in the caller's transaction."""
+    rules = access_db.for_share(s, share.id)
+    for rule in rules:
+        access_db.update_rule(s, rule.id, state="queued_to_deny")
+    if rules:
+        request_sync(s, queue, share)
+
+
 def export_rule(rule: AccessRule) -> exports.ExportRule:
     attrs = access_rules.lenient_attributes(rule.metadata)
     return exports.ExportRule(

@@ -75,6 +75,13 @@ def check_share_unlocked(s: Session, share_id: str) -> None:
         raise errors.Refused(prevent_delete_message(found))
 
 
+def release_share_rule_locks(s: Session, share_id: str) -> None:
+    """The share is being deleted: its rules (deleted with it) leave no
+    locks behind."""
+    ResourceLockService.release_rule_locks(
+        s, [rule.id for rule in access_db.for_share(s, share_id)])
+
+
 class ResourceLockService:
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -42,6 +42,7 @@ from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import check_share_unlocked
+from manila_ui.backend.services.resource_locks import release_share_rule_locks
 
 LOG = logging.getLogger(__name__)
 
@@ -491,6 +492,7 @@ class ShareService:
                                    messages.UNKNOWN_ERROR, op.request_id)
                         finish(s)
                         return
+                release_share_rule_locks(s, share.id)
                 shares_db.delete_share(s, share.id)
             finish(s)
 

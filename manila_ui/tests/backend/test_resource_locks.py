@@ -175,3 +175,14 @@ def test_resource_lock_refusals(member: Api, other: Api, admin: Api) -> None:
     assert member.delete(f"{LOCKS}/{by_admin['id']}").status_code == 404
     assert member.delete(f"/v2/shares/{share['id']}").status_code == 403
     assert admin.delete(f"{LOCKS}/{by_admin['id']}").status_code == 204
+
+
+def test_deleting_a_share_lifts_its_rules_visibility_locks(member: Api) -> None:
+    share = member.available_share()
+    allowed(member, share["id"], "10.8.0.0/16", lock_visibility=True)
+    settled(member, share["id"])
+    assert len(_locks(member)) == 1
+
+    assert member.delete(f"/v2/shares/{share['id']}").status_code == 202
+    member.wait_gone(share["id"])
+    assert _locks(member) == []
