@@ -29,6 +29,7 @@ from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.db import transfers as transfers_db
 from manila_ui.backend.db.engine import Database
+from manila_ui.backend.services import access_sync
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
@@ -118,7 +119,8 @@ class TransferService:
         self._queue.wake()
         return NewTransfer(transfer, auth_key)
 
-    def accept(self, transfer_id: str, auth_key: str, caller: Caller) -> None:
+    def accept(self, transfer_id: str, auth_key: str, caller: Caller,
+               clear_rules: bool = False) -> None:
         with self._db.write() as s:
             transfer = transfers_db.get(s, transfer_id)
             if transfer is None:
@@ -154,6 +156,8 @@ class TransferService:
                              project_id=caller.project_id, user_id=caller.user_id)
             snapshots_db.move_to_project(s, share.id, caller.project_id, caller.user_id)
             transfers_db.destroy(s, transfer_id)
+            if clear_rules:   # the new owner starts without the old rules
+                access_sync.deny_all(s, self._queue, share)
 
     @staticmethod
     def _check_type_access(s: Session, share: records.Share, caller: Caller) -> None:

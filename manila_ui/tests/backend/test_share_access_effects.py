@@ -330,3 +330,21 @@ def test_rules_go_with_their_share_and_so_does_the_exports_file(
         left = db.execute("SELECT count(*) FROM share_access_rules WHERE share_id = ?",
                           (share["id"],)).fetchone()[0]
     assert left == 0
+
+
+@pytest.mark.parametrize("clear", [True, False])
+def test_a_transfer_keeps_or_clears_the_rules(member: Api, other: Api, clear: bool
+                                              ) -> None:
+    share = member.available_share()
+    allowed(member, share["id"], "10.0.0.0/8")
+    settled(member, share["id"])
+    offer = member.post("/v2/share-transfers", json={"transfer": {
+        "share_id": share["id"], "name": "move"}}).json()["transfer"]
+
+    accepted = other.post(f"/v2/share-transfers/{offer['id']}/accept", json={
+        "accept": {"auth_key": offer["auth_key"], "clear_access_rules": clear}})
+    assert accepted.status_code == 202, accepted.text
+    other.wait_status(share["id"], "available")
+
+    left = [r["access_to"] for r in settled(other, share["id"])]
+    assert left == ([] if clear else ["10.0.0.0/8"])

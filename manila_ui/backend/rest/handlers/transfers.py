@@ -110,14 +110,16 @@ def accept(req: ApiRequest) -> webob.Response:
     if not auth_key:
         raise faults.BadRequest(
             "Must supply 'auth_key' while accepting a share transfer.")
+    clear_rules = False
     if entity.get("clear_access_rules"):
         try:
-            query.strict_bool(entity["clear_access_rules"], "clear_access_rules")
+            clear_rules = query.strict_bool(entity["clear_access_rules"],
+                                            "clear_access_rules")
         except faults.BadRequest:
             raise faults.BadRequest("Invalid boolean clear_access_rules : "
                                     f"{entity['clear_access_rules']}") from None
     req.services.transfers.accept(req.url_args["transfer_id"], str(auth_key),
-                                  req.ctx.caller())
+                                  req.ctx.caller(), clear_rules)
     return empty_response(202)
 
 
