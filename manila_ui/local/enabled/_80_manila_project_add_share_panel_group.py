@@ -19,7 +19,8 @@ ADD_SCSS_FILES = ["manila_ui/scss/manila_ui.scss",
                   "manila_ui/scss/share_rules.scss"]
 ADD_JS_FILES = ["manila_ui/js/manila_ui.export_locations.js",
                 "manila_ui/js/manila_ui.metadata_rows.js",
-                "manila_ui/js/manila_ui.share_rules.js"]
+                "manila_ui/js/manila_ui.share_rules.js",
+                "manila_ui/js/manila_ui.share_network_choice.js"]
 
 ADD_EXCEPTIONS = {
     "recoverable": manila_exceptions.RECOVERABLE,

@@ -20,6 +20,7 @@ from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import metadata as share_metadata
+from manila_ui.dashboards.project.share_networks import choice as share_network_choice
 
 DEFAULT_PROTOCOLS = ("NFS", "CIFS", "CephFS", "GlusterFS", "HDFS", "MapRFS")
 
@@ -116,6 +117,8 @@ class CreateForm(forms.SelfHandlingForm):
         if default:
             self.fields["share_type"].initial = default.name
         self.fields["availability_zone"].choices = self._az_choices()
+        # DHSS=True types ask for a share network (project/share_networks).
+        share_network_choice.add_field(self, request, share_types)
         if not (manila_features().get("enable_public_shares", True) and
                 _policy_allows(request, "share:create_public_share")):
             del self.fields["is_public"]
@@ -170,7 +173,7 @@ class CreateForm(forms.SelfHandlingForm):
             (z.name, z.name) for z in zones]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = share_network_choice.clean(self, super().clean())
         size = cleaned.get("size")
         snapshot = self._snapshots.get(cleaned.get("snapshot_id") or "")
         if snapshot is not None:
@@ -230,7 +233,7 @@ class CreateForm(forms.SelfHandlingForm):
 
     def extra_create_args(self, data):
         """Hook for fields other panels add (e.g. a share network)."""
-        return {}
+        return share_network_choice.create_args(data)
 
 
 class UpdateForm(forms.SelfHandlingForm):
