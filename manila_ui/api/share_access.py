@@ -95,7 +95,8 @@ def access_rule_list(request: Any, share_id: str) -> list[AccessRule]:
         found = manila.share_access_rules.access_list(
             share_id, search_opts={"sort_key": "priority"})
     else:
-        found = manila.shares.access_list(share_id)
+        # The legacy action answers namedtuples, not resources.
+        found = [rule._asdict() for rule in manila.shares.access_list(share_id)]
     rules = base.wrap_all(AccessRule, found)
     for rule in rules:
         if rule.share_id is None:   # the list view has no share_id

@@ -333,3 +333,28 @@ def test_the_rules_page_costs_the_same_with_1_or_15_rules(demo_client, shares_of
     assert one == fifteen, (lines, lines_many)
     assert one <= 4, lines   # share, types, rules, locks
     record_property("rules_page_calls", f"1 rule={one} 15 rules={fifteen}")
+
+
+def test_older_servers_get_the_features_they_have(demo_client, shares_of, manila,
+                                                 squash_type, settings):
+    share = available(shares_of, share_type=squash_type)
+    share.allow("ip", "10.0.0.0/8", "rw")
+    settled_rules(manila("demo", "2.98"), share.id)
+
+    settings.OPENSTACK_MANILA_FEATURES = dict(
+        settings.OPENSTACK_MANILA_FEATURES, max_api_version="2.81")
+    form = demo_client.get(add_url(share.id)).content.decode()
+    assert 'name="lock_deletion"' not in form and 'name="metadata-key-0"' in form
+
+    settings.OPENSTACK_MANILA_FEATURES = dict(
+        settings.OPENSTACK_MANILA_FEATURES, max_api_version="2.44")
+    page = demo_client.get(rules_url(share.id)).content.decode()   # access_list
+    assert "10.0.0.0/8" in page and "__action_edit_rule" not in page
+    form = demo_client.get(add_url(share.id)).content.decode()
+    assert 'name="metadata-key-0"' not in form
+    response = demo_client.post(add_url(share.id), {
+        "share_id": share.id, "access_type": "ip", "access_to": "10.1.0.0/16",
+        "access_level": "ro"})
+    assert response.status_code == 302
+    assert {r.access_to for r in settled_rules(manila("demo", "2.98"), share.id)} == {
+        "10.0.0.0/8", "10.1.0.0/16"}
