@@ -331,7 +331,7 @@ def test_the_rules_page_costs_the_same_with_1_or_15_rules(demo_client, shares_of
     one, lines = _count(backend_calls, demo_client, rules_url(few.id))
     fifteen, lines_many = _count(backend_calls, demo_client, rules_url(many.id))
     assert one == fifteen, (lines, lines_many)
-    assert one <= 4, lines   # share, types, rules, locks
+    assert one <= 3, lines   # the share, its rules, their locks
     record_property("rules_page_calls", f"1 rule={one} 15 rules={fifteen}")
 
 
