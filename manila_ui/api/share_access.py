@@ -9,7 +9,6 @@ which our bundled backend honours and real Manila ignores), the
 
 from __future__ import annotations
 
-import datetime
 import ipaddress
 from typing import Any
 
@@ -156,12 +155,3 @@ def access_rule_update_metadata(request: Any, rule_id: str, *,
     if set_items:
         manager.set_metadata(rule_id, set_items)
     base.forget(request)
-
-
-def parse_time(value: str | None) -> datetime.datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.datetime.fromisoformat(value)
-    except ValueError:
-        return None

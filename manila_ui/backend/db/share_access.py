@@ -144,8 +144,3 @@ def metadata_update(s: Session, rule_id: str, items: Mapping[str, str]) -> dict[
 
 def metadata_delete(s: Session, rule_id: str, key: str) -> bool:
     return metadata_db.delete_item(s, METADATA, rule_id, key)
-
-
-def shares_with_rules(s: Session) -> list[str]:
-    """Ids of shares that have at least one rule (exports re-rendering)."""
-    return list(s.scalars(select(_rule.share_id).distinct()))
