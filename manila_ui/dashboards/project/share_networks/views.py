@@ -8,6 +8,7 @@ which it matches as plain substrings; before 2.36, as exact values.
 
 from django import shortcuts
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import forms
@@ -269,6 +270,10 @@ class CheckView(forms.ModalFormView):
     submit_label = _("Apply")
     page_title = _("Checking the Share Servers")
     OPERATIONS = ("add", "update", "subnet")
+    # Automatic visits while the answer is pending (about a minute): some
+    # back ends never answer (Manila 23's own check fails on the share
+    # service), so the page then leaves it to the user.
+    MAX_POLLS = 30
 
     def _params(self):
         # The URL carries the change, for the page and for Apply alike.
@@ -283,22 +288,31 @@ class CheckView(forms.ModalFormView):
     def get_success_url(self):
         return reverse(DETAIL, args=(self.kwargs["network_id"],))
 
+    def _polls(self):
+        try:
+            return max(0, int(self.request.GET.get("n", 0)))
+        except ValueError:
+            return 0
+
     @memoized.memoized_method
     def check(self):
         params, network_id = self._params(), self.kwargs["network_id"]
+        # "Start over" asks the back ends again (Manila's reset_operation).
+        reset = self.request.method == "GET" and self.request.GET.get("reset") == "1"
         try:
             if params["op"] == "add":
                 return api_networks.security_service_add_check(
-                    self.request, network_id, params["new"] or "")
+                    self.request, network_id, params["new"] or "", reset=reset)
             if params["op"] == "update":
                 return api_networks.security_service_update_check(
-                    self.request, network_id, params["current"] or "", params["new"] or "")
+                    self.request, network_id, params["current"] or "", params["new"] or "",
+                    reset=reset)
             if params["op"] == "subnet":
                 return api_networks.subnet_create_check(
                     self.request, network_id,
                     availability_zone=params["availability_zone"],
                     neutron_net_id=params["neutron_net_id"],
-                    neutron_subnet_id=params["neutron_subnet_id"])
+                    neutron_subnet_id=params["neutron_subnet_id"], reset=reset)
         except network_forms.REFUSALS as exc:
             messages.error(self.request, api_exceptions.fault_message(exc))
         except Exception:
@@ -308,8 +322,13 @@ class CheckView(forms.ModalFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["check"] = self.check()
-        context["params"] = self._params()
-        context["submit_url"] = self.request.get_full_path()
+        params = {k: v for k, v in self._params().items() if v}
+        polls = self._polls()
+        context["params"] = params
+        context["submit_url"] = f"{self.request.path}?{urlencode(params)}"
+        context["again_url"] = f"{self.request.path}?{urlencode({**params, 'n': polls + 1})}"
+        context["reset_url"] = f"{self.request.path}?{urlencode({**params, 'reset': 1})}"
+        context["keep_polling"] = polls < self.MAX_POLLS
         context["network_url"] = self.get_success_url()
         return context
 
@@ -319,7 +338,8 @@ class CheckView(forms.ModalFormView):
         if check is None or check.compatible is not True:
             messages.warning(self.request, _("The share servers have not agreed to the "
                                              "change yet."))
-            return shortcuts.redirect(self.request.get_full_path())
+            return shortcuts.redirect(f"{self.request.path}?"
+                                      f"{urlencode({k: v for k, v in params.items() if v})}")
         try:
             if params["op"] == "add":
                 api_networks.security_service_add(self.request, network_id, params["new"])
