@@ -74,6 +74,11 @@ def _nfs(path: str, target: str) -> tuple[str, list[MountCommand]]:
 
 
 def _cifs(path: str, target: str) -> tuple[str, list[MountCommand]]:
+    # Only a UNC path (\\host\share or //host/share) names a CIFS share;
+    # anything else (Manila's fake drivers export host:/path) gets no
+    # command rather than a wrong one.
+    if not re.match(r"^(\\\\|//)[^\\/]", path):
+        return "", []
     parts = [p for p in re.split(r"[\\/]+", path) if p]
     if len(parts) < 2:
         return "", []

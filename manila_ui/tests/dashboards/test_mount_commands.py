@@ -50,6 +50,8 @@ def test_cephfs_and_glusterfs():
 
 def test_unknown_protocols_and_odd_paths_get_no_command():
     assert commands("HDFS", "hdfs://10.0.0.1:8020/x") == ("", [])
+    # Manila's fake drivers export CIFS shares as host:/path: no command.
+    assert commands("CIFS", "10.0.0.10:/path/to/fake/share") == ("", [])
     assert commands("NFS", "no-colon-here") == ("", [])
     assert commands(None, "10.0.0.5:/x") == ("", [])
 

@@ -78,7 +78,10 @@ def test_extend_returns_at_once_and_the_row_updates_itself(
     assert "3 GiB" in settled and "Available" in settled
 
 
-def test_shrink_and_its_refusal_below_the_used_space(demo_client, shares_of):
+def test_shrink_and_its_refusal_below_the_used_space(demo_client, shares_of,
+                                                     stack):
+    if stack.external:
+        pytest.skip("steers the bundled back end's simulated driver")
     demo = shares_of("demo")
     share = demo.create(size=3, metadata={"simulated_driver:used_gb": "2"})
     demo.wait(share.id)
@@ -197,7 +200,7 @@ def test_metadata_rows_are_validated_before_manila(demo_client, ready_share):
 
 
 def test_create_with_metadata_and_from_a_snapshot_in_another_zone(
-        demo_client, shares_of, ready_share, manila):
+        demo_client, shares_of, ready_share, manila, stack):
     demo = shares_of("demo")
     snap = demo.snapshot(ready_share.id)
     zones = sorted(z.name for z in manila("demo").availability_zones.list())
@@ -212,6 +215,10 @@ def test_create_with_metadata_and_from_a_snapshot_in_another_zone(
         "name": name, "description": "", "share_proto": "NFS", "size": "2",
         "share_type": "", "availability_zone": other, "snapshot_id": snap.id,
         "metadata-key-0": "origin", "metadata-value-0": "snapshot"})
+    if response.status_code == 200 and stack.external:
+        # A cloud whose pools cannot copy across zones refuses, in its words.
+        assert "Unable to create share: " in response.content.decode()
+        pytest.skip("this cloud creates from a snapshot in its zone only")
     assert response.status_code == 302, response.content.decode()[-2000:]
     [created] = demo.find(name)
     demo.created.append(created.id)

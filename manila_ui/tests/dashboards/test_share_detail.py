@@ -37,7 +37,7 @@ def test_tabs_of_the_detail_page(demo_client, shares_of):
     assert 'id="share_detail__capabilities"' in html
 
 
-def test_nfs_mount_commands_for_ipv4_and_ipv6(demo_client, shares_of):
+def test_nfs_mount_commands_for_ipv4_and_ipv6(demo_client, shares_of, stack):
     demo = shares_of("demo")
     share = demo.create(name=unique("nfs"), proto="NFS")
     demo.wait(share.id)
@@ -48,11 +48,14 @@ def test_nfs_mount_commands_for_ipv4_and_ipv6(demo_client, shares_of):
     mount_point = f"/mnt/{share.name}"
     for location in locations:
         assert f"mount -t nfs {location.path} {mount_point}" in html
-    v4 = [loc.path for loc in locations if loc.path.startswith("10.")]
+    v4 = [loc.path for loc in locations if loc.path[0].isdigit()]
     v6 = [loc.path for loc in locations if loc.path.startswith("[")]
-    assert v4 and v6, [loc.path for loc in locations]
-    assert f"mount -t nfs {v6[0]} {mount_point}" in html  # brackets kept
-    assert "IPv4" in html and "IPv6" in html
+    assert v4, [loc.path for loc in locations]
+    assert "IPv4" in html
+    if v6 or not stack.external:  # Manila's DummyDriver exports IPv4 only
+        assert v6, [loc.path for loc in locations]
+        assert f"mount -t nfs {v6[0]} {mount_point}" in html  # brackets kept
+        assert "IPv6" in html
     assert 'class="btn btn-default btn-xs manila-ui-copy"' in html
     assert 'data-copy-target="#share_detail__mount_0_0"' in html
 
@@ -65,7 +68,11 @@ def test_cifs_mount_commands(demo_client, shares_of):
                              .content.decode())
     paths = [loc.path for loc in demo.manila.share_export_locations.list(
         share.id)]
-    v4 = next(p for p in paths if p.startswith("\\\\10."))
+    unc = [p for p in paths if p.startswith("\\\\") and p[2].isdigit()]
+    if not unc:
+        assert "mount -t cifs" not in html  # no UNC path, no wrong command
+        pytest.skip(f"the back end exports no UNC path: {paths}")
+    v4 = unc[0]
     host, name = v4.strip("\\").split("\\")
     assert (f"mount -t cifs //{host}/{name} /mnt/{share.name} "
             "-o username=USERNAME") in html
