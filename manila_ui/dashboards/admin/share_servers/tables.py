@@ -14,6 +14,7 @@ from horizon.utils import filters
 from manila_ui.api import share_servers as api_servers
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.project.shares import actions as share_actions
 
 STATUS_CHOICES = (
     ("active", True),
@@ -75,9 +76,8 @@ class ResetShareServerStatus(tables.LinkAction):
         return utils.supports(request, "share_server_manage")
 
 
-class UnmanageShareServer(tables.BatchAction):
+class UnmanageShareServer(share_actions.Dangerous, tables.BatchAction):
     name = "unmanage"
-    classes = ("btn-danger",)
     help_text = _("Manila forgets the server; it keeps running on its back end and "
                   "can be managed again. It must hold no shares Manila knows of.")
     policy_rules = (("share", "share_server:unmanage_share_server"),)

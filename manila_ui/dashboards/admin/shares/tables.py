@@ -9,6 +9,7 @@ from horizon import tables
 
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.shares import actions as share_actions
 from manila_ui.dashboards.project.shares import tables as project_tables
@@ -99,8 +100,11 @@ class UnmanageShare(share_actions.Dangerous,
     def allowed(self, request, share=None):
         if share is None:
             return True
-        return (share.status in UNMANAGEABLE_STATUSES and
-                not share.share_server_id and not share.is_soft_deleted)
+        # A share on a share server may leave it from 2.49 (the server is
+        # then kept: see Admin > Share Servers).
+        return (share.status in UNMANAGEABLE_STATUSES and not share.is_soft_deleted
+                and (not share.share_server_id
+                     or utils.supports(request, "share_server_manage")))
 
     def action(self, request, obj_id):
         try:

@@ -105,10 +105,9 @@ class CreateForm(ServiceFieldsMixin, forms.SelfHandlingForm):
     name = forms.CharField(max_length=255, label=_("Name"), required=False)
     description = forms.CharField(label=_("Description"), required=False,
                                   max_length=255, widget=forms.Textarea(attrs={"rows": 3}))
-    type = forms.ThemableChoiceField(
+    type = forms.ChoiceField(
         label=_("Type"), choices=TYPE_CHOICES,
-        widget=forms.ThemableSelectWidget(attrs={"class": "switchable",
-                                                 "data-slug": "type"}))
+        widget=forms.Select(attrs={"class": "switchable", "data-slug": "type"}))
 
     def __init__(self, request, *args, **kwargs):
         super().__init__(request, *args, **kwargs)

@@ -23,6 +23,7 @@ class NetworkAction(workflows.Action):
 
     class Meta:
         name = _("Share Network")
+        slug = "network"
         help_text = _("A share network tells the share back ends which network "
                       "to put share servers on, for shares of types with "
                       "driver_handles_share_servers.")
@@ -36,6 +37,7 @@ class NetworkStep(workflows.Step):
 class SubnetAction(network_forms.SubnetFieldsMixin, workflows.Action):
     class Meta:
         name = _("First Subnet")
+        slug = "subnet"
         help_text = _("Where the share servers of this network get their "
                       "addresses. More subnets (one per zone) can be added later.")
 
@@ -64,6 +66,7 @@ class CreateShareNetwork(workflows.Workflow):
     failure_message = _('Unable to create share network "%s".')
     success_url = "horizon:project:share_networks:index"
     default_steps = (NetworkStep, SubnetStep)
+    wizard = True
 
     def format_status_message(self, message):
         return message % (self.context.get("name") or _("(no name)"))
