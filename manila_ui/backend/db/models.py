@@ -82,6 +82,9 @@ class Share(Timestamps, Base):
         Index("ix_shares_created", "created_at", "id"),
         Index("ix_shares_host", "host"),
         Index("ix_shares_share_type_id", "share_type_id"),
+        # Quota counting reads only this index (services/quotas.py).
+        Index("ix_shares_quota", "project_id", "share_type_id", "user_id",
+              "status", "size", "pending_size", "replication_type"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     project_id: Mapped[str] = mapped_column(String(255))
@@ -113,6 +116,9 @@ class Share(Timestamps, Base):
     is_soft_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     scheduled_to_be_deleted_at: Mapped[datetime.datetime | None] = mapped_column(
         DateTime)
+    # The size a running extend (or revert to a larger snapshot) gives the
+    # share: quotas count it while the share is extending/reverting.
+    pending_size: Mapped[int | None] = mapped_column(Integer)
 
 
 class ShareMetadata(Base):
@@ -140,6 +146,8 @@ class Snapshot(Timestamps, Base):
     __table_args__ = (
         Index("ix_share_snapshots_project_created", "project_id", "created_at", "id"),
         Index("ix_share_snapshots_share_created", "share_id", "created_at"),
+        Index("ix_share_snapshots_quota", "project_id", "user_id", "status",
+              "size", "share_id"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     project_id: Mapped[str] = mapped_column(String(255))
@@ -266,12 +274,29 @@ class Message(Base):
 
 
 class QuotaLimit(Timestamps, Base):
-    """A per-project override of a default quota (``[quota]`` options)."""
+    """A limit set for a project, or for one user or one share type of it
+    ('' in the other column: unique constraints need no NULLs)."""
 
     __tablename__ = "quotas"
-    __table_args__ = (UniqueConstraint("project_id", "resource"),)
+    __table_args__ = (UniqueConstraint("project_id", "user_id", "share_type_id",
+                                       "resource", name="uq_quotas_scope_resource"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    share_type_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    resource: Mapped[str] = mapped_column(String(255))
+    hard_limit: Mapped[int] = mapped_column(Integer)
+
+
+class QuotaClass(Timestamps, Base):
+    """A quota class's limit; class ``default`` overrides the ``[quota]``
+    options for every project."""
+
+    __tablename__ = "quota_classes"
+    __table_args__ = (UniqueConstraint("class_name", "resource",
+                                       name="uq_quota_classes_class_resource"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    class_name: Mapped[str] = mapped_column(String(255))
     resource: Mapped[str] = mapped_column(String(255))
     hard_limit: Mapped[int] = mapped_column(Integer)
 

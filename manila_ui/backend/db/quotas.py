@@ -1,37 +1,205 @@
-"""Per-project quota overrides (defaults live in the ``[quota]`` options)."""
+"""Quota limits (project, user and share-type scopes, quota classes) and the
+usage counts quotas are checked against.
+
+Usage is counted from the resources themselves, in one aggregate query per
+resource table over a covering index (``ix_shares_quota``,
+``ix_share_snapshots_quota``), so a check reads only the project's index
+entries, never another project's rows nor the tables.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from sqlalchemy import and_
+from sqlalchemy import case
 from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import literal
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
+from manila_ui.backend.db import network_models as nm
+
+# Manila commits the quota of a managed share or snapshot only once the
+# manage succeeded: rows in these states are not counted.
+NOT_COUNTED = ("manage_starting", "manage_error", "manage_error_unmanage_starting")
+# A share growing (extend, revert to a larger snapshot) counts its new size.
+GROWING = ("extending", "reverting")
 
 
-def overrides(s: Session, project_id: str) -> dict[str, int]:
-    rows = s.execute(select(models.QuotaLimit.resource,
-                            models.QuotaLimit.hard_limit)
-                     .where(models.QuotaLimit.project_id == project_id))
+@dataclass(frozen=True)
+class Scope:
+    """Whose usage: a project, or one user or one share type of it."""
+
+    project_id: str
+    user_id: str | None = None
+    share_type_id: str | None = None
+
+
+# -- limits -------------------------------------------------------------------
+
+def _scope_filter(project_id: str, user_id: str | None,
+                  share_type_id: str | None) -> ColumnElement[bool]:
+    q = models.QuotaLimit
+    return and_(q.project_id == project_id, q.user_id == (user_id or ""),
+                q.share_type_id == (share_type_id or ""))
+
+
+def overrides(s: Session, project_id: str, user_id: str | None = None,
+              share_type_id: str | None = None) -> dict[str, int]:
+    """The limits set at exactly this scope (resource -> limit)."""
+    rows = s.execute(select(models.QuotaLimit.resource, models.QuotaLimit.hard_limit)
+                     .where(_scope_filter(project_id, user_id, share_type_id)))
     return dict(rows.tuples().all())
 
 
-def set_limit(s: Session, project_id: str, resource: str, limit: int) -> None:
-    row = s.scalar(select(models.QuotaLimit).where(
-        models.QuotaLimit.project_id == project_id,
-        models.QuotaLimit.resource == resource))
+def user_limit_sums(s: Session, project_id: str) -> dict[str, int]:
+    """Per resource, the sum of the limits set for the project's users
+    (Manila's floor for the project's own limit)."""
+    q = models.QuotaLimit
+    rows = s.execute(select(q.resource, func.sum(q.hard_limit))
+                     .where(q.project_id == project_id, q.user_id != "")
+                     .group_by(q.resource))
+    return {resource: int(total) for resource, total in rows.tuples()}
+
+
+def set_limit(s: Session, project_id: str, resource: str, limit: int,
+              user_id: str | None = None, share_type_id: str | None = None) -> None:
+    q = models.QuotaLimit
+    row = s.scalar(select(q).where(_scope_filter(project_id, user_id, share_type_id),
+                                   q.resource == resource))
     if row is None:
-        s.add(models.QuotaLimit(project_id=project_id, resource=resource,
-                                hard_limit=limit))
+        s.add(q(project_id=project_id, user_id=user_id or "",
+                share_type_id=share_type_id or "", resource=resource, hard_limit=limit))
     else:
         row.hard_limit = limit
     s.flush()
 
 
-def delete_all(s: Session, project_id: str) -> None:
+def delete_project(s: Session, project_id: str) -> None:
+    """Manila's project reset: the project's and its users' limits go; the
+    share-type limits stay."""
+    q = models.QuotaLimit
+    s.execute(delete(q).where(q.project_id == project_id, q.share_type_id == ""))
+
+
+def delete_scope(s: Session, project_id: str, user_id: str | None = None,
+                 share_type_id: str | None = None) -> None:
     s.execute(delete(models.QuotaLimit).where(
-        models.QuotaLimit.project_id == project_id))
+        _scope_filter(project_id, user_id, share_type_id)))
+
+
+def delete_share_type(s: Session, share_type_id: str) -> None:
+    """A deleted share type takes its limits along (in every project)."""
+    s.execute(delete(models.QuotaLimit).where(
+        models.QuotaLimit.share_type_id == share_type_id))
+
+
+def class_limits(s: Session, class_name: str) -> dict[str, int]:
+    c = models.QuotaClass
+    rows = s.execute(select(c.resource, c.hard_limit).where(c.class_name == class_name))
+    return dict(rows.tuples().all())
+
+
+def set_class_limit(s: Session, class_name: str, resource: str, limit: int) -> None:
+    c = models.QuotaClass
+    row = s.scalar(select(c).where(c.class_name == class_name, c.resource == resource))
+    if row is None:
+        s.add(c(class_name=class_name, resource=resource, hard_limit=limit))
+    else:
+        row.hard_limit = limit
+    s.flush()
+
+
+# -- usage --------------------------------------------------------------------
+
+def _sum(value: Any) -> Any:
+    return func.coalesce(func.sum(value), 0)
+
+
+def _share_aggregates(when: ColumnElement[bool] | None) -> list[Any]:
+    """shares, gigabytes, share_replicas, replica_gigabytes where ``when``
+    holds (every counted row when None)."""
+    sh = models.Share
+    size = case((and_(sh.status.in_(GROWING), sh.pending_size > sh.size),
+                 sh.pending_size), else_=sh.size)
+    replicated = sh.replication_type.is_not(None)
+    cond = literal(True) if when is None else when
+    return [_sum(case((cond, 1), else_=0)),
+            _sum(case((cond, size), else_=0)),
+            _sum(case((and_(cond, replicated), 1), else_=0)),
+            _sum(case((and_(cond, replicated), size), else_=0))]
+
+
+def _scope_conditions(scopes: Iterable[Scope], user_col: Any,
+                      type_col: Any) -> list[ColumnElement[bool] | None]:
+    found: list[ColumnElement[bool] | None] = []
+    for scope in scopes:
+        if scope.user_id is not None:
+            found.append(user_col == scope.user_id)
+        elif scope.share_type_id is not None:
+            found.append(type_col == scope.share_type_id)
+        else:
+            found.append(None)
+    return found
+
+
+def usage(s: Session, scopes: list[Scope]) -> list[dict[str, int]]:
+    """Usage of each scope (all of one project), in as many queries as there
+    are resource tables, whatever the number of scopes."""
+    if not scopes:
+        return []
+    project_id = scopes[0].project_id
+    assert all(scope.project_id == project_id for scope in scopes)
+    found: list[dict[str, int]] = [{} for _ in scopes]
+
+    sh = models.Share
+    aggregates: list[Any] = []
+    for cond in _scope_conditions(scopes, sh.user_id, sh.share_type_id):
+        aggregates += _share_aggregates(cond)
+    row = s.execute(select(*aggregates).where(
+        sh.project_id == project_id, sh.status.not_in(NOT_COUNTED))).one()
+    for i, counted in enumerate(found):
+        (counted["shares"], counted["gigabytes"], counted["share_replicas"],
+         counted["replica_gigabytes"]) = (int(v) for v in row[4 * i: 4 * i + 4])
+
+    sn = models.Snapshot
+    by_type = any(scope.share_type_id is not None for scope in scopes)
+    snap_type = sh.share_type_id if by_type else literal(None)
+    aggregates = []
+    for cond in _scope_conditions(scopes, sn.user_id, snap_type):
+        matched = literal(True) if cond is None else cond
+        aggregates += [_sum(case((matched, 1), else_=0)),
+                       _sum(case((matched, func.coalesce(sn.size, 0)), else_=0))]
+    query = select(*aggregates).where(sn.project_id == project_id,
+                                      sn.status.not_in(NOT_COUNTED))
+    if by_type:
+        query = query.select_from(sn).outerjoin(sh, sh.id == sn.share_id)
+    row = s.execute(query).one()
+    for i, counted in enumerate(found):
+        counted["snapshots"], counted["snapshot_gigabytes"] = (
+            int(row[2 * i]), int(row[2 * i + 1]))
+
+    net = nm.ShareNetwork
+    aggregates = []
+    for scope in scopes:
+        # Networks have no share type: a type's count is always 0 (Manila
+        # never checks one against a type).
+        mine: ColumnElement[bool] = (
+            literal(False) if scope.share_type_id is not None
+            else net.user_id == scope.user_id if scope.user_id is not None
+            else literal(True))
+        aggregates.append(_sum(case((mine, 1), else_=0)))
+    row = s.execute(select(*aggregates).where(net.project_id == project_id)).one()
+    for i, counted in enumerate(found):
+        counted["share_networks"] = int(row[i])
+    return found
 
 
 def lock_project(s: Session, project_id: str) -> None:

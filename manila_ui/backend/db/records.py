@@ -63,6 +63,7 @@ class Share:
     launched_at: datetime.datetime | None
     is_soft_deleted: bool = False
     scheduled_to_be_deleted_at: datetime.datetime | None = None
+    pending_size: int | None = None     # what a running extend/revert gives
 
 
 @dataclasses.dataclass(frozen=True)

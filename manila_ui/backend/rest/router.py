@@ -16,6 +16,7 @@ from manila_ui.backend.rest.handlers import export_locations
 from manila_ui.backend.rest.handlers import limits
 from manila_ui.backend.rest.handlers import messages
 from manila_ui.backend.rest.handlers import metadata
+from manila_ui.backend.rest.handlers import quota_class_sets
 from manila_ui.backend.rest.handlers import quota_sets
 from manila_ui.backend.rest.handlers import resource_locks
 from manila_ui.backend.rest.handlers import scheduler_stats
@@ -62,6 +63,10 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
                                           "DELETE": quota_sets.reset_legacy},
     "/os-quota-sets/{quota_project_id}/defaults": {
         "GET": quota_sets.defaults_legacy},
+    "/quota-class-sets/{class_name}": {"GET": quota_class_sets.show,
+                                       "PUT": quota_class_sets.update},
+    "/os-quota-class-sets/{class_name}": {"GET": quota_class_sets.show_legacy,
+                                          "PUT": quota_class_sets.update_legacy},
     "/messages": {"GET": messages.index},
     "/messages/{message_id}": {"GET": messages.show, "DELETE": messages.delete},
     "/share-access-rules": {"GET": share_access.index},

@@ -33,6 +33,10 @@ from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.quotas import EXTEND_WORDS
+from manila_ui.backend.services.quotas import PER_SHARE
+from manila_ui.backend.services.quotas import Owner
+from manila_ui.backend.services.quotas import QuotaExceeded
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.shares import ShareService
@@ -116,8 +120,12 @@ class ShareActionService:
                 raise errors.Invalid(
                     "Invalid input received: New size for extend must be greater than "
                     f"current size. (current: {share.size}, extended: {new_size}).")
-            self._quotas.lock(s, share.project_id)
-            self._quotas.check_share_size(s, share.project_id, new_size)
+            owner = Owner(share.project_id, share.user_id, share.share_type_id)
+            growth = new_size - share.size
+            deltas = {PER_SHARE: new_size, "gigabytes": growth}
+            if share.replication_type:
+                deltas["replica_gigabytes"] = growth
+            self._quotas.check(s, owner, {PER_SHARE: new_size})
             specs = type_specs(s, share)
             key, words = ("provisioning:max_share_size", "maximum allowable size")
             if beyond_max_size:
@@ -129,11 +137,16 @@ class ShareActionService:
                     f"Invalid input received: Specified share size of '{new_size}' is "
                     f"greater than the {words} of '{bound}' for share type "
                     f"'{share.share_type_name}'.")
-            if self._quotas.over_gigabytes(s, share.project_id, new_size - share.size):
+            try:
+                self._quotas.check(s, owner, deltas, EXTEND_WORDS)
+            except QuotaExceeded as refusal:
+                if refusal.resource != "gigabytes":
+                    raise
                 # Manila answers this one with 403, not 413.
-                raise errors.Refused("Requested share exceeds allowed project/user "
-                                     "or share type gigabytes quota.")
-            shares_db.update(s, share.id, status="extending")
+                raise errors.Refused(refusal.unprefixed) from None
+            # The new size counts from now on (quotas.py: a growing share).
+            shares_db.update(s, share.id, status="extending", pending_size=new_size)
+            self._quotas.recheck(s, owner, deltas, EXTEND_WORDS)
             self._queue.enqueue(s, EXTEND, share.id, request_id=request_id,
                                 new_size=new_size, force=force)
         self._queue.wake()
@@ -267,14 +280,20 @@ class ShareActionService:
                     f"Snapshot {snap_id} belongs to a share {share.id} which has "
                     "access rules that are not active.")
             growth = (current.size or share.size) - share.size
+            owner = Owner(share.project_id, share.user_id, share.share_type_id)
             if growth > 0:
-                self._quotas.lock(s, share.project_id)
-                if self._quotas.over_gigabytes(s, share.project_id, growth):
+                try:
+                    self._quotas.check(s, owner, {"gigabytes": growth})
+                except QuotaExceeded as refusal:
                     raise errors.Refused(
                         f"Quota exceeded for {share.project_id}. Reverting share "
                         f"{share.id} to snapshot {snap_id} will increase the share's "
-                        f"size by {growth}G.")
-            shares_db.update(s, share.id, status="reverting")
+                        f"size by {growth}G, ({refusal.used}G of {refusal.limit}G "
+                        "already consumed).") from None
+            shares_db.update(s, share.id, status="reverting",
+                             pending_size=current.size or share.size)
+            if growth > 0:
+                self._quotas.recheck(s, owner, {"gigabytes": growth})
             snapshots_db.update(s, snap_id, status="restoring")
             self._queue.enqueue(s, REVERT, share.id, request_id=request_id,
                                 snapshot_id=snap_id)

@@ -28,6 +28,7 @@ from manila_ui.backend.db import share_servers as servers_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.shares import check_metadata
@@ -171,8 +172,8 @@ class ShareNetworkService:
                 raise errors.Invalid("Invalid input received: availability_zone is "
                                      "only supported from API version 2.51.")
             check_neutron_pair(values)
-            self._quotas.lock(s, caller.project_id)
-            self._quotas.check_share_networks(s, caller.project_id, 1)
+            owner = Owner(caller.project_id, caller.user_id)
+            self._quotas.check(s, owner, {"share_networks": 1})
             network = networks_db.create_network(s, {
                 "id": str(uuid.uuid4()), "project_id": caller.project_id,
                 "user_id": caller.user_id, "name": name, "description": description,
@@ -180,7 +181,7 @@ class ShareNetworkService:
             networks_db.create_subnet(s, {
                 "id": str(uuid.uuid4()), "share_network_id": network.id,
                 "availability_zone": zone, "created_at": networks_db.now(), **subnet}, {})
-            self._quotas.check_share_networks(s, caller.project_id, 0)
+            self._quotas.recheck(s, owner, {"share_networks": 1})
             found = networks_db.get_network(s, network.id)
         assert found is not None
         return found

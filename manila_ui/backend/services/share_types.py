@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from oslo_config import cfg
 
+from manila_ui.backend.db import quotas as quotas_db
 from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
@@ -114,6 +115,7 @@ class ShareTypeService:
             if shares_db.count_by_type(s, found.id):
                 raise errors.Invalid("Target share type is still in use.")
             types_db.destroy(s, found.id)
+            quotas_db.delete_share_type(s, found.id)   # its quotas go too
 
     def set_extra_specs(self, type_id: str, specs: Mapping[str, str]) -> None:
         """Set extra specs (Manila's checks: non-empty strings, booleans

@@ -40,7 +40,10 @@ from manila_ui.backend.services import scheduler
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.quotas import SHARE_CREATE_WORDS
+from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.quotas import share_deltas
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.resource_locks import release_share_rule_locks
 
@@ -305,8 +308,10 @@ class ShareService:
                 new = self._check_snapshot_source(new, share_type)
             new = self._share_network(s, new, share_type)
             size = self._check_request(s, new, share_type)
-            self._quotas.check_share_size(s, caller.project_id, size)
-            self._quotas.check_shares(s, caller.project_id, 1, size)
+            owner = Owner(caller.project_id, caller.user_id,
+                          share_type.id if share_type else None)
+            deltas = share_deltas(size, bool(type_attributes(share_type)["replication_type"]))
+            self._quotas.check(s, owner, deltas, SHARE_CREATE_WORDS)
             share = shares_db.create(s, {
                 "id": str(uuid.uuid4()),
                 "project_id": caller.project_id, "user_id": caller.user_id,
@@ -322,7 +327,7 @@ class ShareService:
             }, new.metadata)
             # Counted again now that our row is in: a competitor that got in
             # first makes us roll back rather than both going over.
-            self._quotas.check_shares(s, caller.project_id, 0, 0)
+            self._quotas.recheck(s, owner, deltas, SHARE_CREATE_WORDS)
             self._queue.enqueue(s, CREATE, share.id, request_id=caller.request_id)
         self._queue.wake()
         return share

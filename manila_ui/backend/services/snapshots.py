@@ -33,6 +33,7 @@ from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import check_display_field
@@ -108,7 +109,9 @@ class SnapshotService:
             if current.status != "available":
                 raise errors.Invalid("Invalid share: Source share status must be "
                                      "available.")
-            self._quotas.check_snapshots(s, caller.project_id, 1, current.size)
+            owner = Owner(caller.project_id, caller.user_id, current.share_type_id)
+            deltas = {"snapshots": 1, "snapshot_gigabytes": current.size}
+            self._quotas.check(s, owner, deltas)
             snapshot = snapshots_db.create(s, {
                 "id": str(uuid.uuid4()), "project_id": caller.project_id,
                 "user_id": caller.user_id, "share_id": current.id,
@@ -117,7 +120,7 @@ class SnapshotService:
                 "share_proto": current.share_proto, "status": "creating",
                 "progress": "0%", "created_at": shares_db.now(),
             }, metadata)
-            self._quotas.check_snapshots(s, caller.project_id, 0, 0)
+            self._quotas.recheck(s, owner, deltas)
             self._queue.enqueue(s, CREATE, snapshot.id, request_id=caller.request_id)
         self._queue.wake()
         return snapshot

@@ -33,7 +33,10 @@ from manila_ui.backend.services import access_sync
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.quotas import Owner
+from manila_ui.backend.services.quotas import QuotaExceeded
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.quotas import share_deltas
 
 LOG = logging.getLogger(__name__)
 
@@ -52,11 +55,6 @@ class NewTransfer:
 
 def _hash(salt: str, auth_key: str) -> str:
     return hmac.new(salt.encode(), auth_key.encode(), hashlib.sha256).hexdigest()
-
-
-def _unprefixed(refusal: errors.ServiceError) -> str:
-    """Manila answers a transfer's quota refusals with the bare message."""
-    return refusal.message.split(": ", 1)[-1]
 
 
 class TransferService:
@@ -143,21 +141,24 @@ class TransferService:
                     raise errors.Invalid(
                         f"Invalid snapshot: Transfer {transfer_id}: Snapshot "
                         f"{snapshot.id} is not in the expected available state.")
-            self._quotas.lock(s, caller.project_id)
+            owner = Owner(caller.project_id, caller.user_id, share.share_type_id)
+            deltas = {**share_deltas(share.size, bool(share.replication_type)),
+                      "snapshots": len(snapshots),
+                      "snapshot_gigabytes": sum(snap.size or 0 for snap in snapshots)}
             try:
-                self._quotas.check_share_size(s, caller.project_id, share.size)
-                self._quotas.check_shares(s, caller.project_id, 1, share.size)
-                self._quotas.check_snapshots(
-                    s, caller.project_id, len(snapshots),
-                    sum(snap.size or 0 for snap in snapshots))
-            except errors.OverQuota as refusal:
-                raise errors.OverQuota(_unprefixed(refusal)) from None
+                self._quotas.check(s, owner, deltas)
+            except QuotaExceeded as refusal:
+                raise errors.OverQuota(refusal.unprefixed) from None
             shares_db.update(s, share.id, status="available",
                              project_id=caller.project_id, user_id=caller.user_id)
             snapshots_db.move_to_project(s, share.id, caller.project_id, caller.user_id)
             transfers_db.destroy(s, transfer_id)
             if clear_rules:   # the new owner starts without the old rules
                 access_sync.deny_all(s, self._queue, share)
+            try:
+                self._quotas.recheck(s, owner, deltas)
+            except QuotaExceeded as refusal:
+                raise errors.OverQuota(refusal.unprefixed) from None
 
     @staticmethod
     def _check_type_access(s: Session, share: records.Share, caller: Caller) -> None:

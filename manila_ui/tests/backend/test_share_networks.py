@@ -220,7 +220,8 @@ def test_quota_of_share_networks(start_backend: Any) -> None:
 
     assert refused.status_code == 413
     assert refused.json()["overLimit"]["message"] == (
-        "Maximum number of share-networks allowed (1) exceeded.")
+        "ShareNetworksLimitExceeded: Maximum number of share-networks allowed (1) "
+        "exceeded.")
     limits = api.get("/v2/limits").json()["limits"]["absolute"]
     assert (limits["maxTotalShareNetworks"], limits["totalShareNetworksUsed"]) == (1, 1)
 

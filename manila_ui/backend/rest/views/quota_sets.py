@@ -60,3 +60,12 @@ class QuotaSetView(ViewBuilder):
     def add_encryption_keys(self, req: ApiRequest, view: dict[str, Any],
                             values: Mapping[str, Any]) -> None:
         view["encryption_keys"] = values["encryption_keys"]
+
+
+class QuotaClassSetView(QuotaSetView):
+    """A quota class: the quota set's keys, ``share_networks`` always."""
+
+    def show(self, req: ApiRequest, values: Mapping[str, Any], project_id: str | None,
+             for_share_type: bool = False) -> dict[str, Any]:
+        view = super().show(req, values, project_id)["quota_set"]
+        return {"quota_class_set": view}
