@@ -52,6 +52,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("bundled backend vs real Manila")
         for line in _RECORDER.summary_lines():
             terminalreporter.write_line(line)
+        dump = os.environ.get("MANILA_UI_DIFF_DUMP")
+        if dump:  # every compared call with both answers, for a report
+            _RECORDER.dump(Path(dump))
+            terminalreporter.write_line(f"every compared call: {dump}")
 
 
 def _reference_root() -> Path:

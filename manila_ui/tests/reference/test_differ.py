@@ -86,3 +86,25 @@ def test_ignored_keys_and_values_off() -> None:
 
 def test_allowlist_answers_none_for_unknown_differences() -> None:
     assert allowlist.reason(Difference("status", "nowhere", "", 1, 2)) is None
+
+
+def test_allowlist_is_narrow() -> None:
+    pools = "admin GET /scheduler-stats/pools/detail @2.99"
+    ours = Difference("keys", pools, "pools[0].capabilities", ["squash_support",
+                                                               "thin_provisioning"], [])
+    assert allowlist.reason(ours)
+    unknown = Difference("keys", pools, "pools[0].capabilities", ["made_up"], [])
+    assert allowlist.reason(unknown) is None
+    missing = Difference("keys", pools, "pools[0].capabilities", [], ["vendor_name"])
+    assert allowlist.reason(missing) is None
+
+    no_size = Difference("status", "demo POST /shares @2.45 [no size]", "", 400, 500,
+                         statuses=(400, 500))
+    assert allowlist.reason(no_size)
+    assert allowlist.reason(Difference("status", "demo POST /shares @2.45 [no size]", "",
+                                       422, 500, statuses=(422, 500))) is None
+    wrong = Difference("status", "demo PATCH /shares @2.0 [wrong method]", "", 405, 404,
+                       statuses=(405, 404))
+    assert allowlist.reason(wrong)
+    assert allowlist.reason(Difference("status", "demo PUT /shares/detail @2.0 [wrong method]",
+                                       "", 405, 400, statuses=(405, 400))) is None

@@ -1,0 +1,61 @@
+"""Scripted API scenarios, run step by step against both sides and compared.
+
+Each module builds the steps of one area for a given microversion; ``SCENARIOS``
+lists them with the bundled backend's routes each needs (``needs``: while one is
+missing there, the scenario is an expected failure, not an allowed difference).
+"""
+
+from __future__ import annotations
+
+from manila_ui.tests.reference.scenarios import access
+from manila_ui.tests.reference.scenarios import faults
+from manila_ui.tests.reference.scenarios import messages
+from manila_ui.tests.reference.scenarios import networks
+from manila_ui.tests.reference.scenarios import quotas
+from manila_ui.tests.reference.scenarios import shares
+from manila_ui.tests.reference.scenarios import snapshots
+from manila_ui.tests.reference.scenarios import types
+from manila_ui.tests.reference.scenarios.engine import MICROVERSIONS
+from manila_ui.tests.reference.scenarios.engine import Run
+from manila_ui.tests.reference.scenarios.engine import Scenario
+from manila_ui.tests.reference.scenarios.engine import Step
+from manila_ui.tests.reference.scenarios.engine import Wait
+
+__all__ = ["MICROVERSIONS", "SCENARIOS", "Run", "Scenario", "Step", "Wait"]
+
+_SPECS = "/types/{}/extra_specs"
+
+SCENARIOS = (
+    Scenario("versions", faults.versions, versions=("-",)),
+    Scenario("faults", faults.faults),
+    Scenario("shares", shares.shares),
+    Scenario("snapshots", snapshots.snapshots, needs=(("POST", "/snapshots"),),
+             resource="snapshots"),
+    Scenario("access_rules", access.access_rules,
+             needs=(("GET", "/share-access-rules/{}"),), resource="access rules"),
+    Scenario("squash_extension", access.squash_extension,
+             versions=("2.45", "2.69", "2.98", "2.99"),
+             needs=(("GET", "/share-access-rules/{}"),), resource="access rules"),
+    Scenario("share_networks", networks.share_networks,
+             needs=(("POST", "/share-networks"), ("POST", "/share-networks/{}/action")),
+             resource="share networks"),
+    Scenario("subnets", networks.subnets, versions=("2.51", "2.69", "2.98", "2.99"),
+             needs=(("POST", "/share-networks/{}/subnets"),), resource="share network subnets"),
+    Scenario("security_services", networks.security_services,
+             needs=(("POST", "/security-services"), ("POST", "/share-networks/{}/action")),
+             resource="security services"),
+    Scenario("share_types", types.share_types,
+             needs=(("POST", "/types"), ("DELETE", "/types/{}"), ("PUT", "/types/{}", "2.50")),
+             resource="share type update (PUT /types/{id})"),
+    Scenario("extra_specs", types.extra_specs,
+             needs=(("GET", _SPECS), ("POST", _SPECS), ("GET", _SPECS + "/{}"),
+                    ("PUT", _SPECS + "/{}"), ("DELETE", _SPECS + "/{}")),
+             resource="share type extra specs"),
+    Scenario("type_access", types.type_access,
+             needs=(("GET", "/types/{}/share_type_access"), ("POST", "/types/{}/action")),
+             resource="share type access"),
+    Scenario("limits", quotas.limits),
+    Scenario("quotas", quotas.quotas, needs=(("PUT", "/quota-sets/{}"),), resource="quotas"),
+    Scenario("messages", messages.messages, needs=(("GET", "/messages/{}"),),
+             resource="messages"),
+)
