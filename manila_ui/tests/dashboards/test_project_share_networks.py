@@ -232,3 +232,22 @@ def test_a_reader_sees_no_mutating_buttons(reader_client, networks_of):
                        "security_services__action_add_security_service"):
             assert action not in html, action
     assert not re.search(r'id="[a-z_]+__row_[^"]+__action_', page)
+
+
+def test_the_detail_page_costs_the_same_calls_with_many_subnets(
+        alt_demo_client, manila, networks_of, backend_calls):
+    network = networks_of("alt_demo").create()
+    microversions.clear_cache()
+    with backend_calls() as few:
+        assert alt_demo_client.get(detail(network.id)).status_code == 200
+    subnets = manila("alt_demo").share_network_subnets
+    for zone in ("nova", "nova-2"):
+        subnets.create(share_network_id=network.id, availability_zone=zone)
+    microversions.clear_cache()
+    with backend_calls() as many:
+        html = alt_demo_client.get(detail(network.id)).content.decode()
+
+    subnets_table = re.search(r'<table[^>]*id="subnets".*?</table>', html, re.S).group(0)
+    assert len(row_ids(subnets_table)) == 3
+    # version document + the network (its subnets embedded) + its services
+    assert many.count == few.count <= 3, many.lines
