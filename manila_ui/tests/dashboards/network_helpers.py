@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from manila_ui.tests.dashboards.helpers import unique
+from manila_ui.tests.dashboards.helpers import wait_until
 
 
 @pytest.fixture
@@ -45,12 +46,23 @@ def networks_of(manila: Any) -> Iterator[Callable[[str], Any]]:
     yield get
     for helper in made.values():
         for network_id in helper.ids:
-            try:
-                helper.client.share_networks.delete(network_id)
-            except Exception:  # noqa: S112 - best effort; in use or gone already
-                continue
+            # Shares of the test may still be going: retry for a while.
+            wait_until(lambda nid=network_id, h=helper: _deleted(h.client, nid),
+                       timeout=60, what=f"share network {network_id} to go")
         for service_id in helper.services:
             try:
                 helper.client.security_services.delete(service_id)
-            except Exception:  # noqa: S112
+            except Exception:  # noqa: S112 - best effort; gone already
                 continue
+
+
+def _deleted(client: Any, network_id: str) -> bool:
+    from manilaclient.common.apiclient import exceptions
+
+    try:
+        client.share_networks.delete(network_id)
+    except exceptions.NotFound:
+        return True
+    except exceptions.ClientException:
+        return False   # in use (a share being deleted) or changing: later
+    return True

@@ -4,6 +4,7 @@ and security services (with the checked changes of networks in use)."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -190,6 +191,10 @@ def test_security_services_add_replace_remove(demo_client, manila, networks_of):
         search_opts={"share_network_id": network.id})
 
 
+@pytest.mark.skipif(os.environ.get("MANILA_UI_TARGET") == "reference",
+                    reason="real Manila 23 never answers this check: its share service "
+                           "fails on it (share_server_get_all_by_host); the page's "
+                           "start-over and polling limit are for that")
 def test_a_network_in_use_goes_through_the_check(demo_client, manila, networks_of,
                                                  shares_of):
     nets = networks_of("demo")
