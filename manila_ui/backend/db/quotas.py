@@ -19,6 +19,7 @@ from sqlalchemy import case
 from sqlalchemy import delete
 from sqlalchemy import func
 from sqlalchemy import literal
+from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -57,6 +58,24 @@ def overrides(s: Session, project_id: str, user_id: str | None = None,
     rows = s.execute(select(models.QuotaLimit.resource, models.QuotaLimit.hard_limit)
                      .where(_scope_filter(project_id, user_id, share_type_id)))
     return dict(rows.tuples().all())
+
+
+def scope_overrides(s: Session, project_id: str, user_id: str | None,
+                    share_type_id: str | None) -> dict[tuple[str, str], dict[str, int]]:
+    """The limits set for the project, the user and the share type, in one
+    query: {(user_id, share_type_id): {resource: limit}} ('' = not set)."""
+    q = models.QuotaLimit
+    wanted = [and_(q.user_id == "", q.share_type_id == "")]
+    if user_id:
+        wanted.append(and_(q.user_id == user_id, q.share_type_id == ""))
+    if share_type_id:
+        wanted.append(and_(q.user_id == "", q.share_type_id == share_type_id))
+    rows = s.execute(select(q.user_id, q.share_type_id, q.resource, q.hard_limit)
+                     .where(q.project_id == project_id, or_(*wanted)))
+    found: dict[tuple[str, str], dict[str, int]] = {}
+    for user, share_type, resource, limit in rows.tuples():
+        found.setdefault((user, share_type), {})[resource] = limit
+    return found
 
 
 def user_limit_sums(s: Session, project_id: str) -> dict[str, int]:
@@ -150,15 +169,32 @@ def _scope_conditions(scopes: Iterable[Scope], user_col: Any,
     return found
 
 
-def usage(s: Session, scopes: list[Scope]) -> list[dict[str, int]]:
-    """Usage of each scope (all of one project), in as many queries as there
-    are resource tables, whatever the number of scopes."""
+SHARE_RESOURCES = frozenset({"shares", "gigabytes", "share_replicas", "replica_gigabytes"})
+SNAPSHOT_RESOURCES = frozenset({"snapshots", "snapshot_gigabytes"})
+NETWORK_RESOURCES = frozenset({"share_networks"})
+ALL_COUNTED = SHARE_RESOURCES | SNAPSHOT_RESOURCES | NETWORK_RESOURCES
+
+
+def usage(s: Session, scopes: list[Scope],
+          resources: frozenset[str] = ALL_COUNTED) -> list[dict[str, int]]:
+    """Usage of each scope (all of one project): one query per resource
+    table ``resources`` needs, whatever the number of scopes."""
     if not scopes:
         return []
     project_id = scopes[0].project_id
     assert all(scope.project_id == project_id for scope in scopes)
     found: list[dict[str, int]] = [{} for _ in scopes]
+    if resources & SHARE_RESOURCES:
+        _count_shares(s, project_id, scopes, found)
+    if resources & SNAPSHOT_RESOURCES:
+        _count_snapshots(s, project_id, scopes, found)
+    if resources & NETWORK_RESOURCES:
+        _count_networks(s, project_id, scopes, found)
+    return found
 
+
+def _count_shares(s: Session, project_id: str, scopes: list[Scope],
+                  found: list[dict[str, int]]) -> None:
     sh = models.Share
     aggregates: list[Any] = []
     for cond in _scope_conditions(scopes, sh.user_id, sh.share_type_id):
@@ -169,25 +205,32 @@ def usage(s: Session, scopes: list[Scope]) -> list[dict[str, int]]:
         (counted["shares"], counted["gigabytes"], counted["share_replicas"],
          counted["replica_gigabytes"]) = (int(v) for v in row[4 * i: 4 * i + 4])
 
+
+def _count_snapshots(s: Session, project_id: str, scopes: list[Scope],
+                     found: list[dict[str, int]]) -> None:
+    sh = models.Share
     sn = models.Snapshot
     by_type = any(scope.share_type_id is not None for scope in scopes)
     snap_type = sh.share_type_id if by_type else literal(None)
-    aggregates = []
+    aggregates: list[Any] = []
     for cond in _scope_conditions(scopes, sn.user_id, snap_type):
         matched = literal(True) if cond is None else cond
         aggregates += [_sum(case((matched, 1), else_=0)),
                        _sum(case((matched, func.coalesce(sn.size, 0)), else_=0))]
     query = select(*aggregates).where(sn.project_id == project_id,
                                       sn.status.not_in(NOT_COUNTED))
-    if by_type:
+    if by_type:   # a snapshot's type is its share's
         query = query.select_from(sn).outerjoin(sh, sh.id == sn.share_id)
     row = s.execute(query).one()
     for i, counted in enumerate(found):
         counted["snapshots"], counted["snapshot_gigabytes"] = (
             int(row[2 * i]), int(row[2 * i + 1]))
 
+
+def _count_networks(s: Session, project_id: str, scopes: list[Scope],
+                    found: list[dict[str, int]]) -> None:
     net = nm.ShareNetwork
-    aggregates = []
+    aggregates: list[Any] = []
     for scope in scopes:
         # Networks have no share type: a type's count is always 0 (Manila
         # never checks one against a type).
@@ -199,7 +242,6 @@ def usage(s: Session, scopes: list[Scope]) -> list[dict[str, int]]:
     row = s.execute(select(*aggregates).where(net.project_id == project_id)).one()
     for i, counted in enumerate(found):
         counted["share_networks"] = int(row[i])
-    return found
 
 
 def lock_project(s: Session, project_id: str) -> None:

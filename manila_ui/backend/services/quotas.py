@@ -187,9 +187,11 @@ class QuotaService:
             return self._limits(s, owner), self._usage(s, [owner])[0]
 
     @staticmethod
-    def _usage(s: Session, owners: list[Owner]) -> list[dict[str, int]]:
+    def _usage(s: Session, owners: list[Owner],
+               resources: frozenset[str] = quotas_db.ALL_COUNTED) -> list[dict[str, int]]:
         counted = quotas_db.usage(s, [quotas_db.Scope(o.project_id, o.user_id,
-                                                      o.share_type_id) for o in owners])
+                                                      o.share_type_id) for o in owners],
+                                  resources)
         for usage in counted:
             for resource in RESOURCES:
                 usage.setdefault(resource, 0)   # groups, backups, keys: none here
@@ -266,7 +268,7 @@ class QuotaService:
         quotas_db.lock_project(s, owner.project_id)
         if deltas.get(PER_SHARE) is not None:
             # Manila checks one share's size against the project's limit only.
-            limit = self._limits(s, Owner(owner.project_id))[PER_SHARE]
+            limit = self._scoped_limits(s, owner)[0][PER_SHARE]
             size = deltas[PER_SHARE]
             if 0 <= limit < size:
                 raise QuotaExceeded(
@@ -286,14 +288,17 @@ class QuotaService:
                  words: Mapping[str, str]) -> None:
         if not deltas:
             return
-        project = Owner(owner.project_id)
-        scopes = [project]
-        if owner.user_id is not None:
-            scopes.append(Owner(owner.project_id, user_id=owner.user_id))
-        if owner.share_type_id is not None:
-            scopes.append(Owner(owner.project_id, share_type_id=owner.share_type_id))
-        usages = self._usage(s, scopes)
-        limits = [self._limits(s, scope) for scope in scopes]
+        scopes = self._scopes(owner)
+        limits = self._scoped_limits(s, owner)
+        # A user's or type's usage is part of the project's: with the
+        # project's limits it cannot fail first, so it is counted only
+        # when its own limits are narrower.
+        narrower = [i for i in range(1, len(scopes))
+                    if any(limits[i][r] != limits[0][r] for r in deltas)]
+        counted = dict(zip([0, *narrower],
+                           self._usage(s, [scopes[0]] + [scopes[i] for i in narrower],
+                                       frozenset(deltas)), strict=True))
+        usages = [counted.get(i, counted[0]) for i in range(len(scopes))]
         # Manila's two passes: the project with the user, then the type.
         passes = [[0] + ([1] if owner.user_id is not None else [])]
         if owner.share_type_id is not None:
@@ -315,6 +320,33 @@ class QuotaService:
                                            used=usages[i][resource]),
                     resource, deltas[resource], usages[i][resource],
                     limits[i][resource])
+
+    @staticmethod
+    def _scopes(owner: Owner) -> list[Owner]:
+        """The project, then the user and the share type when known."""
+        scopes = [Owner(owner.project_id)]
+        if owner.user_id is not None:
+            scopes.append(Owner(owner.project_id, user_id=owner.user_id))
+        if owner.share_type_id is not None:
+            scopes.append(Owner(owner.project_id, share_type_id=owner.share_type_id))
+        return scopes
+
+    def _scoped_limits(self, s: Session, owner: Owner) -> list[dict[str, int]]:
+        """Effective limits of each of ``_scopes(owner)``, read once per
+        transaction (two queries): check and recheck see the same."""
+        cache: dict[Owner, list[dict[str, int]]] = s.info.setdefault("quota_limits", {})
+        if owner not in cache:
+            found = quotas_db.scope_overrides(s, owner.project_id, owner.user_id,
+                                              owner.share_type_id)
+            project = self._defaults(s)
+            project.update(found.get(("", ""), {}))
+            limits = [project]
+            if owner.user_id is not None:
+                limits.append({**project, **found.get((owner.user_id, ""), {})})
+            if owner.share_type_id is not None:
+                limits.append({**project, **found.get(("", owner.share_type_id), {})})
+            cache[owner] = limits
+        return cache[owner]
 
     @staticmethod
     def lock(s: Session, project_id: str) -> None:
