@@ -161,3 +161,26 @@ def test_reader_may_look_but_not_touch(reader_client, shares_of):
     assert "share_snapshots__action_delete" not in html
     detail = reader_client.get(url("detail", snap.id)).content.decode()
     assert "__action_" not in detail
+
+
+XSS = '<script>alert("s")</script>'
+IMG = '<img src=x onerror=alert(2)>'
+
+
+def test_hostile_snapshot_names_render_escaped(demo_client, shares_of):
+    demo, share = make(shares_of, name=f"p{XSS}")
+    snap = demo.snapshot(share.id, name=f"s{XSS}", description=IMG,
+                         metadata={XSS: IMG})
+    pages = [demo_client.get(INDEX).content.decode(),
+             demo_client.get(url("detail", snap.id)).content.decode(),
+             demo_client.get(url("update", snap.id)).content.decode(),
+             demo_client.get(url("update_metadata", snap.id)).content.decode(),
+             demo_client.get(reverse("horizon:project:shares:detail",
+                                     args=(share.id,)),
+                             {"tab": "share_details__snapshots"},
+                             HTTP_X_REQUESTED_WITH="XMLHttpRequest"
+                             ).content.decode()]
+    for html in pages:
+        assert XSS not in html and IMG not in html
+    assert "&lt;script&gt;" in row_html(pages[0], snap.id)
+    assert "&lt;img src=x onerror=alert(2)&gt;" in pages[1]
