@@ -43,6 +43,8 @@ def project_name(request, project_id):
     try:
         return keystone.tenant_get(request, project_id).name
     except Exception:
+        # The id is shown instead; no message on a poll.
+        exceptions.handle(request, ignore=True)
         return None
 
 

@@ -219,8 +219,9 @@ class UpdateRow(tables.Row):
             try:
                 names = api_shares.share_network_names(request)
                 share.share_network_name = names.get(share.share_network_id)
-            except Exception:  # noqa: S110 - the id is shown instead
-                pass
+            except Exception:
+                # The id is shown instead; no message on a poll.
+                exceptions.handle(request, ignore=True)
         return share
 
 
