@@ -26,6 +26,7 @@ from manila_ui.stack import horizon
 from manila_ui.stack import procs
 from manila_ui.stack.runner import Layout
 from manila_ui.stack.runner import Stack
+from manila_ui.tests.reference import target as _target
 from manila_ui.tests.stack.harness import BackendCalls
 from manila_ui.tests.stack.harness import TestStack
 from manila_ui.tests.stack.harness import start_test_stack
@@ -36,6 +37,23 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 _reports = pytest.StashKey[dict[str, pytest.TestReport]]()
 
 
+# --- the target: the bundled stack (default) or real Manila (MANILA_UI_TARGET) ---------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _target.configure(config)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _target.skip_bundled_only(items)  # only on the reference target
+
+
+@pytest.fixture(scope="session")
+def target() -> str:
+    """``"bundled"`` or ``"reference"`` (real Manila, see manila_ui/tests/reference/target.py)."""
+    return _target.target()
+
+
 # --- the stack ------------------------------------------------------------------------
 
 
@@ -44,6 +62,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestStack]:
     """Keystone + backend for this session (or the external ones, see the plugin)."""
     root = tmp_path_factory.mktemp("stack")
     started = start_test_stack(root, config.stack_dir() / "test-template")
+    if _target.is_reference():
+        started = _target.as_reference(started)
     if not started.clouds_yaml.exists():
         clouds.write(started.clouds_yaml, started.keystone_url)
     yield started
@@ -103,6 +123,8 @@ def manila(os_session: Callable[..., Any]) -> Callable[..., Any]:
 def backend_calls(stack: TestStack) -> Callable[[], BackendCalls]:
     """``with backend_calls() as calls: ...``, then ``calls.count``, ``calls.lines``,
     ``calls.calls`` (parsed), ``calls.matching(method, path_prefix)``."""
+    if _target.is_reference():  # real Manila: count what this process sends it
+        return lambda: _target.ClientCalls(stack.backend_root)
     if stack.external:
         pytest.skip("an external backend: its access log is not ours to read")
     return lambda: BackendCalls(stack.access_log)

@@ -4,7 +4,8 @@ up: installs what is missing (apt rabbitmq-server + postgresql, the venv), then
 starts whatever is down: epmd, RabbitMQ, PostgreSQL, Keystone, manila-api,
 -scheduler and -share; waits until Manila is ready; creates the share types;
 writes clouds.yaml. down: stops, gracefully, exactly the processes that up
-started (pid files and process groups), Manila first. status: one line each.
+started (pid files and process groups), Manila first. status: one line each
+(exit 3 unless all is up). keystone-url: the reference Keystone's URL.
 """
 
 from __future__ import annotations
@@ -135,11 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m manila_ui.stack.reference",
         description=__doc__.split("\n\n")[0] if __doc__ else None,
     )
-    parser.add_argument("command", choices=("up", "down", "status"))
+    parser.add_argument("command", choices=("up", "down", "status", "keystone-url"))
     args = parser.parse_args(argv)
     cfg = RefConfig.from_env()
     try:
-        if args.command == "up":
+        if args.command == "keystone-url":  # for MANILA_UI_TEST_KEYSTONE_URL
+            say(cfg.keystone_url)
+        elif args.command == "up":
             up(cfg)
         elif args.command == "down":
             down(cfg)

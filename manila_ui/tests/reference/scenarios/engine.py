@@ -199,7 +199,7 @@ class Run:
         self.recorder.calls += 1
         a, b = answers["bundled"], answers["reference"]
         diffs = compare(where, a, b, values=step.values, ignore=step.ignore)
-        if step.wait:
+        if step.wait and seen:
             diffs += _state_diffs(where, step.wait, seen)
             self.recorder.states.append(
                 (where, seen.get("bundled", []), seen.get("reference", [])))

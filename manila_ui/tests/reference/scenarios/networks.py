@@ -124,6 +124,7 @@ def subnets(mv: str) -> list[Step]:
         ]
     steps += [
         Step("reader", "DELETE", SUB),
+        Step("demo", "DELETE", NET, note="with three subnets"),
         Step("demo", "DELETE", NET + "/subnets/{sub2}"),
         Step("demo", "DELETE", SUB),
         Step("demo", "GET", SUB),
@@ -149,6 +150,10 @@ def security_services(mv: str) -> list[Step]:
         Step("alt_demo", "GET", SS),
         Step("admin", "GET", SS),
         Step("admin", "GET", f"/security-services/detail?all_tenants=1&name={name}"),
+        # Pages, as the dashboard asks for them.
+        Step("demo", "GET", f"/security-services/detail?name={name}&limit=5&offset=0"),
+        Step("admin", "GET",
+             f"/security-services/detail?all_tenants=1&name={name}&limit=5&offset=0"),
         Step("demo", "PUT", SS, body={"security_service": {"description": "updated",
                                                            "server": "ldap2.example.org"}}),
         Step("reader", "PUT", SS, body={"security_service": {"description": "reader"}}),
