@@ -76,6 +76,29 @@ class Limits:
     def can_create_share(self) -> bool:
         return not (self.shares.exhausted or self.gigabytes.exhausted)
 
+    def usages(self) -> list[tuple[str, Usage]]:
+        """(limit name, usage) of every quota the server reported, in
+        Manila's order: for usage charts."""
+        return [(max_key, self._usage(max_key, used_key))
+                for max_key, used_key in CHARTED if max_key in self.raw]
+
+
+# Manila's absolute limits: (maxTotal..., total...Used), in the order a
+# usage summary shows them.
+CHARTED: tuple[tuple[str, str], ...] = (
+    ("maxTotalShares", "totalSharesUsed"),
+    ("maxTotalShareGigabytes", "totalShareGigabytesUsed"),
+    ("maxTotalShareSnapshots", "totalShareSnapshotsUsed"),
+    ("maxTotalSnapshotGigabytes", "totalSnapshotGigabytesUsed"),
+    ("maxTotalShareNetworks", "totalShareNetworksUsed"),
+    ("maxTotalShareGroups", "totalShareGroupsUsed"),
+    ("maxTotalShareGroupSnapshots", "totalShareGroupSnapshotsUsed"),
+    ("maxTotalShareReplicas", "totalShareReplicasUsed"),
+    ("maxTotalReplicaGigabytes", "totalReplicaGigabytesUsed"),
+    ("maxTotalShareBackups", "totalShareBackupsUsed"),
+    ("maxTotalBackupGigabytes", "totalBackupGigabytesUsed"),
+)
+
 
 @base.request_memoized
 def tenant_absolute_limits(request: Any) -> Limits:

@@ -15,6 +15,7 @@ from manila_ui.api import limits as api_limits
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
 from manila_ui.dashboards import pagination
+from manila_ui.dashboards.project import share_usage
 from manila_ui.dashboards.project.shares import forms as share_forms
 from manila_ui.dashboards.project.shares import tables as share_tables
 from manila_ui.dashboards.project.shares import tabs as share_tabs
@@ -90,6 +91,12 @@ class IndexView(ShareTableViewMixin, tables.DataTableView):
 
     def get_data(self):
         return self.get_shares()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The /limits the Create button already read: no extra call.
+        context["share_usage_charts"] = share_usage.charts(self.request)
+        return context
 
 
 class CreateView(forms.ModalFormView):
