@@ -14,6 +14,7 @@ from manila_ui.tests.browser.pages.share_networks import ShareServersPage
 from manila_ui.tests.browser.pages.share_networks import choose_share_network
 from manila_ui.tests.browser.pages.shares import SharesPage
 from manila_ui.tests.dashboards.helpers import wait_until
+from manila_ui.tests.dashboards.network_helpers import dhss_pool
 
 SECRET = "story-secret-never-shown"
 
@@ -71,7 +72,7 @@ def test_share_network_to_share_server_and_back(browser, browser_login, manila):
 
     # Manage the server again, then its share.
     subnet = demo.share_networks.get(network.id).share_network_subnets[0]["id"]
-    servers = servers.manage("manila-ui@gamma", f"{network.id}|{subnet}",
+    servers = servers.manage(dhss_pool(manila).split("#")[0], f"{network.id}|{subnet}",
                              server.identifier)
     # The modal closes as the form is sent: the server shows up a moment later.
     (managed,) = wait_until(lambda: admin.share_servers.list(

@@ -66,3 +66,12 @@ def _deleted(client: Any, network_id: str) -> bool:
     except exceptions.ClientException:
         return False   # in use (a share being deleted) or changing: later
     return True
+
+
+def dhss_pool(manila: Any) -> str:
+    """The pool (host@backend#pool) of a back end that handles share
+    servers: gamma on the bundled backend, GAMMA on the reference."""
+    for pool in manila("admin").pools.list(detailed=True):
+        if str(pool.capabilities.get("driver_handles_share_servers")).lower() == "true":
+            return str(pool.name)
+    raise AssertionError("no DHSS=True back end")
