@@ -79,7 +79,9 @@ class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
             names = api_shares.share_network_names(
                 self.request, all_projects=self.all_projects)
         except Exception:
-            return  # the column shows the ids instead
+            # The column shows the ids instead: no message for a name.
+            exceptions.handle(self.request, ignore=True)
+            return
         for share in shares:
             share.share_network_name = names.get(share.share_network_id)
 
@@ -192,8 +194,9 @@ class DetailView(tabs.TabView):
                 share.share_network_name = api_shares.share_network_names(
                     self.request, all_projects=self.all_projects).get(
                         share.share_network_id)
-            except Exception:  # noqa: S110 - the id is shown instead
-                pass
+            except Exception:
+                # The id is shown instead: no message for a name.
+                exceptions.handle(self.request, ignore=True)
         return share
 
     def get_context_data(self, **kwargs):
