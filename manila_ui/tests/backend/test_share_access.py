@@ -31,7 +31,14 @@ def owner(backend: Backend) -> Api:
 
 @pytest.fixture(scope="module")
 def share(owner: Api) -> dict[str, Any]:
-    """One NFS share for the validation cases (valid ones add rules)."""
+    """One NFS share for the valid cases (some of their rules end in error
+    on NFS, which then changes what a request below 2.28 is told)."""
+    return owner.available_share()
+
+
+@pytest.fixture(scope="module")
+def untouched(owner: Api) -> dict[str, Any]:
+    """A share no rule is ever added to, for the refused cases."""
     return owner.available_share()
 
 
@@ -93,9 +100,9 @@ INVALID = [
 
 @pytest.mark.parametrize(("access_type", "access_to", "version", "message"), INVALID)
 def test_invalid_rules_are_refused_with_manilas_message(
-        owner: Api, share: dict[str, Any], access_type: str, access_to: Any,
+        owner: Api, untouched: dict[str, Any], access_type: str, access_to: Any,
         version: str, message: str) -> None:
-    resp = allow(owner, share["id"], access_to, access_type, version=version)
+    resp = allow(owner, untouched["id"], access_to, access_type, version=version)
 
     assert fault(resp) == (400, message)
 
