@@ -27,23 +27,22 @@ class Resource:
     label: Any            # lazy translation
     since: str            # the microversion that brought it
     per_type: bool = True  # whether a share type's quotas may hold it
-    unit: str = ""
 
 
 RESOURCES: tuple[Resource, ...] = (
     Resource("shares", _("Shares"), "2.0"),
-    Resource("gigabytes", _("Share Gigabytes"), "2.0", unit="GiB"),
+    Resource("gigabytes", _("Share Gigabytes"), "2.0"),
     Resource("snapshots", _("Share Snapshots"), "2.0"),
-    Resource("snapshot_gigabytes", _("Snapshot Gigabytes"), "2.0", unit="GiB"),
+    Resource("snapshot_gigabytes", _("Snapshot Gigabytes"), "2.0"),
     Resource("share_networks", _("Share Networks"), "2.0", per_type=False),
     Resource("share_groups", _("Share Groups"), "2.40", per_type=False),
     Resource("share_group_snapshots", _("Share Group Snapshots"), "2.40",
              per_type=False),
     Resource("share_replicas", _("Share Replicas"), "2.53"),
-    Resource("replica_gigabytes", _("Replica Gigabytes"), "2.53", unit="GiB"),
-    Resource("per_share_gigabytes", _("Gigabytes per Share"), "2.62", unit="GiB"),
+    Resource("replica_gigabytes", _("Replica Gigabytes"), "2.53"),
+    Resource("per_share_gigabytes", _("Gigabytes per Share"), "2.62"),
     Resource("backups", _("Share Backups"), "2.80"),
-    Resource("backup_gigabytes", _("Backup Gigabytes"), "2.80", unit="GiB"),
+    Resource("backup_gigabytes", _("Backup Gigabytes"), "2.80"),
     Resource("encryption_keys", _("Encryption Keys"), "2.90"),
 )
 BY_NAME = {r.name: r for r in RESOURCES}
