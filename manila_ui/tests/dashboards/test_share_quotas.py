@@ -146,6 +146,8 @@ def test_share_type_limits_are_listed_edited_enforced_and_reset(
                                     args=(demo_project,))).content.decode()
     assert 'id="project_quotas"' in page and 'id="type_quotas"' in page
     assert f'data-share-type="{default.id}"' in page
+    assert reverse("horizon:identity:projects:update_quotas",
+                   args=(demo_project,)) + "?step=update_share_quotas" in page
     edit = reverse("horizon:admin:share_quotas:update_type",
                    args=(demo_project, default.id))
     assert edit in page

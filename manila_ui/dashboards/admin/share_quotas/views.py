@@ -105,6 +105,8 @@ class ProjectView(tables.MultiTableView):
         context["share_types"] = self._share_types()
         context["chosen_type"] = self._chosen_type()
         context["url"] = reverse(INDEX_URL)
+        context["modify_quotas_url"] = "{}?step=update_share_quotas".format(reverse(
+            "horizon:identity:projects:update_quotas", args=(self.kwargs["project_id"],)))
         return context
 
 
