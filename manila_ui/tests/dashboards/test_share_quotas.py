@@ -201,3 +201,14 @@ def test_usage_pies_atop_shares_from_one_limits_call(demo_client: Any, shares_of
                   "Share Networks", "Share Groups", "Share Replicas", "Share Backups"):
         assert f'title="{title}"' in summary
     assert "pie-chart-usage" in summary
+
+
+def test_create_share_network_shows_its_quota_bar(demo_client: Any, manila: Any,
+                                                  demo_project: str) -> None:
+    manila("admin").quotas.update(demo_project, share_networks=7)
+
+    html = demo_client.get(reverse("horizon:project:share_networks:create")).content.decode()
+
+    bar = re.search(r'<div id="quota_share_networks"[^>]*>', html)
+    assert bar and 'data-quota-limit="7' in bar.group(0)
+    assert "of 7 used" in html

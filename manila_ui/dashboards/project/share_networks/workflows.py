@@ -11,6 +11,7 @@ from horizon import messages
 from horizon import workflows
 
 from manila_ui.api import exceptions as api_exceptions
+from manila_ui.api import limits as api_limits
 from manila_ui.api import share_networks as api_networks
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_networks import forms as network_forms
@@ -24,9 +25,16 @@ class NetworkAction(workflows.Action):
     class Meta:
         name = _("Share Network")
         slug = "network"
-        help_text = _("A share network tells the share back ends which network "
-                      "to put share servers on, for shares of types with "
-                      "driver_handles_share_servers.")
+        # The help text and the share network quota bar (issue 6).
+        help_text_template = "manila_ui/share_quotas/_network_help.html"
+
+    def get_help_text(self, extra_context=None):
+        context = dict(extra_context or {})
+        try:
+            context["usages"] = api_limits.tenant_absolute_limits(self.request)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve share quotas."))
+        return super().get_help_text(context)
 
 
 class NetworkStep(workflows.Step):
