@@ -70,20 +70,25 @@ def test_an_admin_may_force_an_extend_past_the_pool(admin: Api) -> None:
     # The thick pool (beta, nova-2) holds 1230 GB: a bigger extend needs force.
     share = admin.available_share(size=1, availability_zone="nova-2")
     admin.put(f"/v2/quota-sets/{admin.project}", json={"quota_set": {"gigabytes": -1}})
+    try:
+        admin.action(share["id"], "extend", {"new_size": 2000})
+        back = admin.wait_status(share["id"], "available")
+        assert back["size"] == 1
+        (message,) = admin.messages_for(share["id"])
+        assert (message["action_id"], message["detail_id"]) == ("008", "009")
 
-    admin.action(share["id"], "extend", {"new_size": 2000})
-    back = admin.wait_status(share["id"], "available")
-    assert back["size"] == 1
-    (message,) = admin.messages_for(share["id"])
-    assert (message["action_id"], message["detail_id"]) == ("008", "009")
-
-    admin.action(share["id"], "extend", {"new_size": 2000, "force": True})
-    assert admin.wait_status(share["id"], "available")["size"] == 2000
-    # Below 2.64 force is dropped: the scheduler refuses again.
-    assert admin.action(share["id"], "extend", {"new_size": 2001, "force": True},
-                        version="2.63").status_code == 202
-    assert admin.wait_status(share["id"], "available")["size"] == 2000
-    assert len(admin.messages_for(share["id"])) == 2
+        admin.action(share["id"], "extend", {"new_size": 2000, "force": True})
+        assert admin.wait_status(share["id"], "available")["size"] == 2000
+        # Below 2.64 force is dropped: the scheduler refuses again.
+        assert admin.action(share["id"], "extend", {"new_size": 2001, "force": True},
+                            version="2.63").status_code == 202
+        assert admin.wait_status(share["id"], "available")["size"] == 2000
+        assert len(admin.messages_for(share["id"])) == 2
+    finally:
+        # 2000 GB on the thick pool would leave nova-2 full for every later test.
+        admin.delete(f"/v2/shares/{share['id']}")
+        admin.wait_gone(share["id"])
+        admin.delete(f"/v2/quota-sets/{admin.project}")
 
 
 def test_a_failed_extend_leaves_extending_error_and_a_message(member: Api) -> None:
