@@ -74,6 +74,18 @@ class BasePage:
         self.wait(timeout).until(ec.invisibility_of_element_located((By.CSS_SELECTOR, css)),
                                  message=f"{css} gone")
 
+    def submit_modal(self, modal: str, button: str = ".modal-footer input[type=submit]") -> None:
+        """Submit a modal form that succeeds, and wait for the page Horizon then loads:
+        the modal going away is not enough, the old document lingers until the redirect
+        lands (a mark set on it must be gone)."""
+        self.driver.execute_script("window.manilaUiBeforeSubmit = true;")
+        self.click(f"{modal} {button}")
+        self.wait().until(
+            lambda d: d.execute_script(
+                "return window.manilaUiBeforeSubmit === undefined"
+                " && document.readyState === 'complete';"),
+            message=f"{modal} submitted and the next page loaded")
+
     def click(self, css: str) -> None:
         self.wait_clickable(css).click()
 

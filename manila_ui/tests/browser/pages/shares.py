@@ -178,8 +178,7 @@ class CreateShareModal(BasePage):
                    .first_selected_option.get_attribute("value") or "")
 
     def submit(self) -> SharesPage:
-        self.click(f"{self.MODAL} .modal-footer input[type=submit]")
-        self.wait_gone(self.MODAL)
+        self.submit_modal(self.MODAL)
         return self.go(SharesPage)
 
     def submit_refused(self) -> str:
@@ -223,8 +222,7 @@ class ResizeModal(BasePage):
 
     def resize(self, new_size: int) -> SharesPage:
         self.fill(self.MODAL, new_size=new_size)
-        self.click(f"{self.MODAL} .modal-footer input[type=submit]")
-        self.wait_gone(self.MODAL)
+        self.submit_modal(self.MODAL)
         return self.go(SharesPage)
 
 
@@ -240,8 +238,7 @@ class CreateSnapshotModal(BasePage):
         from manila_ui.tests.browser.pages.snapshots import SnapshotsPage
 
         self.fill(self.MODAL, name=name)
-        self.click(f"{self.MODAL} .modal-footer input[type=submit]")
-        self.wait_gone(self.MODAL)
+        self.submit_modal(self.MODAL)
         return self.go(SnapshotsPage)
 
 
