@@ -212,3 +212,18 @@ def test_create_share_network_shows_its_quota_bar(demo_client: Any, manila: Any,
     bar = re.search(r'<div id="quota_share_networks"[^>]*>', html)
     assert bar and 'data-quota-limit="7' in bar.group(0)
     assert "of 7 used" in html
+
+
+def test_manilas_refusal_is_shown_in_its_words(admin_client: Any, manila: Any,
+                                               os_session: Any, demo_project: str) -> None:
+    # A user of the project holds 5: the project may not go below that.
+    demo_user = os_session("demo").get_user_id()
+    manila("admin").quotas.update(demo_project, user_id=demo_user, shares=5)
+    url = reverse("horizon:identity:projects:update_quotas", args=(demo_project,))
+    data = quota_fields(admin_client.get(url).content.decode())
+
+    page = admin_client.post(url, data | {"share_quota_shares": "3"}, follow=True)
+
+    assert ("danger", "Unable to update the share quotas: Quota limit must be greater "
+                      "than 5.") in messages(page.content.decode())
+    assert manila("admin").quotas.get(demo_project).shares == 50

@@ -8,9 +8,11 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
+from horizon import messages
 from horizon import workflows
 from openstack_dashboard import policy
 
+from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import quotas as api_quotas
 from manila_ui.dashboards import share_quotas
 from manila_ui.dashboards.admin.defaults.tables import UPDATE_STEP
@@ -31,6 +33,10 @@ class UpdateDefaultShareQuotasAction(workflows.Action):
             return True
         try:
             api_quotas.default_quota_update(request, limits)
+        except share_quotas.REFUSALS as exc:
+            messages.error(request, _("Unable to update the default share quotas: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
         except Exception:
             exceptions.handle(request, _("Unable to update the default share quotas."))
             return False

@@ -13,8 +13,7 @@ from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import quotas as api_quotas
 from manila_ui.dashboards import share_quotas
 
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Forbidden,
-            api_exceptions.NotFound)
+REFUSALS = share_quotas.REFUSALS
 
 
 class UpdateQuotasForm(forms.SelfHandlingForm):

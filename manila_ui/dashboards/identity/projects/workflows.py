@@ -14,10 +14,12 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
+from horizon import messages
 from horizon import workflows
 from openstack_dashboard import policy
 
 from manila_ui.api import client as api_client
+from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import quotas as api_quotas
 from manila_ui.dashboards import share_quotas
 
@@ -77,6 +79,11 @@ class UpdateShareQuotaAction(workflows.Action):
         try:
             api_quotas.quota_update(request, context["project_id"], limits,
                                     force=bool(context.get(share_quotas.FORCE)))
+        except share_quotas.REFUSALS as exc:
+            # Manila's own reason (e.g. below what the project's users hold).
+            messages.error(request, _("Unable to update the share quotas: %s")
+                           % api_exceptions.fault_message(exc))
+            return False
         except Exception:
             exceptions.handle(request, _("Unable to update the share quotas."))
             return False
