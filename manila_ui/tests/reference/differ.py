@@ -204,6 +204,15 @@ def compare_bodies(where: str, a: Any, b: Any, path: str = "") -> list[Differenc
     return diffs
 
 
+def _sorted_lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_lists(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_lists(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
+    return value
+
+
 def _keys_on(path: str) -> set[str]:
     """The object keys along a JSON path such as ``shares[0].export_locations[len]``."""
     return set(re.sub(r"\[[^\]]*\]", "", path).split("."))
@@ -216,8 +225,11 @@ def compare(
     *,
     values: bool = True,
     ignore: frozenset[str] = frozenset(),
+    unordered: bool = False,
 ) -> list[Difference]:
-    """All differences between the bundled (``a``) and the reference (``b``) answer."""
+    """All differences between the bundled (``a``) and the reference (``b``) answer.
+    ``unordered``: the lists in the bodies are compared as sets (Manila gives
+    them in no defined order)."""
     diffs: list[Difference] = []
     if a.status != b.status:
         diffs.append(Difference("status", where, "", a.status, b.status))
@@ -227,7 +239,10 @@ def compare(
             Difference("fault", where, "", fa or _short(a.body, 120), fb or _short(b.body, 120))
         )
     elif fa is None and a.status == b.status:
-        body_diffs = compare_bodies(where, normalise(a.body), normalise(b.body))
+        na, nb = normalise(a.body), normalise(b.body)
+        if unordered:
+            na, nb = _sorted_lists(na), _sorted_lists(nb)
+        body_diffs = compare_bodies(where, na, nb)
         diffs += [
             d for d in body_diffs if (values or d.kind != "value") and not ignore & _keys_on(d.path)
         ]

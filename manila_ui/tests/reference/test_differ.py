@@ -108,3 +108,10 @@ def test_allowlist_is_narrow() -> None:
     assert allowlist.reason(wrong)
     assert allowlist.reason(Difference("status", "demo PUT /shares/detail @2.0 [wrong method]",
                                        "", 405, 400, statuses=(405, 400))) is None
+
+
+def test_unordered_lists_compare_as_sets() -> None:
+    a = resp(200, {"access_list": [{"access_to": "10.0.0.0/24"}, {"access_to": "::/0"}]})
+    b = resp(200, {"access_list": [{"access_to": "::/0"}, {"access_to": "10.0.0.0/24"}]})
+    assert compare("w", a, b, unordered=True) == []
+    assert [d.kind for d in compare("w", a, b)] == ["value", "value"]

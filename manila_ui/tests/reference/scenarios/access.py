@@ -48,8 +48,8 @@ def _deny(mv: str, actor: str, var: str = "rule", wait: bool = True, **extra: An
 
 def _listing(mv: str, actor: str) -> Step:
     if at_least(mv, "2.45"):
-        return Step(actor, "GET", "/share-access-rules?share_id={share}")
-    return Step(actor, "POST", ACT, body={action(mv, "access_list"): None})
+        return Step(actor, "GET", "/share-access-rules?share_id={share}", unordered=True)
+    return Step(actor, "POST", ACT, body={action(mv, "access_list"): None}, unordered=True)
 
 
 def access_rules(mv: str) -> list[Step]:
@@ -81,8 +81,10 @@ def access_rules(mv: str) -> list[Step]:
             Step("admin", "GET", RULE),
             Step("demo", "GET", f"/share-access-rules/{MISSING}"),
             Step("demo", "GET", "/share-access-rules", note="no share_id"),
-            Step("demo", "GET", "/share-access-rules?share_id={share}&access_type=ip"),
-            Step("demo", "GET", "/share-access-rules?share_id={share}&access_level=ro"),
+            Step("demo", "GET", "/share-access-rules?share_id={share}&access_type=ip",
+                 unordered=True),
+            Step("demo", "GET", "/share-access-rules?share_id={share}&access_level=ro",
+                 unordered=True),
             Step("demo", "PUT", RULE + "/metadata", body={"metadata": {"k2": "v2"}}),
             Step("reader", "PUT", RULE + "/metadata", body={"metadata": {"k3": "v3"}}),
             Step("demo", "DELETE", RULE + "/metadata/k2"),

@@ -81,6 +81,7 @@ class Step:
     wait: Wait | None = None
     values: bool = True
     ignore: frozenset[str] = frozenset()
+    unordered: bool = False  # lists in no defined order: compare them as sets
     note: str = ""  # shown in the call's name: allow-list entries match on it
 
 
@@ -198,7 +199,8 @@ class Run:
             self.recorder.timing(side, f"{step.method} {step.path}", resp.ms)
         self.recorder.calls += 1
         a, b = answers["bundled"], answers["reference"]
-        diffs = compare(where, a, b, values=step.values, ignore=step.ignore)
+        diffs = compare(where, a, b, values=step.values, ignore=step.ignore,
+                        unordered=step.unordered)
         if step.wait and seen:
             diffs += _state_diffs(where, step.wait, seen)
             self.recorder.states.append(

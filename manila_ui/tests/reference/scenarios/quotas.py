@@ -32,6 +32,7 @@ def quotas(mv: str) -> list[Step]:
     base = _base(mv)
     demo, alt = base + "/{project:demo}", base + "/" + ALT
     steps = [
+        Step("admin", "DELETE", alt, note="start from the defaults"),
         Step("demo", "GET", demo, values=False),
         Step("reader", "GET", demo, values=False),
         Step("demo", "GET", demo + "/defaults"),
