@@ -46,13 +46,21 @@ def ensure_apt(cfg: RefConfig) -> str:
     missing = [p for p in APT_PACKAGES if not _installed(p)]
     if not missing:
         return "present"
+    sudo: list[str] = []
     if os.geteuid() != 0:
-        raise StackError(f"apt packages missing ({' '.join(missing)}); run as root to install them")
+        if not shutil.which("sudo") or subprocess.call(  # noqa: S603
+            ["sudo", "-n", "true"], stderr=subprocess.DEVNULL  # noqa: S607
+        ):
+            raise StackError(
+                f"apt packages missing ({' '.join(missing)}); run as root (or with "
+                "password-less sudo) to install them"
+            )
+        sudo = ["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive"]
     log = cfg.log_dir / "apt.log"
     env = {"DEBIAN_FRONTEND": "noninteractive"}
-    run(["apt-get", "update"], log, env, "apt-get update")
+    run([*sudo, "apt-get", "update"], log, env, "apt-get update")
     run(
-        ["apt-get", "install", "-y", "--no-install-recommends", *missing],
+        [*sudo, "apt-get", "install", "-y", "--no-install-recommends", *missing],
         log,
         env,
         "apt-get install",
