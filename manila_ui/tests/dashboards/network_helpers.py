@@ -63,6 +63,16 @@ def _deleted(client: Any, network_id: str) -> bool:
         client.share_networks.delete(network_id)
     except exceptions.NotFound:
         return True
+    except exceptions.Conflict as exc:
+        if "more than one subnet" in str(exc):
+            # Manila deletes a network with one subnet at most: drop the rest.
+            subnets = client.share_networks.get(network_id).share_network_subnets
+            for subnet in subnets[1:]:
+                try:
+                    client.share_network_subnets.delete(network_id, subnet["id"])
+                except exceptions.ClientException:
+                    continue
+        return False
     except exceptions.ClientException:
         return False   # in use (a share being deleted) or changing: later
     return True

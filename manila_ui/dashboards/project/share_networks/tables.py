@@ -81,8 +81,8 @@ class EditShareNetwork(NetworkPolicyTargetMixin, tables.LinkAction):
 
 
 class DeleteShareNetwork(NetworkPolicyTargetMixin, tables.DeleteAction):
-    help_text = _("A share network in use by shares cannot be deleted. One with "
-                  "several subnets loses them first.")
+    help_text = _("A share network in use by shares cannot be deleted, nor one "
+                  "with several subnets: delete all but one of them first.")
     policy_rules = (("share", "share_network:delete"),)
 
     @staticmethod
