@@ -1,0 +1,222 @@
+"""Benchmark (not a test): the same calls on the bundled backend and on real Manila.
+
+    make reference reference-bench            # or: python -m manila_ui.tests.reference.bench
+
+Fills demo's project on both backends with N shares (default 1,000; created
+through the API with at most ``--concurrency`` requests in flight per backend,
+because a burst of creates or deletes overloads a small Manila: see
+research/perf-upstream-manila-ui.md, "Incidents"), then times
+``GET /v2/shares/detail?limit=20`` (and the dashboard's own first-page query)
+as demo, alternating between the backends so that the machine's load drifts
+alike on both, and prints median / min / p90. Afterwards it deletes the shares
+(same cap) and resets demo's quotas, which it raised for the run.
+
+The bundled backend is a fresh one (Keystone + backend, SQLite, as the tests
+start it) on free ports; real Manila is the running reference stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from manila_ui.tests.reference.differ import Side
+
+VERSION = "2.98"  # what the dashboard speaks (python-manilaclient's max)
+CALLS = {
+    "GET /v2/shares/detail?limit=20": "/shares/detail?limit=20",
+    "dashboard first page": "/shares/detail?limit=21&offset=0&sort_key=created_at"
+                            "&sort_dir=desc&with_count=True",
+}
+
+
+def say(msg: str) -> None:
+    print(msg, flush=True)  # noqa: T201 - a command-line tool
+
+
+def _ok(resp: Any, what: str, *codes: int) -> Any:
+    if resp.status not in codes:
+        raise RuntimeError(f"{what}: HTTP {resp.status}: {str(resp.body)[:300]}")
+    return resp.body
+
+
+def _poll(check: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what}: not done after {timeout:.0f} s")
+        time.sleep(2)  # a poll interval; the loop checks the state
+
+
+class Bench:
+    """N shares named ``bench-<token>-NNNN`` in demo's project on one side."""
+
+    def __init__(self, side: Side, prefix: str, concurrency: int) -> None:
+        self.side = side
+        self.prefix = prefix
+        self.concurrency = concurrency
+        self.ids: list[str] = []
+
+    def call(self, actor: str, method: str, path: str, body: Any = None) -> Any:
+        return self.side.request(actor, method, path, version=VERSION, body=body)
+
+    def count(self, status: str | None = None) -> int:
+        query = f"/shares/detail?name~={self.prefix}&limit=1&with_count=true"
+        if status:
+            query += f"&status={status}"
+        return int(_ok(self.call("demo", "GET", query), "count shares", 200)["count"])
+
+    def raise_quota(self, n: int) -> None:
+        project = self.side.project_id("demo")
+        body = {"quota_set": {"shares": n + 1000, "gigabytes": n + 5000, "force": True}}
+        _ok(self.call("admin", "PUT", f"/quota-sets/{project}", body), "raise quota", 200)
+
+    def reset_quota(self) -> None:
+        project = self.side.project_id("demo")
+        _ok(self.call("admin", "DELETE", f"/quota-sets/{project}"), "reset quota", 202)
+
+    def _pool(self, fn: Callable[[int], Any], n: int) -> list[Any]:
+        with concurrent.futures.ThreadPoolExecutor(self.concurrency) as pool:
+            return list(pool.map(fn, range(n)))
+
+    def create(self, n: int) -> float:
+        t0 = time.monotonic()
+
+        def one(i: int) -> str:
+            body = {"share": {"share_proto": "NFS", "size": 1, "name": f"{self.prefix}-{i:04d}"}}
+            return str(_ok(self.call("demo", "POST", "/shares", body), "create", 200)
+                       ["share"]["id"])
+
+        self.ids = self._pool(one, n)
+        _poll(lambda: self.count("creating") == 0, 1800, f"{self.side.name}: creates")
+        errors = self.count("error")
+        if errors:
+            say(f"  {self.side.name}: {errors} shares in error (kept in the listing)")
+        return time.monotonic() - t0
+
+    def delete(self) -> float:
+        t0 = time.monotonic()
+        ids = list(self.ids)
+
+        def one(i: int) -> None:
+            self.call("demo", "DELETE", f"/shares/{ids[i]}")
+
+        self._pool(one, len(ids))
+        # Until every share is gone or the rest are stuck in error_deleting.
+        _poll(lambda: self.count() == self.count("error_deleting"), 1800,
+              f"{self.side.name}: deletes")
+        stuck = _ok(self.call("admin", "GET", f"/shares/detail?all_tenants=1"
+                              f"&name~={self.prefix}"), "stuck shares", 200)["shares"]
+        for share in stuck:  # Manila's failed deletions: the admin forces them
+            self.call("admin", "POST", f"/shares/{share['id']}/action", {"force_delete": None})
+        if stuck:
+            say(f"  {self.side.name}: {len(stuck)} stuck shares force-deleted")
+            _poll(lambda: self.count() == 0, 600, f"{self.side.name}: forced deletes")
+        return time.monotonic() - t0
+
+
+def measure(benches: list[Bench], samples: int) -> dict[tuple[str, str], list[float]]:
+    """Alternate the sides call by call, after a warm-up (token, connection, caches)."""
+    out: dict[tuple[str, str], list[float]] = {}
+    for label, path in CALLS.items():
+        for bench in benches:
+            for _ in range(3):
+                bench.call("demo", "GET", path)
+        for _ in range(samples):
+            for bench in benches:
+                resp = bench.call("demo", "GET", path)
+                _ok(resp, label, 200)
+                out.setdefault((bench.side.name, label), []).append(resp.ms)
+    return out
+
+
+def report(timings: dict[tuple[str, str], list[float]], sizes: dict[str, int]) -> None:
+    say(f"{'':34} {'median':>8} {'min':>8} {'p90':>8}  ms  (samples)")
+    for (side, label), ms in timings.items():
+        p90 = statistics.quantiles(ms, n=10)[-1] if len(ms) > 1 else ms[0]
+        say(f"  {side:9} {label:30} {statistics.median(ms):8.1f} {min(ms):8.1f} "
+            f"{p90:8.1f}      ({len(ms)}; {sizes.get(side, 0)} shares listed in all)")
+
+
+@contextmanager
+def bundled_side() -> Iterator[Side]:
+    """A fresh bundled backend (Keystone + backend, as the tests start it)."""
+    from manila_ui.stack import config
+    from manila_ui.stack import procs
+    from manila_ui.stack.runner import Layout
+    from manila_ui.stack.runner import Stack
+
+    with tempfile.TemporaryDirectory(prefix="manila-ui-bench-") as root:
+        layout = Layout(root=Path(root), keystone_port=procs.free_port(),
+                        backend_port=procs.free_port(), horizon_port=procs.free_port(),
+                        template_cache=config.stack_dir() / "test-template",
+                        transition_delay=0.2)
+        stack = Stack(layout)
+        stack.up(with_horizon=False)
+        try:
+            yield Side.from_clouds("bundled", layout.clouds_yaml)
+        finally:
+            stack.stop()
+
+
+def reference_side() -> Side:
+    from manila_ui.stack.reference.config import RefConfig
+
+    clouds = RefConfig.from_env().clouds_yaml
+    if not clouds.is_file():
+        raise SystemExit(f"no {clouds}: run `make reference` first")
+    return Side.from_clouds("reference", clouds)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m manila_ui.tests.reference.bench",
+                                     description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--shares", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=4,
+                        help="creates/deletes in flight per backend (keep it small)")
+    parser.add_argument("--samples", type=int, default=100)
+    args = parser.parse_args(argv)
+
+    ref = reference_side()
+    with bundled_side() as bundled:
+        prefix = f"bench-{uuid.uuid4().hex[:6]}"
+        benches = [Bench(bundled, prefix, args.concurrency),
+                   Bench(ref, prefix, args.concurrency)]
+        for bench in benches:
+            bench.raise_quota(args.shares)
+        try:
+            say(f"creating {args.shares} shares on each backend ({args.concurrency} in flight)")
+            # The two backends fill at once; each keeps its own cap.
+            with concurrent.futures.ThreadPoolExecutor(2) as pool:
+                made = dict(zip((b.side.name for b in benches),
+                                pool.map(lambda b: b.create(args.shares), benches),
+                                strict=True))
+            for name, seconds in made.items():
+                say(f"  {name}: {args.shares} shares available in {seconds:.0f} s")
+            sizes = {b.side.name: int(_ok(b.call("demo", "GET", "/shares?limit=1&with_count="
+                                                 "true"), "count", 200)["count"])
+                     for b in benches}
+            report(measure(benches, args.samples), sizes)
+        finally:
+            say("deleting them")
+            with concurrent.futures.ThreadPoolExecutor(2) as pool:
+                gone = list(pool.map(lambda b: (b.side.name, b.delete()), benches))
+            for name, seconds in gone:
+                say(f"  {name}: deleted in {seconds:.0f} s")
+            for bench in benches:
+                bench.reset_quota()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
