@@ -141,7 +141,7 @@ def measure(benches: list[Bench], samples: int) -> dict[tuple[str, str], list[fl
 
 
 def report(timings: dict[tuple[str, str], list[float]], sizes: dict[str, int]) -> None:
-    say(f"{'':34} {'median':>8} {'min':>8} {'p90':>8}  ms  (samples)")
+    say(f"{'(ms)':42} {'median':>8} {'min':>8} {'p90':>8}  (samples)")
     for (side, label), ms in timings.items():
         p90 = statistics.quantiles(ms, n=10)[-1] if len(ms) > 1 else ms[0]
         say(f"  {side:9} {label:30} {statistics.median(ms):8.1f} {min(ms):8.1f} "
