@@ -200,6 +200,10 @@ def _argv(cfg: RefConfig, daemon: str) -> list[Any]:
             "4",
             "--timeout",
             "120",
+            # Clients that poll every second or two reuse their connection: the
+            # default 2 s keep-alive closes it under them (RemoteDisconnected).
+            "--keep-alive",
+            "30",
             "--no-control-socket",
             "manila_wsgi:application",
         ]

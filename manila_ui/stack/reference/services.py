@@ -232,9 +232,13 @@ def pg_up(cfg: RefConfig) -> str:
                 cwd=cfg.pg_dir,
             )
             verdict = "initialised and started"
+        # max_connections: each Manila process pools up to 55 connections (oslo.db's
+        # 5 + 50 overflow) and manila-share runs one per back end; PostgreSQL's 100
+        # run out when a few deletes arrive together ("too many clients already").
         opts = (
             f"-p {cfg.ports['pg']} -c listen_addresses={HOST} -k {cfg.pg_dir} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=400"
         )
         run(
             [pg_bin("pg_ctl"), "-D", data, "-l", pg_log, "-w", "-t", "60", "-o", opts, "start"],

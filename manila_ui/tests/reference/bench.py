@@ -30,6 +30,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from keystoneauth1 import exceptions as ksa_exceptions
+
 from manila_ui.tests.reference.differ import Side
 
 VERSION = "2.98"  # what the dashboard speaks (python-manilaclient's max)
@@ -52,7 +54,13 @@ def _ok(resp: Any, what: str, *codes: int) -> Any:
 
 def _poll(check: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
-    while not check():
+    while True:
+        try:
+            if check():
+                return
+        except (RuntimeError, OSError, ksa_exceptions.ConnectionError) as exc:
+            # Manila 23 may fail a listing while shares are being deleted.
+            say(f"  ({what}: {exc.__class__.__name__}, polling on)")
         if time.monotonic() > deadline:
             raise TimeoutError(f"{what}: not done after {timeout:.0f} s")
         time.sleep(2)  # a poll interval; the loop checks the state

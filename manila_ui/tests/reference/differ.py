@@ -129,6 +129,8 @@ class Side:
             "raise_exc": False,
             "authenticated": actor is not None,
         }
+        if method == "GET":  # a kept-alive connection the server just closed: once more
+            kwargs["connect_retries"] = 1
         if raw_body is not None:
             kwargs["data"] = raw_body
             hdrs.setdefault("Content-Type", "application/json")
