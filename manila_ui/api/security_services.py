@@ -41,15 +41,17 @@ def security_service_list_paged(request: Any, *, offset: int = 0, page_size: int
                                 search_opts: dict[str, Any] | None = None,
                                 all_projects: bool = False
                                 ) -> base.Page[SecurityService]:
-    """One page in ONE call (``limit`` = page size + 1)."""
+    """One page in ONE call. Manila 23 takes an admin's ``limit`` and
+    ``offset`` as filters (the page comes back empty) and has no sort, so the
+    whole (filtered) list is fetched and the page cut here."""
     opts: dict[str, Any] = dict(search_opts or {})
-    opts.update(limit=page_size + 1, offset=max(0, offset))
     if all_projects:
         opts["all_tenants"] = 1
     items = base.wrap_all(SecurityService, _manager(request).list(
         detailed=True, search_opts=opts))
-    return base.Page(items=items[:page_size], offset=max(0, offset),
-                     page_size=page_size, has_more=len(items) > page_size)
+    start = max(0, offset)
+    return base.Page(items=items[start:start + page_size], offset=start,
+                     page_size=page_size, has_more=len(items) > start + page_size)
 
 
 @base.request_memoized

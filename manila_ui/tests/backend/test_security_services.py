@@ -81,6 +81,21 @@ def test_lists_summary_detail_and_filters(member: Api) -> None:
         "security_services"][0]["type"] == "kerberos"
 
 
+def test_pages_for_members_but_limit_is_a_filter_for_admins(member: Api,
+                                                           admin: Api) -> None:
+    # Manila 23 strips unknown keys from a member's query only: an admin's
+    # ``limit``/``offset`` are compared with the services' fields.
+    create_service(member, "ldap", name="paged")
+    create_service(member, "kerberos", name="paged")
+    query = "/v2/security-services/detail?name=paged"
+
+    assert len(member.get(query + "&limit=1").json()["security_services"]) == 1
+    assert len(member.get(query + "&limit=1&offset=1").json()["security_services"]) == 1
+    assert len(admin.get(query + "&all_tenants=1").json()["security_services"]) >= 2
+    assert admin.get(query + "&all_tenants=1&limit=5").json()["security_services"] == []
+    assert admin.get(query + "&offset=0").json()["security_services"] == []
+
+
 def test_update_and_delete(member: Api) -> None:
     service = create_service(member)
     path = f"/v2/security-services/{service['id']}"

@@ -45,14 +45,15 @@ def _list(req: ApiRequest, detail: bool) -> webob.Response:
     authorize(req, policy.DETAIL if detail else policy.INDEX)
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
-    for key in ("status", "limit", "offset"):
-        params.pop(key, None)
+    params.pop("status", None)
     network_id = params.pop("share_network_id", None)
     project: str | None = req.ctx.project_id
     if network_id is None and query.all_tenants(params) and req.allowed(
             policy.GET_ALL, req.ctx.policy_target()):
         project = None
     params.pop("all_tenants", None)
+    # As Manila 23: an admin's unknown keys stay filters, ``limit`` and
+    # ``offset`` too, so an admin's paged listing is empty; others' are paged.
     if not req.ctx.is_admin:
         params = {key: value for key, value in params.items() if key in SEARCH_KEYS}
     found = req.services.security_services.list_services(
