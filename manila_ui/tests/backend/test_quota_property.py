@@ -61,8 +61,10 @@ class ProjectLife(RuleBasedStateMachine):
         used = self.used()
         return all(used[k] + v <= LIMITS[k] for k, v in deltas.items())
 
+    # Candidates are listed in creation order, never sorted by id: ids are random,
+    # and a replayed example must draw the same share (Hypothesis checks it).
     def available(self) -> list[str]:
-        return sorted(i for i, s in self.shares.items() if s["status"] == "available")
+        return [i for i, s in self.shares.items() if s["status"] == "available"]
 
     def settle(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Wait until nothing is in flight; what exists then."""
@@ -134,8 +136,8 @@ class ProjectLife(RuleBasedStateMachine):
 
     def deletable(self) -> list[str]:
         parents = {share for share, _ in self.snapshots.values()}
-        return sorted(i for i, s in self.shares.items()
-                      if s["status"] in ("available", "error") and i not in parents)
+        return [i for i, s in self.shares.items()
+                if s["status"] in ("available", "error") and i not in parents]
 
     @precondition(lambda self: self.deletable())
     @rule(data=st.data())
@@ -161,7 +163,7 @@ class ProjectLife(RuleBasedStateMachine):
     @precondition(lambda self: self.snapshots)
     @rule(data=st.data())
     def delete_snapshot(self, data: st.DataObject) -> None:
-        snapshot_id = data.draw(st.sampled_from(sorted(self.snapshots)))
+        snapshot_id = data.draw(st.sampled_from(list(self.snapshots)))
         assert self.api.delete(f"/v2/snapshots/{snapshot_id}").status_code == 202
         del self.snapshots[snapshot_id]
         self.settle()

@@ -13,6 +13,7 @@ from typing import Any
 from typing import TypeVar
 
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -53,8 +54,11 @@ class BasePage:
         return page(self.driver, self.base_url, self.timeout).loaded()
 
     def wait(self, timeout: float | None = None) -> WebDriverWait[WebDriver]:
+        # While a document is replaced, chromedriver can answer about an element of
+        # the old one with a bare "unknown error" (node not in the document): retry.
         return WebDriverWait(self.driver, timeout or self.timeout,
-                             ignored_exceptions=(StaleElementReferenceException,))
+                             ignored_exceptions=(StaleElementReferenceException,
+                                                 WebDriverException))
 
     def element(self, css: str) -> WebElement:
         return self.driver.find_element(By.CSS_SELECTOR, css)

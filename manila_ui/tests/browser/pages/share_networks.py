@@ -58,9 +58,7 @@ class ShareNetworkDetailPage(BasePage):
         modal = "#add_security_service_modal"
         self.wait_visible(f"{modal} #id_security_service_id")
         self.fill(modal, security_service_id=service_id)
-        self.click(f"{modal} .modal-footer input[type=submit]")
-        self.wait_gone(modal)
-        # The detail page is loaded again: its message says it is the new one.
+        self.submit_modal(modal)
         self.wait_message("success", "Added the security service")
         return self.go(ShareNetworkDetailPage)
 
@@ -86,8 +84,7 @@ class SecurityServicesPage(BasePage):
         self.wait_visible(f"{modal} #id_server")
         assert self.element(f"{modal} label[for=id_server]").text.startswith("LDAP Server")
         self.fill(modal, server=server, password=password, confirm_password=password)
-        self.click(f"{modal} .modal-footer input[type=submit]")
-        self.wait_gone(modal)
+        self.submit_modal(modal)
         page = self.go(SecurityServicesPage)
         page.wait_visible(page.row_css(self.TABLE, name))
         return page
@@ -142,8 +139,7 @@ class ShareServersPage(BasePage):
         modal = "#manage_share_server_modal"
         self.wait_visible(f"{modal} #id_identifier")
         self.fill(modal, host=host, subnet=subnet, identifier=identifier)
-        self.click(f"{modal} .modal-footer input[type=submit]")
-        self.wait_gone(modal)
+        self.submit_modal(modal)
         return self.go(ShareServersPage)
 
     def manage_share(self, server_id: str, export_path: str, name: str) -> ShareServersPage:
@@ -151,8 +147,7 @@ class ShareServersPage(BasePage):
         modal = "#manage_share_on_server_modal"
         self.wait_visible(f"{modal} #id_export_path")
         self.fill(modal, export_path=export_path, share_type="dhss_true", name=name)
-        self.click(f"{modal} .modal-footer input[type=submit]")
-        self.wait_gone(modal)
+        self.submit_modal(modal)
         return self.go(ShareServerDetailPage).back()
 
 

@@ -63,8 +63,7 @@ class EditQuotasModal(BasePage):
         return self
 
     def save(self) -> ProjectQuotasPage:
-        self.click(f"{self.MODAL} .modal-footer .btn-primary")
-        self.wait_gone(self.MODAL)
+        self.submit_modal(self.MODAL, ".modal-footer .btn-primary")
         return self.go(ProjectQuotasPage)
 
 

@@ -91,9 +91,7 @@ class AddRuleModal(BasePage):
 
     def submit(self) -> RulesPage:
         """Submit; Horizon then loads the rules page again."""
-        before = self.element("html")
-        self.click(f"{self.MODAL} .modal-footer input[type=submit]")
-        self.wait().until(ec.staleness_of(before), message="the page reloaded")
+        self.submit_modal(self.MODAL)
         return self.go(RulesPage)
 
     def submit_refused(self) -> str:
