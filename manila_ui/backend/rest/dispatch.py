@@ -1,10 +1,13 @@
 """Routing under ``/v2``: a route table, microversion negotiation, the
 version headers, and turning service refusals into Manila faults.
 
-The table maps a URL template to ``{METHOD: handler}``; a known URL with
-another method is 405.  Every route answers both ``/v2/<resource>`` and
-``/v2/<project_id>/<resource>`` (the project segment is hex and dashes, so
-it cannot be mistaken for a resource name), as Manila's routes do.
+The table maps a URL template to ``{METHOD: handler}``.  A URL no route
+serves with that method is answered as Manila's router answers it, before the
+API layer: WebOb's plain 404 in the format the Accept header asks for, without
+the API's version headers or ``x-compute-request-id``.  Every route answers
+both ``/v2/<resource>`` and ``/v2/<project_id>/<resource>`` (the project
+segment is hex and dashes, so it cannot be mistaken for a resource name), as
+Manila's routes do.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import webob
+import webob.exc
 
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import microversion
 from manila_ui.backend.rest.microversion import APIVersion
+from manila_ui.backend.rest.request import UNROUTED
 from manila_ui.backend.rest.request import URL_ARGS
 from manila_ui.backend.rest.request import URL_PROJECT
 from manila_ui.backend.rest.request import VERSION
@@ -97,25 +102,30 @@ class Router:
                               key=lambda r: -r.literals)
         self._versions = versions_handler
 
-    def _match(self, path: str) -> tuple[Route, dict[str, str]] | None:
+    def _match(self, path: str, method: str) -> tuple[Route, dict[str, str]] | None:
+        # As the routes mapper: the first route whose template and method both
+        # match (PUT /shares/detail is an update of the share "detail").
         for route in self._routes:
             found = route.pattern.match(path)
-            if found:
+            if found and method in route.methods:
                 return route, found.groupdict()
         return None
 
     def _resolve(self, req: ApiRequest, path: str) -> tuple[Route, dict[str, str]] | None:
-        found = self._match(path)
+        found = self._match(path, req.method)
         if found is None:
             project = _PROJECT.match(path)
             if project and project.group(2) and project.group(2) != "/":
-                found = self._match(project.group(2))
+                found = self._match(project.group(2), req.method)
                 if found is not None:
                     req.environ[URL_PROJECT] = project.group(1)
         return found
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         req = ApiRequest(environ)
+        if self._unrouted(req):
+            environ[UNROUTED] = True
+            return webob.exc.HTTPNotFound()(environ, start_response)
         try:
             version = microversion.negotiate(
                 req.headers.get(microversion.HEADER))
@@ -133,22 +143,28 @@ class Router:
         resp.headers["Vary"] = microversion.HEADER
         return resp(environ, start_response)
 
+    @staticmethod
+    def _path(req: ApiRequest) -> str:
+        return req.path_info[len("/v2"):] or "/"
+
+    def _unrouted(self, req: ApiRequest) -> bool:
+        path = self._path(req)
+        if path in ("/", ""):
+            return False
+        return self._resolve(req, path) is None
+
     def _respond(self, req: ApiRequest, version: APIVersion) -> webob.Response:
-        path = req.path_info[len("/v2"):] or "/"
+        path = self._path(req)
         try:
             if path in ("/", ""):
                 return self._versions(req)
             found = self._resolve(req, path)
-            if found is None:
-                raise faults.NotFound()
+            assert found is not None  # _unrouted() answered otherwise
             route, args = found
             project = req.environ.get(URL_PROJECT)
             if project and project != req.ctx.project_id:
                 raise faults.BadRequest("Malformed request url")
-            handler = route.methods.get(req.method)
-            if handler is None:
-                allowed = ", ".join(sorted(route.methods))
-                raise faults.BadMethod(headers={"Allow": allowed})
+            handler = route.methods[req.method]
             low, high = _VERSIONS.get(handler, (microversion.MIN, microversion.MAX))
             if not low <= version <= high:
                 raise faults.NotFound()

@@ -21,6 +21,7 @@ from manila_ui.backend.rest.context import RequestContext
 from manila_ui.backend.rest.request import AUTHZ
 from manila_ui.backend.rest.request import CONTEXT
 from manila_ui.backend.rest.request import SERVICES
+from manila_ui.backend.rest.request import UNROUTED
 from manila_ui.backend.services.registry import Services
 
 LOG = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ class RequestId:
     ``x-openstack-request-id``.  Once the caller is known (a request context
     exists), Manila also returns it as ``x-compute-request-id``, which
     manila-tempest-plugin checks on every API response; like Manila, the
-    unauthenticated version document and 401s do not carry it."""
+    unauthenticated version document, 401s and URLs no route serves do not
+    carry it."""
 
     def __init__(self, app: WSGIApp) -> None:
         self.app = app
@@ -54,7 +56,7 @@ class RequestId:
                        if k.lower() not in ("x-openstack-request-id",
                                             "x-compute-request-id")]
             headers.append(("x-openstack-request-id", request_id))
-            if CONTEXT in environ:
+            if CONTEXT in environ and not environ.get(UNROUTED):
                 headers.append(("x-compute-request-id", request_id))
             return start_response(status, headers, exc_info)
 

@@ -16,6 +16,7 @@ from manila_ui.backend.services.registry import Services
 
 CONTEXT = "manila_ui.context"
 VERSION = "manila_ui.version"
+UNROUTED = "manila_ui.unrouted"  # no route: answered as Manila's router, not its API
 SERVICES = "manila_ui.services"
 AUTHZ = "manila_ui.authz"
 URL_ARGS = "manila_ui.url_args"

@@ -101,8 +101,10 @@ def test_snapshot_metadata(member: Api, other: Api, reader: Api,
     path = f"/v2/snapshots/{snap['id']}/metadata"
 
     assert member.get(path, version=LATEST).json() == {"metadata": {"a": "1"}}
+    # A merge; as Manila's snapshot metadata, the answer holds only what was sent.
     assert member.post(path, json={"metadata": {"b": "2"}}).json() == {
-        "metadata": {"a": "1", "b": "2"}}
+        "metadata": {"b": "2"}}
+    assert member.get(path).json() == {"metadata": {"a": "1", "b": "2"}}
     assert member.put(path, json={"metadata": {"c": "3"}}).json() == {
         "metadata": {"c": "3"}}
     assert member.get(path + "/c").json() == {"meta": {"c": "3"}}

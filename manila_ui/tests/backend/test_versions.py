@@ -109,15 +109,23 @@ def test_someone_elses_project_in_the_url_is_malformed(member: Api, other: Api) 
     assert resp.json()["badRequest"]["message"] == "Malformed request url"
 
 
-def test_unknown_url_and_wrong_method(member: Api) -> None:
-    missing = member.get("/v2/no-such-things")
-    wrong = member.request("PATCH", "/v2/shares")
+def test_unknown_url_and_wrong_method_get_the_routers_404(member: Api) -> None:
+    """As Manila's router (before its API layer): WebOb's 404 in the format the
+    client accepts, without the API's version headers or compute request id."""
+    as_json = {"Accept": "application/json"}  # what API clients send
+    missing = member.get("/v2/no-such-things", headers=as_json)
+    wrong = member.request("PATCH", "/v2/shares", headers=as_json)
+    as_html = member.get("/v2/no-such-things", headers={"Accept": "text/html"})
 
-    assert missing.status_code == 404
-    assert missing.json()["itemNotFound"]["code"] == 404
-    assert wrong.status_code == 405
-    assert wrong.json()["badMethod"]["code"] == 405
-    assert set(wrong.headers["Allow"].split(", ")) == {"GET", "POST"}
+    for resp in (missing, wrong):
+        assert resp.status_code == 404
+        assert resp.json() == {"code": "404 Not Found", "title": "Not Found",
+                               "message": "The resource could not be found.<br /><br />\n\n\n"}
+        assert "X-OpenStack-Manila-API-Version" not in resp.headers
+        assert "x-compute-request-id" not in resp.headers
+        assert resp.headers["x-openstack-request-id"].startswith("req-")
+    assert as_html.headers["Content-Type"].startswith("text/html")
+    assert "<h1>404 Not Found</h1>" in as_html.text
 
 
 def test_a_resource_newer_than_the_requested_version_is_not_found(member: Api) -> None:

@@ -85,6 +85,10 @@ class Shares:
             return str(self.manila.share_snapshots.get(snapshot_id).status)
         except exceptions.NotFound:
             return None
+        except exceptions.BadRequest:
+            # Real Manila answers 400 for a snapshot whose instance is already
+            # gone while the snapshot itself is still being deleted.
+            return "deleting"
 
     def wait_snapshot(self, snapshot_id: str, status: str | None = "available",
                       timeout: float = 60.0) -> None:

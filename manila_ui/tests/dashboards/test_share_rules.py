@@ -42,7 +42,8 @@ def settled_rules(manila_client: Any, share_id: str) -> list[Any]:
         if status != "syncing" and all(r.state in ("active", "error") for r in found):
             return found or [None]
         return None
-    return [r for r in wait_until(done, what="rules to settle") if r is not None]
+    # Real Manila under a loaded machine can take a while to apply rules.
+    return [r for r in wait_until(done, timeout=90, what="rules to settle") if r is not None]
 
 
 def available(shares_of: Any, user: str = "demo", **kwargs: Any) -> Any:

@@ -61,11 +61,19 @@ ALLOWED: list[Allowed] = [
         _statuses(400, 500),
     ),
     Allowed(
-        "status|fault|header", r"^demo (PATCH|DELETE) /shares @\S+ \[wrong method\]", "",
-        "a known URL with a method it does not serve: the bundled backend answers 405 "
-        "badMethod with Allow (and its usual headers) where Manila's router answers a "
-        "non-JSON 404 without the API headers",
-        lambda d: d.statuses == (405, 404),
+        "status|fault",
+        r"^demo (GET /snapshots\?sort_key=bogus @|POST /snapshots @\S+ \[no share_id\])", "",
+        "an unknown sort_key on the snapshot list, a snapshot without share_id: the bundled "
+        "backend answers 400 naming the problem where Manila 23 fails with 500 (an "
+        "unhandled InvalidInput / KeyError)",
+        _statuses(400, 500),
+    ),
+    Allowed(
+        "status|fault", r"^demo POST /shares @\S+ \[body not an object\]", "",
+        "a JSON body that is not an object: the bundled backend answers 422 as Manila does "
+        "for a body without its 'share' key, where Manila 23 fails with 500 (it indexes "
+        "the list)",
+        _statuses(422, 500),
     ),
 ]
 

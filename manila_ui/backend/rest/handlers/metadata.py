@@ -54,6 +54,9 @@ class Resource:
     read: Callable[[ApiRequest, str], dict[str, str]]
     write: Callable[[ApiRequest, str, dict[str, str], bool], dict[str, str]]
     remove: Callable[[ApiRequest, str, str], None]
+    # A merge (POST) answers with all the metadata (shares) or, as Manila's
+    # generic metadata controller (snapshots, export locations), only what was sent.
+    merge_answers_all: bool = True
 
     def index(self, req: ApiRequest) -> webob.Response:
         req.authorize(self.get_rule)
@@ -71,8 +74,8 @@ class Resource:
                replace: bool) -> webob.Response:
         req.authorize(self.update_rule)
         resource_id = self.find(req, True)
-        return json_response({"metadata": self.write(req, resource_id, items,
-                                                     replace)})
+        written = self.write(req, resource_id, items, replace)
+        return json_response({"metadata": written if self.merge_answers_all else items})
 
     def create(self, req: ApiRequest) -> webob.Response:
         return self._write(req, _items(req.json_body()), replace=False)
@@ -162,7 +165,8 @@ SNAPSHOTS = Resource(
     write=lambda req, snap_id, items, replace: _service_errors(
         lambda: req.services.snapshots.set_metadata(snap_id, items, replace)),
     remove=lambda req, snap_id, key: _service_errors(
-        lambda: req.services.snapshots.delete_metadata(snap_id, key)))
+        lambda: req.services.snapshots.delete_metadata(snap_id, key)),
+    merge_answers_all=False)
 
 
 # -- export locations (2.87) ----------------------------------------------------
@@ -191,7 +195,8 @@ EXPORT_LOCATIONS = Resource(
     write=lambda req, el_id, items, replace: (
         req.services.metadata.set_export_location_metadata(el_id, items, replace)),
     remove=lambda req, el_id, key: _service_errors(
-        lambda: req.services.metadata.delete_export_location_metadata(el_id, key)))
+        lambda: req.services.metadata.delete_export_location_metadata(el_id, key)),
+    merge_answers_all=False)
 
 
 def routes() -> dict[str, dict[str, Any]]:

@@ -28,6 +28,8 @@ _SPECS = "/types/{}/extra_specs"
 SCENARIOS = (
     Scenario("versions", faults.versions, versions=("-",)),
     Scenario("faults", faults.faults),
+    Scenario("experimental", faults.experimental, versions=("-",),
+             needs=(("GET", "/share-backups"),), resource="share backups"),
     Scenario("shares", shares.shares),
     Scenario("snapshots", snapshots.snapshots, needs=(("POST", "/snapshots"),),
              resource="snapshots"),
