@@ -4,7 +4,6 @@ Index: one list call (Manila has no paging for servers) and one Keystone
 call for the project names.  Detail: the server, and its shares (one call).
 """
 
-from django import shortcuts
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from horizon import tabs
 from horizon.utils import memoized
 
 from manila_ui.api import share_servers as api_servers
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.admin.share_servers import forms as server_forms
 from manila_ui.dashboards.admin.share_servers import tables as server_tables
@@ -22,6 +22,13 @@ from manila_ui.dashboards.admin.share_servers import tabs as server_tabs
 
 INDEX = "horizon:admin:share_servers:index"
 DETAIL = "horizon:admin:share_servers:detail"
+
+
+class ServerLookup(common_views.ObjectLookup):
+    fetch = staticmethod(api_servers.share_server_get)
+    url_kwarg = "server_id"
+    fetch_error = _("Unable to retrieve the share server.")
+    context_object_name = "server"
 
 
 class IndexView(tables.DataTableView):
@@ -104,36 +111,9 @@ class ManageShareView(ServerModalView):
                 "export_path": self.request.GET.get("export_path", "")}
 
 
-class DetailView(tabs.TabbedTableView):
+class DetailView(ServerLookup, common_views.TabbedDetailMixin, tabs.TabbedTableView):
     tab_group_class = server_tabs.ShareServerDetailTabs
     template_name = "horizon/common/_detail.html"
     page_title = "{{ server.id }}"
+    index_url = INDEX
     table_class = server_tables.ShareServersTable
-
-    def post(self, request, *args, **kwargs):
-        action_table = tables.DataTable.check_handler(request)[0]
-        if action_table == self.table_class._meta.name:
-            table = self.table_class(request, data=[self.get_data()])
-            if table.maybe_handle():
-                return shortcuts.redirect(reverse(INDEX))
-        return super().post(request, *args, **kwargs)
-
-    @memoized.memoized_method
-    def get_data(self):
-        try:
-            return api_servers.share_server_get(self.request, self.kwargs["server_id"])
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the share server."),
-                              redirect=reverse(INDEX))
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        server = self.get_data()
-        context["server"] = server
-        context["url"] = self.request.path
-        context["actions"] = self.table_class(self.request).render_row_actions(server)
-        return context
-
-    def get_tabs(self, request, *args, **kwargs):
-        return self.tab_group_class(request, server=self.get_data(), **kwargs)

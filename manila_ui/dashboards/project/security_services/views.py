@@ -1,6 +1,5 @@
 """Views of Project > Share > Security Services (one page: one call)."""
 
-from django import shortcuts
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -11,12 +10,20 @@ from horizon import tabs
 from horizon.utils import memoized
 
 from manila_ui.api import security_services as api_services
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.security_services import forms as service_forms
 from manila_ui.dashboards.project.security_services import tables as service_tables
 from manila_ui.dashboards.project.security_services import tabs as service_tabs
 
 INDEX = "horizon:project:security_services:index"
+
+
+class ServiceLookup(common_views.ObjectLookup):
+    fetch = staticmethod(api_services.security_service_get)
+    url_kwarg = "service_id"
+    fetch_error = _("Unable to retrieve the security service.")
+    context_object_name = "service"
 
 
 class SecurityServiceTableViewMixin(pagination.OffsetPagedViewMixin):
@@ -99,42 +106,13 @@ class UpdateView(forms.ModalFormView):
         return initial
 
 
-class DetailView(tabs.TabView):
+class DetailView(ServiceLookup, common_views.TabbedDetailMixin, tabs.TabView):
     tab_group_class = service_tabs.SecurityServiceDetailTabs
     template_name = "horizon/common/_detail.html"
     page_title = "{{ service.name_or_id }}"
     index_url = INDEX
     table_class = service_tables.SecurityServicesTable
-
-    def get_redirect_url(self):
-        return reverse(self.index_url)
-
-    def post(self, request, *args, **kwargs):
-        table = self.table_class(request, data=[self.get_data()])
-        if table.maybe_handle():
-            return shortcuts.redirect(self.get_redirect_url())
-        return self.get(request, *args, **kwargs)
-
-    @memoized.memoized_method
-    def get_data(self):
-        try:
-            return api_services.security_service_get(self.request,
-                                                     self.kwargs["service_id"])
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the security service."),
-                              redirect=self.get_redirect_url())
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        service = self.get_data()
-        context["service"] = service
-        context["url"] = self.request.path
-        context["actions"] = self.table_class(self.request).render_row_actions(service)
-        return context
+    network_url = "horizon:project:share_networks:detail"
 
     def get_tabs(self, request, *args, **kwargs):
-        return self.tab_group_class(request, service=self.get_data(),
-                                    network_url=self.network_url, **kwargs)
-
-    network_url = "horizon:project:share_networks:detail"
+        return super().get_tabs(request, *args, network_url=self.network_url, **kwargs)

@@ -21,6 +21,7 @@ from horizon.utils import memoized
 from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import security_services as api_services
 from manila_ui.api import share_networks as api_networks
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_networks import forms as network_forms
@@ -30,6 +31,13 @@ from manila_ui.dashboards.project.share_networks import workflows as network_wor
 
 INDEX = "horizon:project:share_networks:index"
 DETAIL = "horizon:project:share_networks:detail"
+
+
+class NetworkLookup(common_views.ObjectLookup):
+    fetch = staticmethod(api_networks.share_network_get)
+    url_kwarg = "network_id"
+    fetch_error = _("Unable to retrieve the share network.")
+    context_object_name = "network"
 
 
 class ShareNetworkTableViewMixin(pagination.OffsetPagedViewMixin):
@@ -219,44 +227,13 @@ class ReplaceSecurityServiceView(NetworkModalView):
         return {"network_id": self.kwargs["network_id"], "current_id": self._current_id()}
 
 
-class DetailView(tabs.TabbedTableView):
+class DetailView(NetworkLookup, common_views.TabbedDetailMixin, tabs.TabbedTableView):
     tab_group_class = network_tabs.ShareNetworkDetailTabs
     template_name = "horizon/common/_detail.html"
     page_title = "{{ network.name_or_id }}"
     index_url = INDEX
     table_class = network_tables.ShareNetworksTable
-
-    def get_redirect_url(self):
-        return reverse(self.index_url)
-
-    def post(self, request, *args, **kwargs):
-        # The header's actions (edit, delete) post here too.
-        action_table = tables.DataTable.check_handler(request)[0]
-        if action_table == self.table_class._meta.name:
-            table = self.table_class(request, data=[self.get_data()])
-            if table.maybe_handle():
-                return shortcuts.redirect(self.get_redirect_url())
-        return super().post(request, *args, **kwargs)
-
-    @memoized.memoized_method
-    def get_data(self):
-        try:
-            return api_networks.share_network_get(self.request, self.kwargs["network_id"])
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the share network."),
-                              redirect=self.get_redirect_url())
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        network = self.get_data()
-        context["network"] = network
-        context["url"] = self.request.path
-        context["actions"] = self.table_class(self.request).render_row_actions(network)
-        return context
-
-    def get_tabs(self, request, *args, **kwargs):
-        return self.tab_group_class(request, share_network=self.get_data(), **kwargs)
+    tab_object_name = "share_network"
 
 
 class CheckView(forms.ModalFormView):

@@ -1,6 +1,5 @@
 """Views of Project > Share > Share Snapshots."""
 
-from django import shortcuts
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -13,12 +12,20 @@ from horizon.utils import memoized
 from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.share_snapshots import forms as snap_forms
 from manila_ui.dashboards.project.share_snapshots import tables as snap_tables
 from manila_ui.dashboards.project.share_snapshots import tabs as snap_tabs
 
 INDEX = "horizon:project:share_snapshots:index"
+
+
+class SnapshotLookup(common_views.ObjectLookup):
+    fetch = staticmethod(api_snapshots.snapshot_get)
+    url_kwarg = "snapshot_id"
+    fetch_error = _("Unable to retrieve snapshot details.")
+    context_object_name = "snapshot"
 
 
 class SnapshotTableViewMixin(pagination.OffsetPagedViewMixin):
@@ -172,46 +179,10 @@ class UpdateMetadataView(SnapshotModalView):
                 "metadata": dict(snapshot.metadata or {})}
 
 
-class DetailView(tabs.TabView):
+class DetailView(SnapshotLookup, common_views.TabbedDetailMixin, tabs.TabView):
     tab_group_class = snap_tabs.SnapshotDetailTabs
     template_name = "horizon/common/_detail.html"
     page_title = "{{ snapshot.name_or_id }}"
     index_url = INDEX
     table_class = snap_tables.SnapshotsTable
-
-    def get_redirect_url(self):
-        return reverse(self.index_url)
-
-    def post(self, request, *args, **kwargs):
-        # The header's actions post here (the snapshot may not be on the
-        # index's first page, where the table would look it up).
-        table = self.table_class(request, data=[self.get_data()])
-        if table.maybe_handle():
-            return shortcuts.redirect(self.get_redirect_url())
-        return self.get(request, *args, **kwargs)
-
-    @memoized.memoized_method
-    def get_data(self):
-        try:
-            return api_snapshots.snapshot_get(self.request,
-                                              self.kwargs["snapshot_id"])
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve snapshot details."),
-                              redirect=self.get_redirect_url())
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        snapshot = self.get_data()
-        context["snapshot"] = snapshot
-        context["url"] = self.request.path  # the actions post here
-        context["actions"] = self.table_class(
-            self.request).render_row_actions(snapshot)
-        labels = dict(snap_tables.STATUS_DISPLAY_CHOICES)
-        context["status_label"] = labels.get(snapshot.status, snapshot.status)
-        return context
-
-    def get_tabs(self, request, *args, **kwargs):
-        return self.tab_group_class(request, snapshot=self.get_data(),
-                                    **kwargs)
+    status_choices = snap_tables.STATUS_DISPLAY_CHOICES

@@ -1,6 +1,5 @@
 """Views of Project > Share > Shares."""
 
-from django import shortcuts
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -14,11 +13,19 @@ from manila_ui.api import client as api_client
 from manila_ui.api import limits as api_limits
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project import share_usage
 from manila_ui.dashboards.project.shares import forms as share_forms
 from manila_ui.dashboards.project.shares import tables as share_tables
 from manila_ui.dashboards.project.shares import tabs as share_tabs
+
+
+class ShareLookup(common_views.ObjectLookup):
+    fetch = staticmethod(api_shares.share_get)
+    url_kwarg = "share_id"
+    fetch_error = _("Unable to retrieve share details.")
+    context_object_name = "share"
 
 
 class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
@@ -159,36 +166,18 @@ class UpdateView(forms.ModalFormView):
                 "is_public": bool(share.is_public)}
 
 
-class DetailView(tabs.TabView):
+class DetailView(ShareLookup, common_views.TabbedDetailMixin, tabs.TabView):
     tab_group_class = share_tabs.ShareDetailTabs
     template_name = "horizon/common/_detail.html"
     page_title = "{{ share.name_or_id }}"
     index_url = "horizon:project:shares:index"
     table_class = share_tables.SharesTable
-
-    def get_redirect_url(self):
-        return reverse(self.index_url)
-
-    def post(self, request, *args, **kwargs):
-        # The header's actions post here, not to the index: the share may
-        # not be on the index's first page, where the table would look it up.
-        table = self.table_class(request, data=[self.get_data()])
-        if table.maybe_handle():
-            return shortcuts.redirect(self.get_redirect_url())
-        return self.get(request, *args, **kwargs)
-
+    status_choices = share_tables.STATUS_DISPLAY_CHOICES
     all_projects = False
 
     @memoized.memoized_method
     def get_data(self):
-        try:
-            share = api_shares.share_get(self.request,
-                                         self.kwargs["share_id"])
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve share details."),
-                              redirect=self.get_redirect_url())
-            raise  # handle() redirects; never fall through without a share
+        share = super().get_data()
         if share.share_network_id:  # one more call, DHSS=True shares only
             try:
                 share.share_network_name = api_shares.share_network_names(
@@ -198,17 +187,3 @@ class DetailView(tabs.TabView):
                 # The id is shown instead: no message for a name.
                 exceptions.handle(self.request, ignore=True)
         return share
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        share = self.get_data()
-        table = self.table_class(self.request)
-        context["share"] = share
-        context["url"] = self.request.path
-        context["actions"] = table.render_row_actions(share)
-        status_label = dict(share_tables.STATUS_DISPLAY_CHOICES)
-        context["status_label"] = status_label.get(share.status, share.status)
-        return context
-
-    def get_tabs(self, request, *args, **kwargs):
-        return self.tab_group_class(request, share=self.get_data(), **kwargs)

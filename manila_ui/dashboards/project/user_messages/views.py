@@ -1,14 +1,12 @@
 """Views of Project > Share > User Messages."""
 
-from django import shortcuts
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import tables
 from horizon import views as horizon_views
-from horizon.utils import memoized
 
 from manila_ui.api import messages as api_messages
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.user_messages import tables as msg_tables
 
@@ -49,37 +47,19 @@ class IndexView(MessageTableViewMixin, tables.DataTableView):
         return self.get_messages()
 
 
-class DetailView(horizon_views.HorizonTemplateView):
+class DetailView(common_views.DetailMixin, horizon_views.HorizonTemplateView):
     template_name = "project/user_messages/detail.html"
     page_title = _("User Message")
     index_url = "horizon:project:user_messages:index"
     table_class = msg_tables.MessagesTable
     resource_urls = msg_tables.RESOURCE_URLS
-
-    def post(self, request, *args, **kwargs):
-        table = self.table_class(request, data=[self.get_data()])
-        if table.maybe_handle():
-            return shortcuts.redirect(reverse(self.index_url))
-        return self.get(request, *args, **kwargs)
-
-    @memoized.memoized_method
-    def get_data(self):
-        try:
-            return api_messages.message_get(self.request,
-                                            self.kwargs["message_id"])
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve the message."),
-                              redirect=reverse(self.index_url))
-            raise
+    fetch = staticmethod(api_messages.message_get)
+    url_kwarg = "message_id"
+    fetch_error = _("Unable to retrieve the message.")
+    context_object_name = "message"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        message = self.get_data()
-        context["message"] = message
         context["resource_url"] = msg_tables.resource_link(
-            message, self.resource_urls)
-        context["url"] = self.request.path  # the actions post here
-        context["actions"] = self.table_class(
-            self.request).render_row_actions(message)
+            context["message"], self.resource_urls)
         return context
