@@ -113,10 +113,6 @@ report_interval = 2
 debug = False
 [database]
 connection = {cfg.db_url}
-[quota]
-# Manila keeps usage counters, which drift when tests race deletions against
-# it; a reservation re-counts what exists when its counter is older than this.
-max_age = 5
 [oslo_concurrency]
 lock_path = {m}/lock
 [keystone_authtoken]

@@ -12,6 +12,7 @@ from manila_ui.tests.browser.pages.base import log_out
 from manila_ui.tests.browser.pages.share_quotas import ModifyQuotasShareStep
 from manila_ui.tests.browser.pages.share_quotas import ShareQuotasPage
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.dashboards.helpers import restore_default_quotas
 
 
 def test_quota_reached_then_raised(browser: Any, browser_login: Any, shares_of: Any,
@@ -57,4 +58,4 @@ def test_quota_reached_then_raised(browser: Any, browser_login: Any, shares_of: 
         assert len(created) == 1
         shares_of("demo").created.append(created[0].id)
     finally:
-        manila("admin").quotas.delete(demo_project)
+        restore_default_quotas(manila("admin"), demo_project)

@@ -59,6 +59,18 @@ def row_html(html: str, object_id: str) -> str:
     return re.sub(r"\s+", " ", match.group(0))
 
 
+# Restored by an update, never by DELETE: Manila's DELETE of a quota set also
+# wipes the project's usage counters, which then drift from what exists.
+QUOTA_RESOURCES = ("shares", "gigabytes", "snapshots", "snapshot_gigabytes", "share_networks")
+
+
+def restore_default_quotas(admin: Any, project_id: str) -> None:
+    """Set a project's limits back to the defaults (``admin``: a manilaclient)."""
+    defaults = admin.quotas.defaults(project_id)
+    admin.quotas.update(project_id, force=True,
+                        **{r: getattr(defaults, r) for r in QUOTA_RESOURCES})
+
+
 class Shares:
     """Seeds and watches shares (and their snapshots) for one user through
     python-manilaclient."""

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from manila_ui.api import microversions
 from manila_ui.tests.dashboards.helpers import Shares
+from manila_ui.tests.dashboards.helpers import restore_default_quotas
 from manila_ui.tests.dashboards.helpers import row_ids
 from manila_ui.tests.dashboards.helpers import unique
 
@@ -41,7 +42,7 @@ def crowded_project(manila, os_session):
         alt.create(name=f"{prefix}-{i:03d}")
     yield alt
     alt.cleanup()
-    admin.quotas.delete(project_id)
+    restore_default_quotas(admin, project_id)
 
 
 def count(backend_calls, client, url):

@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from manila_ui.tests.dashboards.helpers import messages
+from manila_ui.tests.dashboards.helpers import restore_default_quotas
 from manila_ui.tests.dashboards.helpers import unique
 
 SHARES_INDEX = reverse("horizon:project:shares:index")
@@ -40,7 +41,7 @@ def demo_project(os_session: Any, manila: Any) -> Iterator[str]:
     """Demo's project id; its share quotas go back to the defaults after."""
     project_id: str = os_session("demo").get_project_id()
     yield project_id
-    manila("admin").quotas.delete(project_id)
+    restore_default_quotas(manila("admin"), project_id)
 
 
 def test_modify_quotas_has_a_share_step_with_usage(admin_client: Any, shares_of: Any,

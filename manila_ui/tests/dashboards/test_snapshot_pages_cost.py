@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from manila_ui.api import microversions
 from manila_ui.tests.dashboards.helpers import Shares
+from manila_ui.tests.dashboards.helpers import restore_default_quotas
 from manila_ui.tests.dashboards.helpers import row_html
 from manila_ui.tests.dashboards.helpers import row_ids
 from manila_ui.tests.dashboards.helpers import unique
@@ -41,7 +42,7 @@ def crowded_snapshots(manila, os_session):
         alt.snapshot(shares[i % 2].id, name=f"{prefix}-{i:03d}", wait=False)
     yield alt, shares
     alt.cleanup()
-    admin.quotas.delete(project_id)
+    restore_default_quotas(admin, project_id)
 
 
 def count(backend_calls, client, url):
