@@ -45,5 +45,5 @@ class ResetStatusView(project_views.NetworkModalView):
         return reverse(INDEX)
 
     def get_initial(self):
-        network = self.get_network()
+        network = self.get_object()
         return {"network_id": network.id, "status": network.status or "active"}

@@ -11,7 +11,6 @@ from horizon import exceptions
 from horizon import forms
 from horizon import tables
 from horizon import tabs
-from horizon.utils import memoized
 
 from manila_ui.api import share_servers as api_servers
 from manila_ui.dashboards import common_views
@@ -57,27 +56,12 @@ class ManageView(forms.ModalFormView):
     page_title = _("Manage Share Server")
 
 
-class ServerModalView(forms.ModalFormView):
-    submit_url_name = ""
-
-    @memoized.memoized_method
-    def get_object(self):
-        try:
-            return api_servers.share_server_get(self.request, self.kwargs["server_id"])
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the share server."),
-                              redirect=reverse(INDEX))
-            raise
+class ServerModalView(ServerLookup, common_views.ObjectModalMixin, forms.ModalFormView):
+    def lookup_redirect_url(self):
+        return reverse(INDEX)
 
     def get_success_url(self):
         return reverse(DETAIL, args=(self.kwargs["server_id"],))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["server"] = self.get_object()
-        context["submit_url"] = reverse(self.submit_url_name,
-                                        args=(self.kwargs["server_id"],))
-        return context
 
 
 class ResetStatusView(ServerModalView):

@@ -1,16 +1,15 @@
 """Admin > Share > Share Types: the types (one call) and the pools (one
 call), create, edit extra specs, delete."""
 
-from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import forms
 from horizon import tables
-from horizon.utils import memoized
 
 from manila_ui.api import pools as api_pools
 from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards.admin.share_types import forms as type_forms
 from manila_ui.dashboards.admin.share_types import tables as type_tables
 
@@ -50,31 +49,20 @@ class CreateView(forms.ModalFormView):
     page_title = _("Create Share Type")
 
 
-class ExtraSpecsView(forms.ModalFormView):
+class ExtraSpecsView(common_views.ObjectModalMixin, forms.ModalFormView):
     form_class = type_forms.ExtraSpecsForm
     form_id = "extra_specs_form"
     template_name = "admin/share_types/extra_specs.html"
     modal_id = "extra_specs_modal"
     modal_header = _("Edit Extra Specs")
     submit_label = _("Save Changes")
+    submit_url_name = "horizon:admin:share_types:extra_specs"
     success_url = INDEX
     page_title = _("Edit Extra Specs")
-
-    @memoized.memoized_method
-    def get_object(self):
-        try:
-            return api_share_types.share_type_get(self.request, self.kwargs["type_id"])
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the share type."),
-                              redirect=INDEX)
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["share_type"] = self.get_object()
-        context["submit_url"] = reverse("horizon:admin:share_types:extra_specs",
-                                        args=(self.kwargs["type_id"],))
-        return context
+    fetch = staticmethod(api_share_types.share_type_get)
+    url_kwarg = "type_id"
+    fetch_error = _("Unable to retrieve the share type.")
+    context_object_name = "share_type"
 
     def get_initial(self):
         share_type = self.get_object()

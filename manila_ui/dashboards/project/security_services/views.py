@@ -1,13 +1,11 @@
 """Views of Project > Share > Security Services (one page: one call)."""
 
-from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import forms
 from horizon import tables
 from horizon import tabs
-from horizon.utils import memoized
 
 from manila_ui.api import security_services as api_services
 from manila_ui.dashboards import common_views
@@ -67,23 +65,14 @@ class CreateView(forms.ModalFormView):
     page_title = _("Create Security Service")
 
 
-class UpdateView(forms.ModalFormView):
+class UpdateView(ServiceLookup, common_views.ObjectModalMixin, forms.ModalFormView):
     form_class = service_forms.UpdateForm
     template_name = "project/security_services/update.html"
     modal_id = "update_security_service_modal"
     submit_label = _("Save Changes")
+    submit_url_name = "horizon:project:security_services:update"
     success_url = reverse_lazy(INDEX)
     page_title = _("Edit Security Service")
-
-    @memoized.memoized_method
-    def get_object(self):
-        try:
-            return api_services.security_service_get(self.request,
-                                                     self.kwargs["service_id"])
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the security service."),
-                              redirect=self.success_url)
-            raise
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -92,10 +81,7 @@ class UpdateView(forms.ModalFormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["service"] = self.get_object()
         context["type_label"] = service_tables.get_type(self.get_object())
-        context["submit_url"] = reverse("horizon:project:security_services:update",
-                                        args=(self.kwargs["service_id"],))
         return context
 
     def get_initial(self):

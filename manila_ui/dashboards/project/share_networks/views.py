@@ -80,20 +80,12 @@ class CreateView(workflows.WorkflowView):
     page_title = _("Create Share Network")
 
 
-class NetworkModalView(forms.ModalFormView):
+class NetworkModalView(NetworkLookup, common_views.ObjectModalMixin, forms.ModalFormView):
     """A form about one network; back to its detail page afterwards (or
     to the check page when the back ends are still being asked)."""
 
-    submit_url_name = ""
-
-    @memoized.memoized_method
-    def get_network(self):
-        try:
-            return api_networks.share_network_get(self.request, self.kwargs["network_id"])
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the share network."),
-                              redirect=reverse(INDEX))
-            raise
+    def lookup_redirect_url(self):
+        return reverse(INDEX)
 
     def get_success_url(self):
         return reverse(DETAIL, args=(self.kwargs["network_id"],))
@@ -105,13 +97,6 @@ class NetworkModalView(forms.ModalFormView):
     def get_form(self, form_class=None):
         self._form = super().get_form(form_class)
         return self._form
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["network"] = self.get_network()
-        context["submit_url"] = reverse(self.submit_url_name,
-                                        args=(self.kwargs["network_id"],))
-        return context
 
     def get_initial(self):
         return {"network_id": self.kwargs["network_id"]}
@@ -129,7 +114,7 @@ class UpdateView(NetworkModalView):
         return reverse(INDEX)
 
     def get_initial(self):
-        network = self.get_network()
+        network = self.get_object()
         return {"network_id": network.id, "name": network.name or "",
                 "description": network.description or ""}
 

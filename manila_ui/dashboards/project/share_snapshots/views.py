@@ -7,7 +7,6 @@ from horizon import exceptions
 from horizon import forms
 from horizon import tables
 from horizon import tabs
-from horizon.utils import memoized
 
 from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
@@ -17,6 +16,7 @@ from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.share_snapshots import forms as snap_forms
 from manila_ui.dashboards.project.share_snapshots import tables as snap_tables
 from manila_ui.dashboards.project.share_snapshots import tabs as snap_tabs
+from manila_ui.dashboards.project.shares import views as share_views
 
 INDEX = "horizon:project:share_snapshots:index"
 
@@ -98,57 +98,25 @@ class CreateView(forms.ModalFormView):
         return context
 
 
-class CreateForShareView(CreateView):
+class CreateForShareView(share_views.ShareLookup, common_views.ObjectModalMixin, CreateView):
     """From a share's row: the share is given by the URL."""
 
-    @memoized.memoized_method
-    def get_share(self):
-        try:
-            return api_shares.share_get(self.request, self.kwargs["share_id"])
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve share details."),
-                              redirect=reverse("horizon:project:shares:index"))
-            raise
+    submit_url_name = "horizon:project:share_snapshots:create_for_share"
+
+    def lookup_redirect_url(self):
+        return reverse("horizon:project:shares:index")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["share"] = self.get_share()
+        kwargs["share"] = self.get_object()
         return kwargs
 
     def get_initial(self):
         return {"share_id": self.kwargs["share_id"]}
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["share"] = self.get_share()
-        context["submit_url"] = reverse(
-            "horizon:project:share_snapshots:create_for_share",
-            args=(self.kwargs["share_id"],))
-        return context
 
-
-class SnapshotModalView(forms.ModalFormView):
+class SnapshotModalView(SnapshotLookup, common_views.ObjectModalMixin, forms.ModalFormView):
     success_url = reverse_lazy(INDEX)
-    submit_url_name = None
-
-    @memoized.memoized_method
-    def get_object(self):
-        try:
-            return api_snapshots.snapshot_get(self.request,
-                                              self.kwargs["snapshot_id"])
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve snapshot details."),
-                              redirect=self.success_url)
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["snapshot"] = self.get_object()
-        context["submit_url"] = reverse(self.submit_url_name,
-                                        args=(self.kwargs["snapshot_id"],))
-        return context
 
 
 class UpdateView(SnapshotModalView):

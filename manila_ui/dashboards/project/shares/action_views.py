@@ -15,33 +15,18 @@ from horizon.utils import memoized
 from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import common_views
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.shares import action_forms
 from manila_ui.dashboards.project.shares import recycle_bin
+from manila_ui.dashboards.project.shares import views as share_views
 
 
-class ShareModalView(forms.ModalFormView):
+class ShareModalView(share_views.ShareLookup, common_views.ObjectModalMixin,
+                     forms.ModalFormView):
     """A modal about one share: ``get_object`` loads it once per request."""
 
     success_url = reverse_lazy("horizon:project:shares:index")
-    submit_url_name = None
-
-    @memoized.memoized_method
-    def get_object(self):
-        try:
-            return api_shares.share_get(self.request, self.kwargs["share_id"])
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve share details."),
-                              redirect=self.success_url)
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["share"] = self.get_object()
-        context["submit_url"] = reverse(self.submit_url_name,
-                                        args=(self.kwargs["share_id"],))
-        return context
 
     def get_initial(self):
         share = self.get_object()

@@ -1,6 +1,5 @@
 """Views of Project > Share > Shares."""
 
-from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
@@ -134,30 +133,14 @@ class CreateView(forms.ModalFormView):
         return context
 
 
-class UpdateView(forms.ModalFormView):
+class UpdateView(ShareLookup, common_views.ObjectModalMixin, forms.ModalFormView):
     form_class = share_forms.UpdateForm
     template_name = "project/shares/update.html"
     modal_id = "update_share_modal"
     submit_label = _("Save Changes")
-    submit_url = "horizon:project:shares:update"
+    submit_url_name = "horizon:project:shares:update"
     success_url = reverse_lazy("horizon:project:shares:index")
     page_title = _("Edit Share")
-
-    @memoized.memoized_method
-    def get_object(self):
-        try:
-            return api_shares.share_get(self.request, self.kwargs["share_id"])
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve share details."),
-                              redirect=self.success_url)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["share"] = self.get_object()
-        context["submit_url"] = reverse(self.submit_url,
-                                        args=(self.kwargs["share_id"],))
-        return context
 
     def get_initial(self):
         share = self.get_object()
