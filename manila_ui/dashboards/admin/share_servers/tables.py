@@ -7,11 +7,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django.utils.translation import pgettext_lazy
-from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 
 from manila_ui.api import share_servers as api_servers
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.shares import actions as share_actions
@@ -76,11 +76,14 @@ class ResetShareServerStatus(tables.LinkAction):
         return utils.supports(request, "share_server_manage")
 
 
-class UnmanageShareServer(share_actions.Dangerous, tables.BatchAction):
+class UnmanageShareServer(share_actions.Dangerous,
+                          common_tables.RowApiCallMixin, tables.BatchAction):
     name = "unmanage"
     help_text = _("Manila forgets the server; it keeps running on its back end and "
                   "can be managed again. It must hold no shares Manila knows of.")
     policy_rules = (("share", "share_server:unmanage_share_server"),)
+    api_call = staticmethod(api_servers.share_server_unmanage)
+    failure_message = _("Unable to unmanage the share server.")
 
     @staticmethod
     def action_present(count):
@@ -95,17 +98,12 @@ class UnmanageShareServer(share_actions.Dangerous, tables.BatchAction):
         return utils.supports(request, "share_server_manage") and (
             server is None or server.status in api_servers.UNMANAGEABLE)
 
-    def action(self, request, obj_id):
-        try:
-            api_servers.share_server_unmanage(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to unmanage the share server."),
-                              escalate=True)
 
-
-class DeleteShareServer(tables.DeleteAction):
+class DeleteShareServer(common_tables.RowApiCallMixin, tables.DeleteAction):
     help_text = _("Only a share server without shares can be deleted.")
     policy_rules = (("share", "share_server:delete"),)
+    api_call = staticmethod(api_servers.share_server_delete)
+    failure_message = _("Unable to delete the share server.")
 
     @staticmethod
     def action_present(count):
@@ -118,13 +116,6 @@ class DeleteShareServer(tables.DeleteAction):
 
     def allowed(self, request, server=None):
         return server is None or server.status in api_servers.DELETABLE
-
-    def delete(self, request, obj_id):
-        try:
-            api_servers.share_server_delete(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to delete the share server."),
-                              escalate=True)
 
 
 class ShareServersFilterAction(tables.FilterAction):

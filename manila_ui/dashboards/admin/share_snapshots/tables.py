@@ -4,10 +4,10 @@ delete, manage, unmanage)."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from horizon import exceptions
 from horizon import tables
 
 from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.share_snapshots import tables as project_tables
 from manila_ui.dashboards.project.shares import actions as share_actions
@@ -44,10 +44,12 @@ class ResetSnapshotStatus(project_tables.SnapshotPolicyTargetMixin,
 
 
 class ForceDeleteSnapshot(project_tables.SnapshotPolicyTargetMixin,
-                          tables.DeleteAction):
+                          common_tables.RowApiCallMixin, tables.DeleteAction):
     name = "force_delete"
     default_message_level = "info"
     policy_rules = (("share", "share_snapshot:force_delete"),)
+    api_call = staticmethod(api_snapshots.snapshot_force_delete)
+    failure_message = _("Unable to force-delete the snapshot.")
 
     @staticmethod
     def action_present(count):
@@ -59,20 +61,14 @@ class ForceDeleteSnapshot(project_tables.SnapshotPolicyTargetMixin,
         return ngettext_lazy("Scheduled forced deletion of Snapshot",
                              "Scheduled forced deletion of Snapshots", count)
 
-    def delete(self, request, obj_id):
-        try:
-            api_snapshots.snapshot_force_delete(request, obj_id)
-        except Exception:
-            exceptions.handle(request,
-                              _("Unable to force-delete the snapshot."),
-                              escalate=True)
-
 
 class UnmanageSnapshot(share_actions.Dangerous,
                        project_tables.SnapshotPolicyTargetMixin,
-                       tables.BatchAction):
+                       common_tables.RowApiCallMixin, tables.BatchAction):
     name = "unmanage"
     policy_rules = (("share", "share_snapshot:unmanage_snapshot"),)
+    api_call = staticmethod(api_snapshots.snapshot_unmanage)
+    failure_message = _("Unable to unmanage the snapshot.")
 
     @staticmethod
     def action_present(count):
@@ -86,13 +82,6 @@ class UnmanageSnapshot(share_actions.Dangerous,
 
     def allowed(self, request, snapshot=None):
         return snapshot is None or snapshot.status in UNMANAGEABLE_STATUSES
-
-    def action(self, request, obj_id):
-        try:
-            api_snapshots.snapshot_unmanage(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to unmanage the snapshot."),
-                              escalate=True)
 
 
 class AdminDeleteSnapshot(project_tables.DeleteSnapshot):

@@ -4,11 +4,11 @@ admin actions (reset status, force delete, manage, unmanage)."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from horizon import exceptions
 from horizon import tables
 
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.shares import actions as share_actions
@@ -56,12 +56,14 @@ class ResetShareStatus(share_actions.SharePolicyTargetMixin,
 
 
 class ForceDeleteShare(share_actions.SharePolicyTargetMixin,
-                       tables.DeleteAction):
+                       common_tables.RowApiCallMixin, tables.DeleteAction):
     name = "force_delete"
     help_text = _("Deletes the share whatever its status, even when the "
                   "back end fails to.")
     default_message_level = "info"
     policy_rules = (("share", "share:force_delete"),)
+    api_call = staticmethod(api_share_actions.share_force_delete)
+    failure_message = _("Unable to force-delete the share.")
 
     @staticmethod
     def action_present(count):
@@ -73,20 +75,16 @@ class ForceDeleteShare(share_actions.SharePolicyTargetMixin,
         return ngettext_lazy("Scheduled forced deletion of Share",
                              "Scheduled forced deletion of Shares", count)
 
-    def delete(self, request, obj_id):
-        try:
-            api_share_actions.share_force_delete(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to force-delete the share."),
-                              escalate=True)
-
 
 class UnmanageShare(share_actions.Dangerous,
-                    share_actions.SharePolicyTargetMixin, tables.BatchAction):
+                    share_actions.SharePolicyTargetMixin,
+                    common_tables.RowApiCallMixin, tables.BatchAction):
     name = "unmanage"
     help_text = _("Manila forgets the share; its data stays on the back "
                   "end.")
     policy_rules = (("share", "share:unmanage"),)
+    api_call = staticmethod(api_share_actions.share_unmanage)
+    failure_message = _("Unable to unmanage the share.")
 
     @staticmethod
     def action_present(count):
@@ -105,13 +103,6 @@ class UnmanageShare(share_actions.Dangerous,
         return (share.status in UNMANAGEABLE_STATUSES and not share.is_soft_deleted
                 and (not share.share_server_id
                      or utils.supports(request, "share_server_manage")))
-
-    def action(self, request, obj_id):
-        try:
-            api_share_actions.share_unmanage(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to unmanage the share."),
-                              escalate=True)
 
 
 class AdminUpdateRow(project_tables.UpdateRow):

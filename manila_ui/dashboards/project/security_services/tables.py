@@ -6,12 +6,12 @@ Never a password: the API layer drops it from Manila's answers.
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 from openstack_dashboard import policy
 
 from manila_ui.api import security_services as api_services
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 
 TYPE_DISPLAY = {
@@ -42,10 +42,13 @@ class EditSecurityService(ServicePolicyTargetMixin, tables.LinkAction):
     policy_rules = (("share", "security_service:update"),)
 
 
-class DeleteSecurityService(ServicePolicyTargetMixin, tables.DeleteAction):
+class DeleteSecurityService(ServicePolicyTargetMixin, common_tables.RowApiCallMixin,
+                            tables.DeleteAction):
     help_text = _("A security service used by a share network cannot be deleted: "
                   "remove it from the network first.")
     policy_rules = (("share", "security_service:delete"),)
+    api_call = staticmethod(api_services.security_service_delete)
+    failure_message = _("Unable to delete the security service.")
 
     @staticmethod
     def action_present(count):
@@ -56,13 +59,6 @@ class DeleteSecurityService(ServicePolicyTargetMixin, tables.DeleteAction):
     def action_past(count):
         return ngettext_lazy("Deleted Security Service", "Deleted Security Services",
                              count)
-
-    def delete(self, request, obj_id):
-        try:
-            api_services.security_service_delete(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to delete the security service."),
-                              escalate=True)
 
 
 class SecurityServicesFilterAction(tables.FilterAction):

@@ -5,17 +5,16 @@ the capability to change it while in use from the same answer (2.63).
 """
 
 from django.urls import reverse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django.utils.translation import pgettext_lazy
-from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 from openstack_dashboard import policy
 
 from manila_ui.api import limits as api_limits
 from manila_ui.api import share_networks as api_networks
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 
 STATUS_CHOICES = (
@@ -35,41 +34,14 @@ class NetworkPolicyTargetMixin(policy.PolicyTargetMixin):
     policy_target_attrs = (("project_id", "project_id"),)
 
 
-class CreateShareNetwork(tables.LinkAction):
-    name = "create"
-    verbose_name = _("Create Share Network")
+class CreateShareNetwork(common_tables.QuotaCreateAction):
+    verbose_name = label = _("Create Share Network")
     url = "horizon:project:share_networks:create"
-    classes = ("ajax-modal", "btn-create")
-    icon = "plus"
     policy_rules = (("share", "share_network:create"),)
-    ajax = True
+    quota_error = _("Unable to retrieve share network quotas.")
 
-    def __init__(self, attrs=None, **kwargs):
-        kwargs["preempt"] = True
-        super().__init__(attrs, **kwargs)
-
-    def allowed(self, request, datum=None):
-        # One /limits per page (memoized on the request).
-        try:
-            usage = api_limits.tenant_absolute_limits(request).share_networks
-        except Exception:
-            exceptions.handle(request, _("Unable to retrieve share network quotas."))
-            return True
-        classes = [c for c in self.classes if c != "disabled"]
-        if usage.exhausted:
-            classes.append("disabled")
-            self.verbose_name = format_lazy("{} {}", _("Create Share Network"),
-                                            _("(Quota exceeded)"))
-        else:
-            self.verbose_name = _("Create Share Network")
-        self.classes = classes
-        return True
-
-    def single(self, table, request, object_id=None):
-        from django.http import HttpResponse
-
-        self.allowed(request, None)
-        return HttpResponse(self.render(is_table_action=True))
+    def quota_exhausted(self, request):
+        return api_limits.tenant_absolute_limits(request).share_networks.exhausted
 
 
 class EditShareNetwork(NetworkPolicyTargetMixin, tables.LinkAction):
@@ -80,10 +52,14 @@ class EditShareNetwork(NetworkPolicyTargetMixin, tables.LinkAction):
     policy_rules = (("share", "share_network:update"),)
 
 
-class DeleteShareNetwork(NetworkPolicyTargetMixin, tables.DeleteAction):
+class DeleteShareNetwork(NetworkPolicyTargetMixin, common_tables.RowApiCallMixin,
+                         tables.DeleteAction):
     help_text = _("A share network in use by shares cannot be deleted, nor one "
                   "with several subnets: delete all but one of them first.")
     policy_rules = (("share", "share_network:delete"),)
+    api_call = staticmethod(api_networks.share_network_delete)
+    # Manila's reason (shares on it, several subnets...) is the message.
+    failure_message = _("Unable to delete the share network.")
 
     @staticmethod
     def action_present(count):
@@ -95,14 +71,6 @@ class DeleteShareNetwork(NetworkPolicyTargetMixin, tables.DeleteAction):
 
     def allowed(self, request, network=None):
         return network is None or network.status != "network_change"
-
-    def delete(self, request, obj_id):
-        try:
-            api_networks.share_network_delete(request, obj_id)
-        except Exception:
-            # Manila's reason (shares on it, several subnets...) is the message.
-            exceptions.handle(request, _("Unable to delete the share network."),
-                              escalate=True)
 
 
 class ShareNetworksFilterAction(tables.FilterAction):

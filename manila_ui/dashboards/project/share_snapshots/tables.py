@@ -10,12 +10,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django.utils.translation import pgettext_lazy
-from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 from openstack_dashboard import policy
 
 from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import utils
 
@@ -100,9 +100,11 @@ class UpdateSnapshotMetadata(SnapshotPolicyTargetMixin, tables.LinkAction):
         return snapshot is None or snapshot.status in ("available", "error")
 
 
-class DeleteSnapshot(SnapshotPolicyTargetMixin, tables.DeleteAction):
+class DeleteSnapshot(SnapshotPolicyTargetMixin, common_tables.RowApiCallMixin, tables.DeleteAction):
     default_message_level = "info"
     policy_rules = (("share", "share:delete_snapshot"),)
+    api_call = staticmethod(api_snapshots.snapshot_delete)
+    failure_message = _("Unable to delete the snapshot.")
 
     @staticmethod
     def action_present(count):
@@ -115,13 +117,6 @@ class DeleteSnapshot(SnapshotPolicyTargetMixin, tables.DeleteAction):
 
     def allowed(self, request, snapshot=None):
         return snapshot is None or snapshot.status in DELETABLE_STATUSES
-
-    def delete(self, request, obj_id):
-        try:
-            api_snapshots.snapshot_delete(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to delete the snapshot."),
-                              escalate=True)
 
 
 class SnapshotsFilterAction(tables.FilterAction):

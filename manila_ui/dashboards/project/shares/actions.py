@@ -14,6 +14,7 @@ from openstack_dashboard import policy
 
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import transfers as api_transfers
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
 
 # Manila extends, shrinks, reverts, snapshots and transfers only these.
@@ -170,11 +171,14 @@ class RecycleBinLink(tables.LinkAction):
         return utils.supports(request, "soft_delete")
 
 
-class SoftDeleteShare(Dangerous, SharePolicyTargetMixin, tables.BatchAction):
+class SoftDeleteShare(Dangerous, SharePolicyTargetMixin, common_tables.RowApiCallMixin,
+                      tables.BatchAction):
     name = "soft_delete"
     help_text = _("Shares in the recycle bin can be restored until Manila "
                   "purges them.")
     policy_rules = (("share", "share:soft_delete"),)
+    api_call = staticmethod(api_share_actions.share_soft_delete)
+    failure_message = _("Unable to move the share to the recycle bin.")
 
     @staticmethod
     def action_present(count):
@@ -191,10 +195,3 @@ class SoftDeleteShare(Dangerous, SharePolicyTargetMixin, tables.BatchAction):
             return False
         return share is None or \
             share.status in DELETABLE_STATUSES
-
-    def action(self, request, obj_id):
-        try:
-            api_share_actions.share_soft_delete(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to move the share to the "
-                                         "recycle bin."), escalate=True)

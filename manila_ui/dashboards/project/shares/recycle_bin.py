@@ -9,14 +9,18 @@ from horizon.utils import filters
 
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.shares import actions as share_actions
 from manila_ui.dashboards.project.shares import tables as share_tables
 
 
-class RestoreShare(share_actions.SharePolicyTargetMixin, tables.BatchAction):
+class RestoreShare(share_actions.SharePolicyTargetMixin, common_tables.RowApiCallMixin,
+                   tables.BatchAction):
     name = "restore"
     policy_rules = (("share", "share:restore"),)
+    api_call = staticmethod(api_share_actions.share_restore)
+    failure_message = _("Unable to restore the share.")
 
     @staticmethod
     def action_present(count):
@@ -25,13 +29,6 @@ class RestoreShare(share_actions.SharePolicyTargetMixin, tables.BatchAction):
     @staticmethod
     def action_past(count):
         return ngettext_lazy("Restored share", "Restored shares", count)
-
-    def action(self, request, obj_id):
-        try:
-            api_share_actions.share_restore(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to restore the share."),
-                              escalate=True)
 
 
 class DeleteForever(share_tables.DeleteShare):

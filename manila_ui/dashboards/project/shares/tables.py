@@ -5,7 +5,6 @@ table-level call is the quota for the Create button, one ``/limits`` per page
 (memoized on the request).
 """
 
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +16,7 @@ from horizon.utils import filters
 
 from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_rules import tables as rule_tables
@@ -105,38 +105,14 @@ VISIBILITY_DISPLAY = {True: _("Public"), False: _("Private")}
 SharePolicyTargetMixin = share_actions.SharePolicyTargetMixin
 
 
-class CreateShare(tables.LinkAction):
-    name = "create"
-    verbose_name = _("Create Share")
+class CreateShare(common_tables.QuotaCreateAction):
+    verbose_name = label = _("Create Share")
     url = "horizon:project:shares:create"
-    classes = ("ajax-modal", "btn-create")
-    icon = "plus"
     policy_rules = (("share", "share:create"),)
-    ajax = True
+    quota_error = _("Unable to retrieve share quotas.")
 
-    def __init__(self, attrs=None, **kwargs):
-        kwargs["preempt"] = True
-        super().__init__(attrs, **kwargs)
-
-    def allowed(self, request, datum=None):
-        try:
-            usage = api_limits.tenant_absolute_limits(request)
-        except Exception:
-            exceptions.handle(request, _("Unable to retrieve share quotas."))
-            return True
-        classes = [c for c in self.classes if c != "disabled"]
-        if usage.can_create_share:
-            self.verbose_name = _("Create Share")
-        else:
-            classes.append("disabled")
-            self.verbose_name = format_lazy(
-                "{} {}", _("Create Share"), _("(Quota exceeded)"))
-        self.classes = classes
-        return True
-
-    def single(self, table, request, object_id=None):
-        self.allowed(request, None)
-        return HttpResponse(self.render(is_table_action=True))
+    def quota_exhausted(self, request):
+        return not api_limits.tenant_absolute_limits(request).can_create_share
 
 
 class EditShare(SharePolicyTargetMixin, tables.LinkAction):

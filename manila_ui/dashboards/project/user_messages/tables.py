@@ -4,12 +4,12 @@ from django.urls import NoReverseMatch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 from openstack_dashboard import policy
 
 from manila_ui.api import messages as api_messages
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import utils
 
@@ -21,9 +21,11 @@ RESOURCE_URLS = {
 
 
 class DeleteMessage(utils.CachedPolicyMixin, policy.PolicyTargetMixin,
-                    tables.DeleteAction):
+                    common_tables.RowApiCallMixin, tables.DeleteAction):
     policy_rules = (("share", "message:delete"),)
     policy_target_attrs = (("project_id", "project_id"),)
+    api_call = staticmethod(api_messages.message_delete)
+    failure_message = _("Unable to delete the message.")
 
     @staticmethod
     def action_present(count):
@@ -32,13 +34,6 @@ class DeleteMessage(utils.CachedPolicyMixin, policy.PolicyTargetMixin,
     @staticmethod
     def action_past(count):
         return ngettext_lazy("Deleted Message", "Deleted Messages", count)
-
-    def delete(self, request, obj_id):
-        try:
-            api_messages.message_delete(request, obj_id)
-        except Exception:
-            exceptions.handle(request, _("Unable to delete the message."),
-                              escalate=True)
 
 
 class MessagesFilterAction(tables.FilterAction):

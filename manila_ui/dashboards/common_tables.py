@@ -1,0 +1,70 @@
+"""Table actions shared by the panels (project and admin alike)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import tables
+
+
+class RowApiCallMixin:
+    """The one API call a batch (or delete) action makes per chosen row.
+
+    Put before ``tables.BatchAction``/``tables.DeleteAction``. A failure goes
+    through ``exceptions.handle`` with Manila's reason, escalated so that
+    Horizon counts the row as failed (without a second message).
+    """
+
+    # Called as api_call(request, obj_id); a staticmethod.
+    api_call: Callable[[Any, str], Any]
+    failure_message: Any = ""
+
+    def action(self, request: Any, obj_id: str) -> None:
+        try:
+            self.api_call(request, obj_id)
+        except Exception:
+            exceptions.handle(request, self.failure_message, escalate=True)
+
+
+class QuotaCreateAction(tables.LinkAction):
+    """A Create button that says when the quota is used up (disabled,
+    "(Quota exceeded)"); re-rendered by itself (ajax) after rows change."""
+
+    name = "create"
+    classes: Any = ("ajax-modal", "btn-create")  # a list once allowed() ran
+    icon = "plus"
+    ajax = True
+    label: Any = ""  # the button's words (verbose_name changes with the quota)
+    quota_error: Any = ""
+
+    def __init__(self, attrs: Any = None, **kwargs: Any) -> None:
+        kwargs["preempt"] = True
+        super().__init__(attrs, **kwargs)
+
+    def quota_exhausted(self, request: Any) -> bool:
+        """From the request's one (memoized) ``/limits`` call."""
+        raise NotImplementedError
+
+    def allowed(self, request: Any, datum: Any = None) -> bool:
+        try:
+            exhausted = self.quota_exhausted(request)
+        except Exception:
+            exceptions.handle(request, self.quota_error)
+            return True
+        classes = [c for c in self.classes if c != "disabled"]
+        if exhausted:
+            classes.append("disabled")
+            self.verbose_name = format_lazy("{} {}", self.label, _("(Quota exceeded)"))
+        else:
+            self.verbose_name = self.label
+        self.classes = classes
+        return True
+
+    def single(self, table: Any, request: Any, object_id: Any = None) -> HttpResponse:
+        self.allowed(request, None)
+        return HttpResponse(self.render(is_table_action=True))
