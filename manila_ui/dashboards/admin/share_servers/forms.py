@@ -13,10 +13,10 @@ from manila_ui.api import pools as api_pools
 from manila_ui.api import share_networks as api_networks
 from manila_ui.api import share_servers as api_servers
 from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as kv_metadata
 
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
-            api_exceptions.Forbidden, api_exceptions.NotFound)
+REFUSALS = common_forms.REFUSALS
 
 
 def _pools(request):
@@ -80,9 +80,7 @@ class ManageShareServerForm(forms.SelfHandlingForm):
                 identifier=data["identifier"], share_network_subnet_id=subnet_id or None,
                 driver_options=data.get("driver_options") or {})
         except REFUSALS as exc:
-            self.api_error(_("Unable to manage the share server: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to manage the share server"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to manage the share server."))
             return False
@@ -152,9 +150,7 @@ class ManageShareForm(forms.SelfHandlingForm):
                 is_public=bool(data.get("is_public")),
                 driver_options=data.get("driver_options") or {})
         except REFUSALS as exc:
-            self.api_error(_("Unable to manage the share: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to manage the share"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to manage the share."))
             return False

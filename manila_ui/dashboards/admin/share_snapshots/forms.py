@@ -5,12 +5,11 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
-            api_exceptions.Forbidden, api_exceptions.NotFound)
+REFUSALS = common_forms.REFUSALS
 
 
 class ResetSnapshotStatusForm(forms.SelfHandlingForm):
@@ -24,9 +23,7 @@ class ResetSnapshotStatusForm(forms.SelfHandlingForm):
             api_snapshots.snapshot_reset_status(request, data["snapshot_id"],
                                                 data["status"])
         except REFUSALS as exc:
-            self.api_error(_("Unable to reset the status: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to reset the status"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to reset the status."))
             return False
@@ -56,9 +53,7 @@ class ManageSnapshotForm(forms.SelfHandlingForm):
                 name=data.get("name"), description=data.get("description"),
                 driver_options=data.get("driver_options") or {})
         except REFUSALS as exc:
-            self.api_error(_("Unable to manage the snapshot: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to manage the snapshot"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to manage the snapshot."))
             return False

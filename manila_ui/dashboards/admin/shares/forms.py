@@ -5,15 +5,14 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import pools as api_pools
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards.project.shares import forms as project_forms
 
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
-            api_exceptions.Forbidden, api_exceptions.NotFound)
+REFUSALS = common_forms.REFUSALS
 
 
 class ResetStatusForm(forms.SelfHandlingForm):
@@ -31,9 +30,7 @@ class ResetStatusForm(forms.SelfHandlingForm):
             api_share_actions.share_reset_status(request, data["share_id"],
                                                  data["status"])
         except REFUSALS as exc:
-            self.api_error(_("Unable to reset the status: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to reset the status"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to reset the status."))
             return False
@@ -104,9 +101,7 @@ class ManageShareForm(forms.SelfHandlingForm):
                 is_public=bool(data.get("is_public")),
                 driver_options=data.get("driver_options") or {})
         except REFUSALS as exc:
-            self.api_error(_("Unable to manage the share: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to manage the share"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to manage the share."))
             return False

@@ -10,12 +10,11 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import security_services as api_services
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import utils
 
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
-            api_exceptions.Forbidden, api_exceptions.NotFound)
+REFUSALS = common_forms.REFUSALS
 
 TYPE_CHOICES = (
     ("ldap", _("LDAP")),
@@ -125,9 +124,7 @@ class CreateForm(ServiceFieldsMixin, forms.SelfHandlingForm):
                 description=data.get("description"), password=data.get("password"),
                 **self.service_values(data))
         except REFUSALS as exc:
-            self.api_error(_("Unable to create the security service: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to create the security service"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to create the security service."))
             return False
@@ -172,9 +169,7 @@ class UpdateForm(ServiceFieldsMixin, forms.SelfHandlingForm):
                 request, data["service_id"], password=data.get("password") or None,
                 **values) if values or data.get("password") else None
         except REFUSALS as exc:
-            self.api_error(_("Unable to update the security service: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to update the security service"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the security service."))
             return False

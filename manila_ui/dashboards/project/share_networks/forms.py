@@ -17,15 +17,13 @@ from horizon import forms
 from horizon import messages
 
 from manila_ui.api import availability_zones as api_azs
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import security_services as api_services
 from manila_ui.api import share_networks as api_networks
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as kv_metadata
 from manila_ui.dashboards import utils
 
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
-            api_exceptions.Forbidden, api_exceptions.NotFound,
-            api_exceptions.OverLimit)
+REFUSALS = common_forms.QUOTA_REFUSALS
 DEFAULT_ZONE = ""
 
 
@@ -91,9 +89,7 @@ class UpdateForm(forms.SelfHandlingForm):
                 request, data["network_id"], name=data["name"],
                 description=data["description"])
         except REFUSALS as exc:
-            self.api_error(_("Unable to update the share network: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to update the share network"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the share network."))
             return False
@@ -134,9 +130,7 @@ class AddSubnetForm(SubnetFieldsMixin, forms.SelfHandlingForm):
                                                 metadata=data.get("metadata") or None,
                                                 **values)
         except REFUSALS as exc:
-            self.api_error(_("Unable to add the subnet: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to add the subnet"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to add the subnet."))
             return False
@@ -159,9 +153,7 @@ class SubnetMetadataForm(forms.SelfHandlingForm):
                 set_items={k: v for k, v in new.items() if old.get(k) != v},
                 unset_keys=[k for k in old if k not in new])
         except REFUSALS as exc:
-            self.api_error(_("Unable to update the subnet metadata: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to update the subnet metadata"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the subnet metadata."))
             return False
@@ -206,9 +198,7 @@ class AddSecurityServiceForm(forms.SelfHandlingForm):
                     return False
             api_networks.security_service_add(request, network_id, service_id)
         except REFUSALS as exc:
-            self.api_error(_("Unable to add the security service: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to add the security service"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to add the security service."))
             return False
@@ -252,9 +242,7 @@ class ReplaceSecurityServiceForm(forms.SelfHandlingForm):
             api_networks.security_service_update(request, network_id,
                                                  data["current_id"], data["new_id"])
         except REFUSALS as exc:
-            self.api_error(_("Unable to replace the security service: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to replace the security service"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to replace the security service."))
             return False

@@ -5,16 +5,14 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards import utils
 
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
-            api_exceptions.Forbidden, api_exceptions.NotFound,
-            api_exceptions.OverLimit)
+REFUSALS = common_forms.QUOTA_REFUSALS
 
 
 class CreateSnapshotForm(forms.SelfHandlingForm):
@@ -68,9 +66,7 @@ class CreateSnapshotForm(forms.SelfHandlingForm):
                 description=data.get("description"),
                 metadata=data.get("metadata") or None)
         except REFUSALS as exc:
-            self.api_error(_("Unable to create the snapshot: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to create the snapshot"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to create the snapshot."))
             return False
@@ -92,9 +88,7 @@ class UpdateSnapshotForm(forms.SelfHandlingForm):
                 request, data["snapshot_id"], name=data["name"],
                 description=data["description"])
         except REFUSALS as exc:
-            self.api_error(_("Unable to update the snapshot: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to update the snapshot"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the snapshot."))
             return False
@@ -113,9 +107,7 @@ class SnapshotMetadataForm(forms.SelfHandlingForm):
             api_snapshots.snapshot_metadata_replace(
                 request, data["snapshot_id"], data.get("metadata") or {})
         except REFUSALS as exc:
-            self.api_error(_("Unable to update the metadata: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to update the metadata"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the metadata."))
             return False

@@ -11,26 +11,19 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import limits as api_limits
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import transfers as api_transfers
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards import utils
 
 # Manila's answers to a wrong request: shown on the form, not as a 500.
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
-            api_exceptions.Forbidden, api_exceptions.NotFound,
-            api_exceptions.OverLimit)
+REFUSALS = common_forms.QUOTA_REFUSALS
 
 
 class _ShareForm(forms.SelfHandlingForm):
     share_id = forms.CharField(widget=forms.HiddenInput())
-
-    def refused(self, what, exc):
-        self.api_error(_("%(what)s: %(reason)s") % {
-            "what": what, "reason": api_exceptions.fault_message(exc)})
-        return False
 
 
 class ResizeForm(_ShareForm):
@@ -84,7 +77,7 @@ class ResizeForm(_ShareForm):
                 request, data["share_id"], data["orig_size"],
                 data["new_size"], force=bool(data.get("force")))
         except REFUSALS as exc:
-            return self.refused(_("Unable to resize the share"), exc)
+            return common_forms.refused(self, _("Unable to resize the share"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to resize the share."))
             return False
@@ -105,7 +98,7 @@ class RevertForm(_ShareForm):
             api_share_actions.share_revert(request, data["share_id"],
                                            data["snapshot_id"])
         except REFUSALS as exc:
-            return self.refused(_("Unable to revert the share"), exc)
+            return common_forms.refused(self, _("Unable to revert the share"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to revert the share."))
             return False
@@ -125,7 +118,7 @@ class MetadataForm(_ShareForm):
             api_share_actions.share_metadata_replace(
                 request, data["share_id"], data.get("metadata") or {})
         except REFUSALS as exc:
-            return self.refused(_("Unable to update the metadata"), exc)
+            return common_forms.refused(self, _("Unable to update the metadata"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the metadata."))
             return False
@@ -144,7 +137,7 @@ class CreateTransferForm(_ShareForm):
             return api_transfers.transfer_create(request, data["share_id"],
                                                  name=data.get("name"))
         except REFUSALS as exc:
-            return self.refused(_("Unable to create the transfer"), exc)
+            return common_forms.refused(self, _("Unable to create the transfer"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to create the transfer."))
             return False
@@ -174,9 +167,7 @@ class AcceptTransferForm(forms.SelfHandlingForm):
                 request, data["transfer_id"], data["auth_key"],
                 clear_access_rules=bool(data.get("clear_access_rules")))
         except REFUSALS as exc:
-            self.api_error(_("Unable to accept the transfer: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, _("Unable to accept the transfer"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to accept the transfer."))
             return False
