@@ -71,6 +71,17 @@ class ShareTypeExtraSpec(Base):
     spec_value: Mapped[str] = mapped_column(String(1023))
 
 
+class ShareTypeProject(Base):
+    """A project that may use a private share type (Manila's
+    ``share_type_projects``)."""
+    __tablename__ = "share_type_projects"
+    __table_args__ = (UniqueConstraint("share_type_id", "project_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    share_type_id: Mapped[str] = mapped_column(
+        ForeignKey("share_types.id", ondelete="CASCADE"))
+    project_id: Mapped[str] = mapped_column(String(255), index=True)
+
+
 class Share(Timestamps, Base):
     __tablename__ = "shares"
     __table_args__ = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy import or_
@@ -46,12 +47,73 @@ def get_by_name_or_id(s: Session, name_or_id: str) -> records.ShareType | None:
     return _records(s, [row])[0] if row is not None else None
 
 
-def list_all(s: Session, is_public: bool | None) -> list[records.ShareType]:
-    """Types by name; ``is_public`` None lists public and private ones."""
+def _granted(project_id: str) -> Any:
+    """The private types ``project_id`` was given access to."""
+    stp = models.ShareTypeProject
+    return models.ShareType.id.in_(
+        select(stp.share_type_id).where(stp.project_id == project_id))
+
+
+def list_all(s: Session, is_public: bool | None,
+             project_id: str | None = None) -> list[records.ShareType]:
+    """Types by name; ``is_public`` None lists public and private ones.  As
+    Manila's query: listing the public ones with a ``project_id`` adds the
+    private types that project may use."""
     query = select(models.ShareType).order_by(models.ShareType.name)
-    if is_public is not None:
+    if is_public is True and project_id:
+        query = query.where(or_(models.ShareType.is_public.is_(True),
+                                _granted(project_id)))
+    elif is_public is not None:
         query = query.where(models.ShareType.is_public.is_(is_public))
     return _records(s, list(s.scalars(query)))
+
+
+def usable_by(s: Session, share_type: records.ShareType, project_id: str) -> bool:
+    """Public, or private with access given to ``project_id``."""
+    stp = models.ShareTypeProject
+    return share_type.is_public or s.scalar(select(stp.id).where(
+        stp.share_type_id == share_type.id, stp.project_id == project_id)) is not None
+
+
+def projects(s: Session, type_id: str) -> list[str]:
+    """The projects given access to a type, in the order they got it."""
+    stp = models.ShareTypeProject
+    return list(s.scalars(select(stp.project_id).where(stp.share_type_id == type_id)
+                          .order_by(stp.id)))
+
+
+def add_project(s: Session, type_id: str, project_id: str) -> bool:
+    """Give ``project_id`` access; False when it had it already."""
+    stp = models.ShareTypeProject
+    if s.scalar(select(stp.id).where(stp.share_type_id == type_id,
+                                     stp.project_id == project_id)) is not None:
+        return False
+    s.add(stp(share_type_id=type_id, project_id=project_id))
+    s.flush()
+    return True
+
+
+def remove_project(s: Session, type_id: str, project_id: str) -> bool:
+    """Take access away; False when ``project_id`` had none."""
+    stp = models.ShareTypeProject
+    result = s.execute(delete(stp).where(stp.share_type_id == type_id,
+                                         stp.project_id == project_id))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def name_taken(s: Session, name: str, but: str) -> bool:
+    """Another type than ``but`` has that name."""
+    st = models.ShareType
+    return s.scalar(select(st.id).where(st.name == name, st.id != but)) is not None
+
+
+def update(s: Session, type_id: str, values: Mapping[str, object]) -> None:
+    """Set ``name``, ``description``, ``is_public`` (those given)."""
+    row = s.get(models.ShareType, type_id)
+    assert row is not None
+    for key, value in values.items():
+        setattr(row, key, value)
+    s.flush()
 
 
 def create(s: Session, type_id: str, name: str, description: str | None,
@@ -69,6 +131,8 @@ def create(s: Session, type_id: str, name: str, description: str | None,
 
 
 def destroy(s: Session, type_id: str) -> None:
+    s.execute(delete(models.ShareTypeProject).where(
+        models.ShareTypeProject.share_type_id == type_id))
     s.execute(delete(models.ShareTypeExtraSpec).where(
         models.ShareTypeExtraSpec.share_type_id == type_id))
     s.execute(delete(models.ShareType).where(models.ShareType.id == type_id))

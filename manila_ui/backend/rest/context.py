@@ -15,7 +15,7 @@ class RequestContext(context.RequestContext):
 
     def caller(self) -> Caller:
         return Caller(project_id=self.project_id or "", user_id=self.user_id or "",
-                      request_id=self.request_id)
+                      request_id=self.request_id, is_admin=bool(self.is_admin))
 
     def policy_target(self) -> dict[str, Any]:
         return {"project_id": self.project_id, "user_id": self.user_id}

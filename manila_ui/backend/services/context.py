@@ -10,3 +10,5 @@ class Caller:
     project_id: str
     user_id: str
     request_id: str | None = None
+    # Manila's ``context.is_admin``: sees every share type, private or not.
+    is_admin: bool = False

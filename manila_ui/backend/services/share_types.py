@@ -1,4 +1,5 @@
-"""Share types: lookup, the default type, create and delete (admin)."""
+"""Share types: lookup, the default type; create, update, delete and the
+projects given access to a private type (admin)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import uuid
 from collections.abc import Mapping
 
 from oslo_config import cfg
+from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import quotas as quotas_db
 from manila_ui.backend.db import records
@@ -40,6 +42,14 @@ INFERRED_OPTIONAL = {
     "mount_snapshot_support": False,
     "snapshot_inherit_share_access_support": False,
 }
+
+class AccessExists(errors.Conflict):
+    """The project already has access to the private type."""
+
+
+class AccessNotFound(errors.NotFound):
+    """The project has no access to the private type to take away."""
+
 
 _IS = re.compile(r"^<is>\s*(true|false)$", re.IGNORECASE)
 
@@ -82,9 +92,16 @@ class ShareTypeService:
         name: str | None = self._conf.default_share_type
         return name or None
 
-    def list_all(self, is_public: bool | None) -> list[records.ShareType]:
+    def list_all(self, is_public: bool | None,
+                 project_id: str | None = None) -> list[records.ShareType]:
+        """``is_public`` True with a ``project_id``: the public types and
+        the private ones that project was given access to."""
         with self._db.read() as s:
-            return types_db.list_all(s, is_public)
+            return types_db.list_all(s, is_public, project_id)
+
+    def usable_by(self, share_type: records.ShareType, project_id: str) -> bool:
+        with self._db.read() as s:
+            return types_db.usable_by(s, share_type, project_id)
 
     def find(self, name_or_id: str) -> records.ShareType | None:
         with self._db.read() as s:
@@ -116,6 +133,53 @@ class ShareTypeService:
                 raise errors.Invalid("Target share type is still in use.")
             types_db.destroy(s, found.id)
             quotas_db.delete_share_type(s, found.id)   # its quotas go too
+
+    def update(self, type_id: str, name: str | None, description: str | None,
+               is_public: bool | None) -> records.ShareType:
+        """Manila's update: an empty description clears it; a ``None`` field
+        stays as it is."""
+        values: dict[str, object] = {}
+        if name:
+            values["name"] = name
+        if description == "":
+            values["description"] = None
+        elif description:
+            values["description"] = description
+        if is_public is not None:
+            values["is_public"] = is_public
+        with self._db.write() as s:
+            if types_db.get(s, type_id) is None:
+                raise errors.NotFound(f"Share type {type_id} could not be found.")
+            if name and types_db.name_taken(s, name, type_id):
+                raise errors.Conflict(f"Share Type {name} already exists.")
+            types_db.update(s, type_id, values)
+            updated = types_db.get(s, type_id)
+        assert updated is not None
+        return updated
+
+    def projects(self, type_id: str) -> list[str]:
+        with self._db.read() as s:
+            return types_db.projects(s, type_id)
+
+    def change_access(self, type_id: str, project_id: str, grant: bool) -> None:
+        """Give (``grant``) or take away a project's access to a private type."""
+        with self._db.write() as s:
+            self._private(s, type_id)
+            if grant and not types_db.add_project(s, type_id, project_id):
+                raise AccessExists(f"Share type access for {type_id} / {project_id} "
+                                   "combination already exists.")
+            if not grant and not types_db.remove_project(s, type_id, project_id):
+                raise AccessNotFound(f"Share type access not found for {type_id} / "
+                                     f"{project_id} combination.")
+
+    @staticmethod
+    def _private(s: Session, type_id: str) -> None:
+        found = types_db.get(s, type_id)
+        if found is None:
+            raise errors.NotFound(f"Share type {type_id} could not be found.")
+        if found.is_public:
+            raise errors.Conflict(
+                "Type access modification is not applicable to public share type.")
 
     def set_extra_specs(self, type_id: str, specs: Mapping[str, str]) -> None:
         """Set extra specs (Manila's checks: non-empty strings, booleans

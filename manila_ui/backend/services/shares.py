@@ -215,10 +215,13 @@ class ShareService:
 
     # -- create ---------------------------------------------------------------
 
-    def _resolve_type(self, s: Session, new: NewShare) -> records.ShareType | None:
+    def _resolve_type(self, s: Session, new: NewShare,
+                      caller: Caller) -> records.ShareType | None:
         if new.share_type:
             found = types_db.get_by_name_or_id(s, new.share_type)
-            if found is None:
+            # A private type the project was not given is not found (Manila).
+            if found is None or not (caller.is_admin or types_db.usable_by(
+                    s, found, caller.project_id)):
                 raise errors.NotFound("Share type not found.")
             return found
         if new.parent is not None:   # from a snapshot: the parent's type
@@ -303,7 +306,7 @@ class ShareService:
                     raise errors.NotFound(f"Availability zone "
                                           f"{new.availability_zone} could not be found.")
                 new = dataclasses.replace(new, availability_zone=zone.name)
-            share_type = self._resolve_type(s, new)
+            share_type = self._resolve_type(s, new, caller)
             if new.snapshot is not None:
                 new = self._check_snapshot_source(new, share_type)
             new = self._share_network(s, new, share_type)

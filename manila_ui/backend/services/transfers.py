@@ -163,9 +163,8 @@ class TransferService:
     @staticmethod
     def _check_type_access(s: Session, share: records.Share, caller: Caller) -> None:
         share_type = types_db.get(s, share.share_type_id) if share.share_type_id else None
-        if share_type is not None and not share_type.is_public:
-            # Private types have no project access lists here yet: only the
-            # owning project may use one.
+        if share_type is not None and not types_db.usable_by(s, share_type,
+                                                             caller.project_id):
             raise errors.Invalid(
                 f"Invalid share: Share type of share {share.id} is not public, and "
                 "current project can not access the share type .")

@@ -69,6 +69,24 @@ def share_types(mv: str) -> list[Step]:
             Step("admin", "PUT", TYPE, body={"share_type": {"name": "default"}},
                  note="a name in use"),
             Step("demo", "PUT", TYPE, body={"share_type": {"description": "member"}}),
+            Step("admin", "PUT", TYPE, body={"share_type": {}}, note="nothing to change"),
+            Step("admin", "PUT", TYPE, body={"share_type": {"name": "  "}},
+                 note="a blank name"),
+            Step("admin", "PUT", TYPE, body={"share_type": {"description": "d" * 256}},
+                 note="a long description"),
+            Step("admin", "PUT", TYPE,
+                 body={"share_type": {"share_type_access:is_public": "maybe"}},
+                 note="not a boolean"),
+            Step("admin", "PUT", TYPE, body={"volume_type": {
+                "share_type_access:is_public": "false", "description": ""}},
+                 note="private, description cleared"),
+            Step("demo", "GET", TYPE, note="made private"),
+            Step("admin", "PUT", f"/types/{MISSING}", body={"share_type": {"name": "x"}}),
+        ]
+    else:
+        steps[-4:-4] = [
+            Step("admin", "PUT", TYPE, body={"share_type": {"description": "updated"}},
+                 note="before 2.50"),
         ]
     return steps
 
@@ -105,6 +123,9 @@ def type_access(mv: str) -> list[Step]:
         Step("admin", "GET", TYPE),
         Step("demo", "GET", TYPE, note="private, no access"),
         Step("demo", "GET", "/types", values=False),
+        Step("demo", "POST", "/shares", body={"share": {
+            "share_proto": "NFS", "size": 1, "share_type": "{type}"}},
+             note="a private type without access"),
         Step("admin", "GET", listing),
         Step("demo", "GET", listing),
         Step("admin", "POST", TYPE + "/action", body={add: {"project": "{project:demo}"}}),
@@ -114,6 +135,12 @@ def type_access(mv: str) -> list[Step]:
         Step("demo", "GET", TYPE, note="private, with access"),
         Step("demo", "POST", TYPE + "/action", body={add: {"project": "{project:alt_demo}"}}),
         Step("admin", "POST", TYPE + "/action", body={add: {}}),
+        Step("admin", "POST", TYPE + "/action", body={add: {"project": "not-a-uuid"}}),
+        Step("alt_demo", "GET", TYPE, note="private, another project"),
+        Step("admin", "POST", f"/types/{MISSING}/action",
+             body={add: {"project": "{project:demo}"}}, note="a missing type"),
+        Step("admin", "GET", TYPE + ("/os-share-type-access" if at_least(mv, "2.7")
+                                     else "/share_type_access"), note="the other URL"),
         Step("admin", "POST", TYPE + "/action", body={remove: {"project": "{project:demo}"}}),
         Step("admin", "POST", TYPE + "/action", body={remove: {"project": "{project:demo}"}},
              note="again"),
