@@ -64,11 +64,16 @@ def row_html(html: str, object_id: str) -> str:
 QUOTA_RESOURCES = ("shares", "gigabytes", "snapshots", "snapshot_gigabytes", "share_networks")
 
 
-def restore_default_quotas(admin: Any, project_id: str) -> None:
-    """Set a project's limits back to the defaults (``admin``: a manilaclient)."""
+def restore_default_quotas(admin: Any, project_id: str,
+                           users: tuple[str, ...] = ()) -> None:
+    """Set a project's limits back to the defaults (``admin``: a manilaclient),
+    and drop the limits of its ``users`` (their own usage counters go with them
+    on Manila; the project's stay right)."""
     defaults = admin.quotas.defaults(project_id)
     admin.quotas.update(project_id, force=True,
                         **{r: getattr(defaults, r) for r in QUOTA_RESOURCES})
+    for user_id in users:
+        admin.quotas.delete(project_id, user_id=user_id)
 
 
 class Shares:

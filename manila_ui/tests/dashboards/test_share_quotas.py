@@ -38,10 +38,12 @@ def in_use(html: str, resource: str) -> str:
 
 @pytest.fixture
 def demo_project(os_session: Any, manila: Any) -> Iterator[str]:
-    """Demo's project id; its share quotas go back to the defaults after."""
+    """Demo's project id; its share quotas (and demo's own) go back to the
+    defaults after."""
     project_id: str = os_session("demo").get_project_id()
     yield project_id
-    restore_default_quotas(manila("admin"), project_id)
+    restore_default_quotas(manila("admin"), project_id,
+                           users=(os_session("demo").get_user_id(),))
 
 
 def test_modify_quotas_has_a_share_step_with_usage(admin_client: Any, shares_of: Any,
