@@ -12,6 +12,7 @@ from manila_ui.tests.browser.pages.base import log_out
 from manila_ui.tests.browser.pages.share_quotas import ModifyQuotasShareStep
 from manila_ui.tests.browser.pages.share_quotas import ShareQuotasPage
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.dashboards.helpers import require_counted_usage
 from manila_ui.tests.dashboards.helpers import restore_default_quotas
 
 
@@ -19,6 +20,7 @@ def test_quota_reached_then_raised(browser: Any, browser_login: Any, shares_of: 
                                    manila: Any, os_session: Any) -> None:
     demo_project = os_session("demo").get_project_id()
     shares_of("demo").create(name=f"sel-q-{uuid.uuid4().hex[:6]}")
+    require_counted_usage(manila("admin"), demo_project)
     try:
         # The admin sets demo's share limit to what demo uses now.
         browser_login("admin")

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from manila_ui.tests.reference.target import is_reference
+
 ROW_RE = re.compile(r'<tr[^>]*\bdata-object-id="([^"]+)"')
 # Horizon's rendered Django messages (horizon/_messages.html).
 MESSAGE_RE = re.compile(
@@ -74,6 +76,33 @@ def restore_default_quotas(admin: Any, project_id: str,
                         **{r: getattr(defaults, r) for r in QUOTA_RESOURCES})
     for user_id in users:
         admin.quotas.delete(project_id, user_id=user_id)
+
+
+def require_counted_usage(admin: Any, project_id: str) -> None:
+    """Real Manila only: wait until its share usage counter equals the shares
+    the project holds, and skip, saying so, when it does not get there.
+
+    Manila 23 keeps usage in counters, not counts; on the reference they drift
+    from what exists after a run of tests (measured: in_use -1, 0 and 23 with
+    11 shares), and a test about the usage the dashboard shows cannot hold then.
+    """
+    if not is_reference():
+        return
+    seen: list[tuple[int, int]] = []
+
+    def counted() -> bool:
+        in_use = int(admin.quotas.get(project_id, detail=True).shares["in_use"])
+        held = len(admin.shares.list(search_opts={"all_tenants": 1,
+                                                  "project_id": project_id}))
+        seen.append((in_use, held))
+        return in_use == held
+
+    try:
+        wait_until(counted, timeout=60, interval=2, what="Manila's usage counter")
+    except AssertionError:
+        in_use, held = seen[-1]
+        pytest.skip(f"real Manila's share usage counter reads {in_use} while the "
+                    f"project holds {held} shares (Manila's counters drift)")
 
 
 class Shares:

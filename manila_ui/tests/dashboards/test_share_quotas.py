@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from manila_ui.tests.dashboards.helpers import messages
+from manila_ui.tests.dashboards.helpers import require_counted_usage
 from manila_ui.tests.dashboards.helpers import restore_default_quotas
 from manila_ui.tests.dashboards.helpers import unique
 
@@ -47,8 +48,9 @@ def demo_project(os_session: Any, manila: Any) -> Iterator[str]:
 
 
 def test_modify_quotas_has_a_share_step_with_usage(admin_client: Any, shares_of: Any,
-                                                   demo_project: str) -> None:
+                                                   manila: Any, demo_project: str) -> None:
     shares_of("demo").create(size=2)
+    require_counted_usage(manila("admin"), demo_project)
     url = reverse("horizon:identity:projects:update_quotas", args=(demo_project,))
 
     html = admin_client.get(url).content.decode()
@@ -72,6 +74,7 @@ def test_a_limit_below_usage_needs_the_box_then_binds_demo(
         demo_project: str) -> None:
     demo = shares_of("demo")
     demo.create()
+    require_counted_usage(manila("admin"), demo_project)
     url = reverse("horizon:identity:projects:update_quotas", args=(demo_project,))
     page = admin_client.get(url).content.decode()
     assert int(in_use(page, "shares")) >= 1
