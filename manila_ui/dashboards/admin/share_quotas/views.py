@@ -133,6 +133,12 @@ class _ScopedModal(forms.ModalFormView):
         context["share_type_id"] = type_id
         return context
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = super().get_form_kwargs()
+        project_id, type_id = self._scope()
+        kwargs.update(project_id=project_id, share_type=type_id)
+        return kwargs
+
 
 class UpdateView(_ScopedModal):
     form_class = quota_forms.UpdateQuotasForm
@@ -145,13 +151,12 @@ class UpdateView(_ScopedModal):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = super().get_form_kwargs()
-        project_id, type_id = self._scope()
         try:
-            entries = api_quotas.quota_get(self.request, project_id, share_type=type_id)
+            kwargs["entries"] = api_quotas.quota_get(
+                self.request, kwargs["project_id"], share_type=kwargs["share_type"])
         except Exception:
             exceptions.handle(self.request, _("Unable to retrieve the share quotas."),
                               redirect=self.get_success_url())
-        kwargs.update(entries=entries, project_id=project_id, share_type=type_id)
         return kwargs
 
 
@@ -163,9 +168,3 @@ class ResetView(_ScopedModal):
     submit_label = _("Reset to Defaults")
     submit_url_name = "reset"
     page_title = _("Reset Share Quotas")
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = super().get_form_kwargs()
-        project_id, type_id = self._scope()
-        kwargs.update(project_id=project_id, share_type=type_id)
-        return kwargs
