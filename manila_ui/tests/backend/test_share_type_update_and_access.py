@@ -274,3 +274,25 @@ def test_a_type_with_bad_specs_is_refused_with_manilas_words(admin: Api) -> None
     bad_bool = admin.post("/v2/types", json={"share_type": {
         "name": "bad-bool", "extra_specs": {**DHSS_FALSE, "snapshot_support": "maybe"}}})
     assert fault(bad_bool) == (400, "Invalid share type: Invalid extra_spec: %(reason)s.")
+
+
+def test_a_share_of_a_private_type_goes_only_to_a_project_given_access(
+        admin: Api, member: Api, other: Api, private_type: dict[str, Any]) -> None:
+    type_id = private_type["id"]
+    assert _grant(admin, type_id, "addProjectAccess", member.project).status_code == 202
+    share = member.available_share(share_type=type_id)
+    offer = member.post("/v2/share-transfers", json={"transfer": {"share_id": share["id"]}})
+    accept = {"accept": {"auth_key": offer.json()["transfer"]["auth_key"]}}
+    url = f"/v2/share-transfers/{offer.json()['transfer']['id']}/accept"
+
+    # Manila looks the type up as the recipient, who cannot see it: not found.
+    assert fault(other.post(url, json=accept)) == (
+        404, f"Share type {type_id} could not be found.")
+    # An admin project sees every type, but may not use it without access either.
+    assert fault(admin.post(url, json=accept)) == (
+        400, f"Invalid share: Share type of share {share['id']} is not public, and "
+        "current project can not access the share type .")
+
+    assert _grant(admin, type_id, "addProjectAccess", other.project).status_code == 202
+    assert other.post(url, json=accept).status_code == 202
+    assert (other.share(share["id"]) or {})["status"] == "available"

@@ -14,6 +14,7 @@ from manila_ui.tests.reference.scenarios import networks
 from manila_ui.tests.reference.scenarios import quotas
 from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshots
+from manila_ui.tests.reference.scenarios import transfers
 from manila_ui.tests.reference.scenarios import types
 from manila_ui.tests.reference.scenarios.engine import MICROVERSIONS
 from manila_ui.tests.reference.scenarios.engine import Run
@@ -54,6 +55,7 @@ SCENARIOS = (
     Scenario("type_access", types.type_access),
     Scenario("limits", quotas.limits),
     Scenario("quotas", quotas.quotas, needs=(("PUT", "/quota-sets/{}"),), resource="quotas"),
+    Scenario("transfers", transfers.transfers, versions=("2.98", "2.99")),
     Scenario("messages", messages.messages, needs=(("GET", "/messages/{}"),),
              resource="messages"),
 )
