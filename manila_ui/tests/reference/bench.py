@@ -11,6 +11,12 @@ as demo, alternating between the backends so that the machine's load drifts
 alike on both, and prints median / min / p90. Afterwards it deletes the shares
 (same cap) and resets demo's quotas, which it raised for the run.
 
+Interrupted (Ctrl-C or SIGTERM), it still cleans up: it deletes every share
+named with its token, gives up waiting on a backend once its count has not
+moved for ``--stall`` seconds and force-deletes what is left as admin. A
+second Ctrl-C skips the cleanup, says what it leaves, and stops the bundled
+backend all the same.
+
 The bundled backend is a fresh one (Keystone + backend, SQLite, as the tests
 start it) on free ports; real Manila is the running reference stack.
 """
@@ -19,9 +25,11 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import signal
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -52,9 +60,13 @@ def _ok(resp: Any, what: str, *codes: int) -> Any:
     return resp.body
 
 
+# Set when the run is being abandoned: polls and workers end at their next step.
+STOP = threading.Event()
+
+
 def _poll(check: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
-    while True:
+    while not STOP.is_set():
         try:
             if check():
                 return
@@ -63,7 +75,29 @@ def _poll(check: Callable[[], bool], timeout: float, what: str) -> None:
             say(f"  ({what}: {exc.__class__.__name__}, polling on)")
         if time.monotonic() > deadline:
             raise TimeoutError(f"{what}: not done after {timeout:.0f} s")
-        time.sleep(2)  # a poll interval; the loop checks the state
+        STOP.wait(2)  # a poll interval; the loop checks the state
+    raise KeyboardInterrupt(what)
+
+
+def _drain(count: Callable[[], int], stall: float, what: str) -> int:
+    """Poll ``count`` down to 0; give up once it has not moved for ``stall``
+    seconds (Manila leaves some deletions hanging). Returns what is left."""
+    last, since = -1, time.monotonic()
+    while not STOP.is_set():
+        try:
+            left = count()
+        except (RuntimeError, OSError, ksa_exceptions.ConnectionError) as exc:
+            say(f"  ({what}: {exc.__class__.__name__}, polling on)")
+            left = last
+        if left == 0:
+            return 0
+        if left != last:
+            last, since = left, time.monotonic()
+        elif time.monotonic() - since > stall:
+            say(f"  {what}: {left} left, none gone for {stall:.0f} s")
+            return left
+        STOP.wait(2)
+    raise KeyboardInterrupt(what)
 
 
 class Bench:
@@ -100,42 +134,65 @@ class Bench:
         _ok(self.call("admin", "PUT", f"/quota-sets/{project}", body), "reset quota", 200)
 
     def _pool(self, fn: Callable[[int], Any], n: int) -> list[Any]:
-        with concurrent.futures.ThreadPoolExecutor(self.concurrency) as pool:
+        pool = concurrent.futures.ThreadPoolExecutor(self.concurrency)
+        try:
             return list(pool.map(fn, range(n)))
+        finally:  # on an interrupt the queued calls return at once (STOP)
+            pool.shutdown(cancel_futures=True)
 
     def create(self, n: int) -> float:
         t0 = time.monotonic()
 
-        def one(i: int) -> str:
+        def one(i: int) -> None:
+            if STOP.is_set():
+                return
             body = {"share": {"share_proto": "NFS", "size": 1, "name": f"{self.prefix}-{i:04d}"}}
-            return str(_ok(self.call("demo", "POST", "/shares", body), "create", 200)
-                       ["share"]["id"])
+            _ok(self.call("demo", "POST", "/shares", body), "create", 200)
 
-        self.ids = self._pool(one, n)
+        self._pool(one, n)
         _poll(lambda: self.count("creating") == 0, 1800, f"{self.side.name}: creates")
         errors = self.count("error")
         if errors:
             say(f"  {self.side.name}: {errors} shares in error (kept in the listing)")
         return time.monotonic() - t0
 
-    def delete(self) -> float:
+    def _mine(self, as_admin: bool = False) -> list[str]:
+        """Every share named with the token, from the listing: an interrupted
+        create leaves no list of ids behind."""
+        who, scope = ("admin", "&all_tenants=1") if as_admin else ("demo", "")
+        ids: list[str] = []
+        while True:
+            page = _ok(self.call(who, "GET", f"/shares?name~={self.prefix}&limit=500"
+                                 f"&offset={len(ids)}{scope}"), "list shares", 200)["shares"]
+            ids += [share["id"] for share in page]
+            if len(page) < 500:
+                return ids
+
+    def delete(self, stall: float) -> float:
+        """Delete the run's shares; force-delete what Manila leaves hanging."""
         t0 = time.monotonic()
-        ids = list(self.ids)
+        name = self.side.name
+        # After an interrupt some are still being created: Manila refuses their deletion.
+        _drain(lambda: self.count("creating"), stall, f"{name}: creates in flight")
+        ids = self._mine()
 
         def one(i: int) -> None:
-            self.call("demo", "DELETE", f"/shares/{ids[i]}")
+            if not STOP.is_set():
+                self.call("demo", "DELETE", f"/shares/{ids[i]}")
 
         self._pool(one, len(ids))
-        # Until every share is gone or the rest are stuck in error_deleting.
-        _poll(lambda: self.count() == self.count("error_deleting"), 1800,
-              f"{self.side.name}: deletes")
-        stuck = _ok(self.call("admin", "GET", f"/shares/detail?all_tenants=1"
-                              f"&name~={self.prefix}"), "stuck shares", 200)["shares"]
-        for share in stuck:  # Manila's failed deletions: the admin forces them
-            self.call("admin", "POST", f"/shares/{share['id']}/action", {"force_delete": None})
+        # What stays in "deleting" past the stall is forced with the error_deleting ones.
+        _drain(lambda: self.count() - self.count("error_deleting"), stall, f"{name}: deletes")
+        stuck = self._mine(as_admin=True)
+        for share_id in stuck:  # the admin forces Manila's failed or hung deletions
+            if not STOP.is_set():
+                self.call("admin", "POST", f"/shares/{share_id}/action", {"force_delete": None})
         if stuck:
-            say(f"  {self.side.name}: {len(stuck)} stuck shares force-deleted")
-            _poll(lambda: self.count() == 0, 600, f"{self.side.name}: forced deletes")
+            say(f"  {name}: {len(stuck)} stuck shares force-deleted")
+            left = _drain(self.count, stall, f"{name}: forced deletes")
+            if left:
+                say(f"  {name}: {left} shares named {self.prefix}-* are left: "
+                    "delete them as admin once Manila lets go of them")
         return time.monotonic() - t0
 
 
@@ -197,6 +254,36 @@ def reference_side() -> Side:
     return Side.from_clouds("reference", clouds)
 
 
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")  # the same cleanup as a Ctrl-C
+
+
+def _both(benches: list[Bench], fn: Callable[[Bench], Any]) -> list[Any]:
+    """``fn`` on both backends at once; an interrupt stops the workers too."""
+    pool = concurrent.futures.ThreadPoolExecutor(len(benches))
+    try:
+        return list(pool.map(fn, benches))
+    except BaseException:
+        STOP.set()  # the workers' polls and calls end within a poll interval
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _clean_up(benches: list[Bench], stall: float) -> None:
+    say(f"deleting the shares named {benches[0].prefix}-* (Ctrl-C again to leave them)")
+    STOP.clear()
+    try:
+        for name, seconds in _both(benches, lambda b: (b.side.name, b.delete(stall))):
+            say(f"  {name}: deleted in {seconds:.0f} s")
+        for bench in benches:
+            bench.reset_quota()
+    except KeyboardInterrupt:
+        STOP.set()
+        say(f"cleanup skipped: shares named {benches[0].prefix}-* and demo's raised "
+            "quotas are left on the reference stack")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m manila_ui.tests.reference.bench",
                                      description=__doc__.split("\n\n")[0] if __doc__ else None)
@@ -204,37 +291,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=4,
                         help="creates/deletes in flight per backend (keep it small)")
     parser.add_argument("--samples", type=int, default=100)
+    parser.add_argument("--stall", type=float, default=120,
+                        help="seconds without progress after which deletions are forced")
     args = parser.parse_args(argv)
 
+    signal.signal(signal.SIGTERM, _on_sigterm)
     ref = reference_side()
     with bundled_side() as bundled:
         prefix = f"bench-{uuid.uuid4().hex[:6]}"
         benches = [Bench(bundled, prefix, args.concurrency),
                    Bench(ref, prefix, args.concurrency)]
-        for bench in benches:
-            bench.raise_quota(args.shares)
+        interrupted = False
         try:
+            for bench in benches:
+                bench.raise_quota(args.shares)
             say(f"creating {args.shares} shares on each backend ({args.concurrency} in flight)")
             # The two backends fill at once; each keeps its own cap.
-            with concurrent.futures.ThreadPoolExecutor(2) as pool:
-                made = dict(zip((b.side.name for b in benches),
-                                pool.map(lambda b: b.create(args.shares), benches),
-                                strict=True))
-            for name, seconds in made.items():
+            made = _both(benches, lambda b: (b.side.name, b.create(args.shares)))
+            for name, seconds in made:
                 say(f"  {name}: {args.shares} shares available in {seconds:.0f} s")
             sizes = {b.side.name: int(_ok(b.call("demo", "GET", "/shares?limit=1&with_count="
                                                  "true"), "count", 200)["count"])
                      for b in benches}
             report(measure(benches, args.samples), sizes)
+        except KeyboardInterrupt:
+            interrupted = True
+            say("interrupted")
         finally:
-            say("deleting them")
-            with concurrent.futures.ThreadPoolExecutor(2) as pool:
-                gone = list(pool.map(lambda b: (b.side.name, b.delete()), benches))
-            for name, seconds in gone:
-                say(f"  {name}: deleted in {seconds:.0f} s")
-            for bench in benches:
-                bench.reset_quota()
-    return 0
+            _clean_up(benches, args.stall)
+    return 130 if interrupted else 0
 
 
 if __name__ == "__main__":
