@@ -18,6 +18,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
+from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
 from typing import Protocol
@@ -88,6 +89,21 @@ def check_display_field(value: str | None, field: str) -> None:
     if value and len(value) > DISPLAY_FIELD_MAX:
         raise errors.Invalid(f"Invalid input received: {field} can only be "
                              f"{DISPLAY_FIELD_MAX} characters long.")
+
+
+def check_sort_key(sort_key: str, keys: Iterable[str]) -> None:
+    if sort_key not in keys:
+        raise errors.Invalid(
+            f"Invalid input received: Wrong sorting key provided - '{sort_key}'.")
+
+
+def check_sort(sort_key: str, sort_dir: str, keys: Iterable[str]) -> None:
+    """Manila's checks of a list's sort_key and sort_dir, with its words."""
+    check_sort_key(sort_key, keys)
+    if sort_dir.lower() not in ("asc", "desc"):
+        raise errors.Invalid(
+            "Invalid input received: Wrong sorting data provided: sort key is "
+            f"'{sort_key}' and sort direction is '{sort_dir}'.")
 
 
 def check_metadata(metadata: Mapping[str, str]) -> None:
@@ -189,13 +205,7 @@ class ShareService:
     def list_page(self, filters: ShareFilters, *, sort_key: str, sort_dir: str,
              limit: int | None, offset: int,
              with_count: bool) -> records.Page[records.Share]:
-        if sort_key not in shares_db.SORT_COLUMNS:
-            raise errors.Invalid(
-                f"Invalid input received: Wrong sorting key provided - '{sort_key}'.")
-        if sort_dir.lower() not in ("asc", "desc"):
-            raise errors.Invalid(
-                "Invalid input received: Wrong sorting data provided: sort key "
-                f"is '{sort_key}' and sort direction is '{sort_dir}'.")
+        check_sort(sort_key, sort_dir, shares_db.SORT_COLUMNS)
         with self._db.read() as s:
             return shares_db.list_page(s, filters, sort_key=sort_key,
                                        sort_dir=sort_dir.lower(), limit=limit,

@@ -38,6 +38,7 @@ from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import check_display_field
 from manila_ui.backend.services.shares import check_metadata
+from manila_ui.backend.services.shares import check_sort
 from manila_ui.backend.services.shares import hints
 
 LOG = logging.getLogger(__name__)
@@ -82,13 +83,7 @@ class SnapshotService:
     def list_page(self, filters: SnapshotFilters, *, sort_key: str, sort_dir: str,
                   limit: int | None, offset: int,
                   with_count: bool) -> records.Page[records.Snapshot]:
-        if sort_key not in snapshots_db.SORT_COLUMNS:
-            raise errors.Invalid(
-                f"Invalid input received: Wrong sorting key provided - '{sort_key}'.")
-        if sort_dir.lower() not in ("asc", "desc"):
-            raise errors.Invalid(
-                "Invalid input received: Wrong sorting data provided: sort key is "
-                f"'{sort_key}' and sort direction is '{sort_dir}'.")
+        check_sort(sort_key, sort_dir, snapshots_db.SORT_COLUMNS)
         with self._db.read() as s:
             return snapshots_db.list_page(s, filters, sort_key=sort_key,
                                           sort_dir=sort_dir.lower(), limit=limit,

@@ -37,6 +37,7 @@ from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaExceeded
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.quotas import share_deltas
+from manila_ui.backend.services.shares import check_sort_key
 
 LOG = logging.getLogger(__name__)
 
@@ -78,9 +79,7 @@ class TransferService:
     def list_all(self, *, project_id: str | None, filters: Mapping[str, str],
                  name_like: str | None, sort_key: str, sort_dir: str,
                  limit: int | None, offset: int) -> list[records.Transfer]:
-        if sort_key not in SORT_KEYS:
-            raise errors.Invalid(
-                f"Invalid input received: Wrong sorting key provided - '{sort_key}'.")
+        check_sort_key(sort_key, SORT_KEYS)
         with self._db.read() as s:
             return transfers_db.list_all(
                 s, project_id=project_id, filters=filters, name_like=name_like,
