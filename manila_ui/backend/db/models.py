@@ -8,6 +8,9 @@ here).  Timestamps are naive UTC, as Manila stores them.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import Boolean
 from sqlalchemy import DateTime
@@ -21,6 +24,7 @@ from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import Session
 from sqlalchemy.orm import mapped_column
 
 # Stable constraint names, so alembic batch migrations on SQLite can refer
@@ -45,6 +49,24 @@ class Timestamps:
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime.datetime | None] = mapped_column(
         DateTime, onupdate=utcnow)
+
+
+_Row = TypeVar("_Row", bound=Timestamps)
+
+
+def update_row(s: Session, model: type[_Row], row_id: str,
+               values: Mapping[str, Any]) -> _Row | None:
+    """Set ``values`` on the row (None when there is none) and flush.
+    ``updated_at`` is stamped here, not left to ``onupdate``, so that it
+    moves even when no value changes."""
+    row = s.get(model, row_id)
+    if row is None:
+        return None
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.updated_at = utcnow()
+    s.flush()
+    return row
 
 
 class AvailabilityZone(Timestamps, Base):

@@ -50,14 +50,8 @@ def list_all(s: Session, project_id: str | None) -> list[nr.SecurityService]:
 
 
 def update(s: Session, service_id: str, values: Mapping[str, Any]) -> nr.SecurityService | None:
-    row = s.get(nm.SecurityService, service_id)
-    if row is None:
-        return None
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.updated_at = models.utcnow()
-    s.flush()
-    return _record(row)
+    row = models.update_row(s, nm.SecurityService, service_id, values)
+    return _record(row) if row is not None else None
 
 
 def delete_service(s: Session, service_id: str) -> None:

@@ -152,13 +152,8 @@ def list_networks(s: Session, *, project_id: str | None,
 
 
 def update_network(s: Session, network_id: str, **values: Any) -> nr.ShareNetwork | None:
-    row = s.get(nm.ShareNetwork, network_id)
-    if row is None:
+    if models.update_row(s, nm.ShareNetwork, network_id, values) is None:
         return None
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.updated_at = now()
-    s.flush()
     return get_network(s, network_id)
 
 
@@ -223,13 +218,7 @@ def get_subnet(s: Session, subnet_id: str, network_id: str | None = None
 
 
 def update_subnet(s: Session, subnet_id: str, **values: Any) -> None:
-    row = s.get(nm.ShareNetworkSubnet, subnet_id)
-    if row is None:
-        return
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.updated_at = now()
-    s.flush()
+    models.update_row(s, nm.ShareNetworkSubnet, subnet_id, values)
 
 
 def delete_subnet(s: Session, subnet_id: str) -> None:

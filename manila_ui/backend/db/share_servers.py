@@ -90,15 +90,10 @@ def list_all(s: Session, *, share_network_id: str | None = None,
 
 
 def update(s: Session, server_id: str, **values: Any) -> nr.ShareServer | None:
-    row = s.get(nm.ShareServer, server_id)
-    if row is None:
+    if "backend_details" in values:
+        values["backend_details"] = json.dumps(values["backend_details"], sort_keys=True)
+    if models.update_row(s, nm.ShareServer, server_id, values) is None:
         return None
-    for key, value in values.items():
-        if key == "backend_details":
-            value = json.dumps(value, sort_keys=True)
-        setattr(row, key, value)
-    row.updated_at = models.utcnow()
-    s.flush()
     return get(s, server_id)
 
 

@@ -112,13 +112,8 @@ def create(s: Session, values: Mapping[str, Any],
 
 
 def update(s: Session, share_id: str, **values: Any) -> records.Share | None:
-    row = s.get(models.Share, share_id)
-    if row is None:
+    if models.update_row(s, models.Share, share_id, values) is None:
         return None
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.updated_at = models.utcnow()
-    s.flush()
     return get(s, share_id)
 
 

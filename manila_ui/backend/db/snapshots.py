@@ -75,13 +75,8 @@ def create(s: Session, values: Mapping[str, Any],
 
 
 def update(s: Session, snapshot_id: str, **values: Any) -> records.Snapshot | None:
-    row = s.get(_snap, snapshot_id)
-    if row is None:
+    if models.update_row(s, _snap, snapshot_id, values) is None:
         return None
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.updated_at = models.utcnow()
-    s.flush()
     return get(s, snapshot_id)
 
 
