@@ -32,7 +32,9 @@ from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import scheduler
+from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import EXTEND_WORDS
 from manila_ui.backend.services.quotas import PER_SHARE
 from manila_ui.backend.services.quotas import Owner
@@ -72,22 +74,19 @@ def _size_bound(specs: dict[str, str], key: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-class ShareActionService:
+class ShareActionService(QueuedService):
     def __init__(self, db: Database, conf: cfg.ConfigOpts, queue: OperationQueue,
                  driver: SimulatedDriver, quotas: QuotaService,
                  message_service: messages.MessageService,
                  shares: ShareService) -> None:
-        self._db = db
-        self._conf = conf
-        self._queue = queue
-        self._driver = driver
-        self._quotas = quotas
-        self._messages = message_service
+        super().__init__(db, conf, queue, driver, quotas, message_service)
         self._shares = shares
-        queue.register(EXTEND, self._run_extend, self._give_up)
-        queue.register(SHRINK, self._run_shrink, self._give_up)
-        queue.register(REVERT, self._run_revert, self._give_up)
+        # The recycle bin's purge has nothing to give up on.
         queue.register(PURGE, self._run_purge, lambda op: None)
+
+    def _handlers(self) -> dict[str, Handler]:
+        return {EXTEND: self._run_extend, SHRINK: self._run_shrink,
+                REVERT: self._run_revert}
 
     def _locked(self, s: Session, share_id: str) -> records.Share:
         share = shares_db.get(s, share_id, for_update=True)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from collections.abc import Mapping
 from typing import Any
 
-from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
@@ -24,15 +23,13 @@ from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
-from manila_ui.backend.db.engine import Database
 from manila_ui.backend.driver import simulated
-from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
-from manila_ui.backend.services.operations import OperationQueue
-from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.services.operations import Handler
+from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.shares import TRANSITIONAL
@@ -60,21 +57,12 @@ class ManagedShare:
     share_server_id: str | None = None    # DHSS=True types (2.49)
 
 
-class ShareManageService:
+class ShareManageService(QueuedService):
     # Set by the registry: shares on share servers (services/share_servers.py).
     servers: ShareServerService | None = None
 
-    def __init__(self, db: Database, conf: cfg.ConfigOpts, queue: OperationQueue,
-                 driver: SimulatedDriver, quotas: QuotaService,
-                 message_service: messages.MessageService) -> None:
-        self._db = db
-        self._conf = conf
-        self._queue = queue
-        self._driver = driver
-        self._quotas = quotas
-        self._messages = message_service
-        queue.register(MANAGE, self._run_manage, self._give_up)
-        queue.register(UNMANAGE, self._run_unmanage, self._give_up)
+    def _handlers(self) -> dict[str, Handler]:
+        return {MANAGE: self._run_manage, UNMANAGE: self._run_unmanage}
 
     def manage(self, request: ManagedShare, caller: Caller) -> records.Share:
         check_display_field(request.name, "name")

@@ -23,7 +23,6 @@ from collections.abc import Mapping
 from typing import Any
 from typing import Protocol
 
-from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import availability_zones as az_db
@@ -31,19 +30,17 @@ from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
-from manila_ui.backend.db.engine import Database
 from manila_ui.backend.db.shares import ShareFilters
 from manila_ui.backend.driver import simulated
-from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
-from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.operations import Handler
+from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import SHARE_CREATE_WORDS
 from manila_ui.backend.services.quotas import Owner
-from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.quotas import share_deltas
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.resource_locks import release_share_rule_locks
@@ -175,23 +172,14 @@ class NetworkPlacement(Protocol):
               request_id: str | None) -> bool: ...
 
 
-class ShareService:
+class ShareService(QueuedService):
     # Set by the registry: the share-network checks and share servers.
     networks: NetworkPlacement | None = None
 
-    def __init__(self, db: Database, conf: cfg.ConfigOpts, queue: OperationQueue,
-                 driver: SimulatedDriver, quotas: QuotaService,
-                 message_service: messages.MessageService) -> None:
-        self._db = db
-        self._conf = conf
-        self._queue = queue
-        self._driver = driver
-        self._quotas = quotas
-        self._messages = message_service
-        queue.register(CREATE, self._run_create, self._give_up)
-        queue.register(CREATE_FROM_SNAPSHOT, self._run_create_from_snapshot,
-                       self._give_up)
-        queue.register(DELETE, self._run_delete, self._give_up)
+    def _handlers(self) -> dict[str, Handler]:
+        return {CREATE: self._run_create,
+                CREATE_FROM_SNAPSHOT: self._run_create_from_snapshot,
+                DELETE: self._run_delete}
 
     # -- reads --------------------------------------------------------------
 

@@ -18,23 +18,20 @@ from collections.abc import Callable
 from collections.abc import Mapping
 from typing import Any
 
-from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import records
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
-from manila_ui.backend.db.engine import Database
 from manila_ui.backend.db.snapshots import SnapshotFilters
 from manila_ui.backend.driver import simulated
-from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
 from manila_ui.backend.services.context import Caller
-from manila_ui.backend.services.operations import OperationQueue
+from manila_ui.backend.services.operations import Handler
+from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import Owner
-from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import check_display_field
 from manila_ui.backend.services.shares import check_metadata
@@ -57,19 +54,10 @@ SORT_KEYS = tuple(snapshots_db.SORT_COLUMNS)
 MANAGED_AT = "__managed_at"
 
 
-class SnapshotService:
-    def __init__(self, db: Database, conf: cfg.ConfigOpts, queue: OperationQueue,
-                 driver: SimulatedDriver, quotas: QuotaService,
-                 message_service: messages.MessageService) -> None:
-        self._db = db
-        self._conf = conf
-        self._queue = queue
-        self._driver = driver
-        self._quotas = quotas
-        self._messages = message_service
-        for kind, run in ((CREATE, self._run_create), (DELETE, self._run_delete),
-                          (MANAGE, self._run_manage), (UNMANAGE, self._run_unmanage)):
-            queue.register(kind, run, self._give_up)
+class SnapshotService(QueuedService):
+    def _handlers(self) -> dict[str, Handler]:
+        return {CREATE: self._run_create, DELETE: self._run_delete,
+                MANAGE: self._run_manage, UNMANAGE: self._run_unmanage}
 
     # -- reads --------------------------------------------------------------
 
