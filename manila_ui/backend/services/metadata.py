@@ -18,6 +18,31 @@ from manila_ui.backend.services.shares import check_metadata
 NOT_FOUND = "MetadataItemNotFound: Metadata item is not found."
 
 
+# The plain operations on one metadata table, the same for every resource
+# (shares, snapshots, export locations, subnets) and with Manila's words;
+# a share's write (admin-only keys) and a snapshot's (locks it) are their own.
+
+def get_items(db: Database, table: metadata_db.Table, owner_id: str) -> dict[str, str]:
+    with db.read() as s:
+        return metadata_db.get_all(s, table, owner_id)
+
+
+def set_items(db: Database, table: metadata_db.Table, owner_id: str,
+              items: Mapping[str, str], replace: bool) -> dict[str, str]:
+    """Merge (POST) or replace (PUT); returns the whole metadata."""
+    check_metadata(items)
+    with db.write() as s:
+        change = metadata_db.replace if replace else metadata_db.update
+        return change(s, table, owner_id, items)
+
+
+def delete_item(db: Database, table: metadata_db.Table, owner_id: str,
+                key: str) -> None:
+    with db.write() as s:
+        if not metadata_db.delete_item(s, table, owner_id, key):
+            raise errors.NotFound(NOT_FOUND)
+
+
 class MetadataService:
     def __init__(self, db: Database, conf: cfg.ConfigOpts) -> None:
         self._db = db
@@ -30,8 +55,7 @@ class MetadataService:
     # -- shares ---------------------------------------------------------------
 
     def share_metadata(self, share_id: str) -> dict[str, str]:
-        with self._db.read() as s:
-            return metadata_db.get_all(s, metadata_db.SHARES, share_id)
+        return get_items(self._db, metadata_db.SHARES, share_id)
 
     def set_share_metadata(self, share_id: str, items: Mapping[str, str], *,
                            replace: bool, may_set_admin_keys: bool) -> dict[str, str]:
@@ -54,24 +78,16 @@ class MetadataService:
                                        {**items, **kept})
 
     def delete_share_metadata(self, share_id: str, key: str) -> None:
-        with self._db.write() as s:
-            if not metadata_db.delete_item(s, metadata_db.SHARES, share_id, key):
-                raise errors.NotFound(NOT_FOUND)
+        delete_item(self._db, metadata_db.SHARES, share_id, key)
 
     # -- export locations (2.87) ---------------------------------------------
 
     def export_location_metadata(self, el_id: str) -> dict[str, str]:
-        with self._db.read() as s:
-            return metadata_db.get_all(s, metadata_db.EXPORT_LOCATIONS, el_id)
+        return get_items(self._db, metadata_db.EXPORT_LOCATIONS, el_id)
 
     def set_export_location_metadata(self, el_id: str, items: Mapping[str, str],
                                      replace: bool) -> dict[str, str]:
-        check_metadata(items)
-        with self._db.write() as s:
-            change = metadata_db.replace if replace else metadata_db.update
-            return change(s, metadata_db.EXPORT_LOCATIONS, el_id, items)
+        return set_items(self._db, metadata_db.EXPORT_LOCATIONS, el_id, items, replace)
 
     def delete_export_location_metadata(self, el_id: str, key: str) -> None:
-        with self._db.write() as s:
-            if not metadata_db.delete_item(s, metadata_db.EXPORT_LOCATIONS, el_id, key):
-                raise errors.NotFound(NOT_FOUND)
+        delete_item(self._db, metadata_db.EXPORT_LOCATIONS, el_id, key)

@@ -21,12 +21,12 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import availability_zones as az_db
-from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import network_records as nr
 from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db import share_servers as servers_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
+from manila_ui.backend.services import metadata as metadata_svc
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaService
@@ -37,7 +37,6 @@ STATUSES = ("active", "error", "network_change")
 NEUTRON_KEYS = ("neutron_net_id", "neutron_subnet_id")
 # Fields a non-admin may not filter on (Manila hides them).
 SENSITIVE = ("network_type", "segmentation_id")
-NOT_FOUND = "MetadataItemNotFound: Metadata item is not found."
 
 
 def network_not_found(network_id: str) -> errors.NotFound:
@@ -334,17 +333,12 @@ class ShareNetworkService:
     # -- subnet metadata (2.78) ---------------------------------------------------
 
     def subnet_metadata(self, subnet_id: str) -> dict[str, str]:
-        with self._db.read() as s:
-            return metadata_db.get_all(s, networks_db.SUBNETS, subnet_id)
+        return metadata_svc.get_items(self._db, networks_db.SUBNETS, subnet_id)
 
     def set_subnet_metadata(self, subnet_id: str, items: Mapping[str, str],
                             replace: bool) -> dict[str, str]:
-        check_metadata(items)
-        with self._db.write() as s:
-            change = metadata_db.replace if replace else metadata_db.update
-            return change(s, networks_db.SUBNETS, subnet_id, items)
+        return metadata_svc.set_items(self._db, networks_db.SUBNETS, subnet_id,
+                                      items, replace)
 
     def delete_subnet_metadata(self, subnet_id: str, key: str) -> None:
-        with self._db.write() as s:
-            if not metadata_db.delete_item(s, networks_db.SUBNETS, subnet_id, key):
-                raise errors.NotFound(NOT_FOUND)
+        metadata_svc.delete_item(self._db, networks_db.SUBNETS, subnet_id, key)

@@ -28,6 +28,7 @@ from manila_ui.backend.db.snapshots import SnapshotFilters
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
+from manila_ui.backend.services import metadata as metadata_svc
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
@@ -151,9 +152,7 @@ class SnapshotService(QueuedService):
             return change(s, metadata_db.SNAPSHOTS, snapshot_id, items)
 
     def delete_metadata(self, snapshot_id: str, key: str) -> None:
-        with self._db.write() as s:
-            if not metadata_db.delete_item(s, metadata_db.SNAPSHOTS, snapshot_id, key):
-                raise errors.NotFound("MetadataItemNotFound: Metadata item is not found.")
+        metadata_svc.delete_item(self._db, metadata_db.SNAPSHOTS, snapshot_id, key)
 
     # -- manage / unmanage (admin) ---------------------------------------------
 
