@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
 from manila_ui.backend.db import records
+from manila_ui.backend.db.paging import ordered_page
 
 SORT_KEYS = ("id", "project_id", "request_id", "resource_type", "resource_id",
              "action_id", "detail_id", "message_level", "created_at",
@@ -56,13 +57,8 @@ def list_all(s: Session, *, project_id: str | None, filters: Mapping[str, str],
         query = query.where(msg.created_at >= created_since)
     if created_before is not None:
         query = query.where(msg.created_at <= created_before)
-    column = getattr(msg, sort_key)
-    query = query.order_by(column.asc() if sort_dir == "asc" else column.desc(),
-                           msg.id.asc() if sort_dir == "asc" else msg.id.desc())
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = ordered_page(query, getattr(msg, sort_key), msg.id,
+                         descending=sort_dir != "asc", limit=limit, offset=offset)
     return [_record(row) for row in s.scalars(query)]
 
 

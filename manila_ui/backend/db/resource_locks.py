@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
+from manila_ui.backend.db.paging import ordered_page
 
 _lock = models.ResourceLock
 
@@ -96,13 +97,8 @@ def list_page(s: Session, *, filters: Mapping[str, Any], sort_key: str, sort_dir
     count = None
     if with_count:
         count = int(s.scalar(select(func.count()).select_from(query.subquery())) or 0)
-    column = getattr(_lock, sort_key)
-    order = column.desc() if sort_dir == "desc" else column.asc()
-    query = query.order_by(order, _lock.id.desc() if sort_dir == "desc" else _lock.id)
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = ordered_page(query, getattr(_lock, sort_key), _lock.id,
+                         descending=sort_dir == "desc", limit=limit, offset=offset)
     return [_record(row) for row in s.scalars(query)], count
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
 from manila_ui.backend.db import records
+from manila_ui.backend.db.paging import ordered_page
 
 Ts = TypeVarTuple("Ts")
 
@@ -181,20 +182,14 @@ def list_page(s: Session, filters: ShareFilters, *, sort_key: str,
               with_count: bool) -> records.Page[records.Share]:
     """One page of shares.  ``sort_key`` must be a key of SORT_COLUMNS and
     ``sort_dir`` 'asc' or 'desc' (checked by the caller)."""
-    column = SORT_COLUMNS[sort_key]
-    order = [column.asc() if sort_dir == "asc" else column.desc()]
-    if sort_key != "id":
-        order.append(models.Share.id.asc() if sort_dir == "asc"
-                     else models.Share.id.desc())
     count = None
     if with_count:
         count = s.scalar(_apply_filters(
             select(func.count()).select_from(models.Share), filters))
-    query = _apply_filters(_with_type_name(), filters).order_by(*order)
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = ordered_page(
+        _apply_filters(_with_type_name(), filters), SORT_COLUMNS[sort_key],
+        models.Share.id if sort_key != "id" else None,
+        descending=sort_dir != "asc", limit=limit, offset=offset)
     rows = s.execute(query).all()
     metadata = _metadata_for(s, [row[0].id for row in rows])
     items = [_record(share, name, metadata[share.id]) for share, name in rows]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
 from manila_ui.backend.db import records
+from manila_ui.backend.db.paging import ordered_page
 
 Ts = TypeVarTuple("Ts")
 _snap = models.Snapshot
@@ -155,19 +156,13 @@ def list_page(s: Session, filters: SnapshotFilters, *, sort_key: str, sort_dir: 
               with_count: bool) -> records.Page[records.Snapshot]:
     """One page; ``sort_key`` is a key of SORT_COLUMNS (checked by the
     caller)."""
-    column = SORT_COLUMNS[sort_key]
-    descending = sort_dir == "desc"
-    order = [column.desc() if descending else column.asc()]
-    if sort_key != "id":
-        order.append(_snap.id.desc() if descending else _snap.id.asc())
     count = None
     if with_count:
         count = s.scalar(_apply_filters(select(func.count()).select_from(_snap), filters))
-    query = _apply_filters(select(_snap), filters).order_by(*order)
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = ordered_page(
+        _apply_filters(select(_snap), filters), SORT_COLUMNS[sort_key],
+        _snap.id if sort_key != "id" else None,
+        descending=sort_dir == "desc", limit=limit, offset=offset)
     rows = list(s.scalars(query))
     metadata = metadata_db.get_many(s, metadata_db.SNAPSHOTS, [r.id for r in rows])
     return records.Page(items=[_record(r, metadata[r.id]) for r in rows], count=count)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
 from manila_ui.backend.db import records
+from manila_ui.backend.db.paging import ordered_page
 
 _tr = models.Transfer
 _COLUMNS = [c.name for c in _tr.__table__.columns]
@@ -58,12 +59,6 @@ def list_all(s: Session, *, project_id: str | None, filters: Mapping[str, str],
         query = query.where(getattr(_tr, key) == value)
     if name_like:
         query = query.where(_tr.display_name.icontains(name_like, autoescape=True))
-    column = getattr(_tr, sort_key)
-    descending = sort_dir == "desc"
-    query = query.order_by(column.desc() if descending else column.asc(),
-                           _tr.id.desc() if descending else _tr.id.asc())
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = ordered_page(query, getattr(_tr, sort_key), _tr.id,
+                         descending=sort_dir == "desc", limit=limit, offset=offset)
     return [_record(row) for row in s.scalars(query)]
