@@ -5,7 +5,8 @@ A panel describes its object once, in an ``ObjectLookup`` subclass (the API
 getter, the URL keyword of the id, the error message, the template's name
 for it); its detail view and its modals mix that in with ``DetailMixin`` or
 ``ObjectModalMixin``. Every lookup is one API call, through
-``exceptions.handle`` (which redirects) when it fails.
+``exceptions.handle`` (which redirects) when it fails. An index view gets
+its one page of the list with ``PagedListMixin``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from django.urls import reverse
 from horizon import exceptions
 from horizon import tables
 from horizon.utils import memoized
+
+from manila_ui.dashboards import pagination
 
 
 class ObjectLookup:
@@ -117,3 +120,30 @@ class ObjectModalMixin(ObjectLookup):
         context[self.context_object_name] = self.get_object()
         context["submit_url"] = reverse(self.submit_url_name, args=(self.object_id(),))
         return context
+
+
+class PagedListMixin(pagination.OffsetPagedViewMixin):
+    """An index view's page of a list: ONE API call at the query string's
+    offset, whose answer says whether Prev/Next links show."""
+
+    request: Any
+    table_class: Any
+
+    def fetch_page(self, list_paged: Callable[..., Any], error: Any,
+                   search_opts: dict[str, Any], *, sort: bool = False,
+                   **kwargs: Any) -> list[Any]:
+        """The rows of ``list_paged(request, search_opts=, offset=,
+        page_size=, **kwargs)`` (an ``api.base.Page``); ``sort`` adds the
+        table's header sort. [] once ``exceptions.handle`` took a failure."""
+        if sort:
+            kwargs.update(self.sort_args(self.table_class))
+        try:
+            page = list_paged(self.request, search_opts=search_opts,
+                              offset=pagination.requested_offset(self.request),
+                              page_size=pagination.page_size(self.request),
+                              **kwargs)
+        except Exception:
+            exceptions.handle(self.request, error)
+            return []
+        self.remember_page(page)
+        return page.items

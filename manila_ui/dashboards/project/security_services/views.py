@@ -2,14 +2,12 @@
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from horizon import exceptions
 from horizon import forms
 from horizon import tables
 from horizon import tabs
 
 from manila_ui.api import security_services as api_services
 from manila_ui.dashboards import common_views
-from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.security_services import forms as service_forms
 from manila_ui.dashboards.project.security_services import tables as service_tables
 from manila_ui.dashboards.project.security_services import tabs as service_tabs
@@ -24,7 +22,7 @@ class ServiceLookup(common_views.ObjectLookup):
     context_object_name = "service"
 
 
-class SecurityServiceTableViewMixin(pagination.OffsetPagedViewMixin):
+class SecurityServiceTableViewMixin(common_views.PagedListMixin):
     all_projects = False
 
     def get_services(self):
@@ -33,17 +31,9 @@ class SecurityServiceTableViewMixin(pagination.OffsetPagedViewMixin):
         if "type" in filters:  # the labels users see name the values
             wanted = filters["type"].lower().replace(" ", "_")
             filters["type"] = {"ad": "active_directory"}.get(wanted, wanted)
-        try:
-            page = api_services.security_service_list_paged(
-                self.request, search_opts=filters,
-                offset=pagination.requested_offset(self.request),
-                page_size=pagination.page_size(self.request),
-                all_projects=self.all_projects)
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve security services."))
-            return []
-        self.remember_page(page)
-        return page.items
+        return self.fetch_page(api_services.security_service_list_paged,
+                               _("Unable to retrieve security services."), filters,
+                               all_projects=self.all_projects)
 
 
 class IndexView(SecurityServiceTableViewMixin, tables.DataTableView):

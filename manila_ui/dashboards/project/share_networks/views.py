@@ -22,7 +22,6 @@ from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import security_services as api_services
 from manila_ui.api import share_networks as api_networks
 from manila_ui.dashboards import common_views
-from manila_ui.dashboards import pagination
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_networks import forms as network_forms
 from manila_ui.dashboards.project.share_networks import tables as network_tables
@@ -40,7 +39,7 @@ class NetworkLookup(common_views.ObjectLookup):
     context_object_name = "network"
 
 
-class ShareNetworkTableViewMixin(pagination.OffsetPagedViewMixin):
+class ShareNetworkTableViewMixin(common_views.PagedListMixin):
     all_projects = False
 
     def get_search_opts(self):
@@ -52,17 +51,9 @@ class ShareNetworkTableViewMixin(pagination.OffsetPagedViewMixin):
         return filters
 
     def get_networks(self):
-        try:
-            page = api_networks.share_network_list_paged(
-                self.request, search_opts=self.get_search_opts(),
-                offset=pagination.requested_offset(self.request),
-                page_size=pagination.page_size(self.request),
-                all_projects=self.all_projects)
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve share networks."))
-            return []
-        self.remember_page(page)
-        return page.items
+        return self.fetch_page(api_networks.share_network_list_paged,
+                               _("Unable to retrieve share networks."),
+                               self.get_search_opts(), all_projects=self.all_projects)
 
 
 class IndexView(ShareNetworkTableViewMixin, tables.DataTableView):

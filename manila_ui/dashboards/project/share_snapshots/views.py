@@ -12,7 +12,6 @@ from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_views
-from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.share_snapshots import forms as snap_forms
 from manila_ui.dashboards.project.share_snapshots import tables as snap_tables
 from manila_ui.dashboards.project.share_snapshots import tabs as snap_tabs
@@ -28,7 +27,7 @@ class SnapshotLookup(common_views.ObjectLookup):
     context_object_name = "snapshot"
 
 
-class SnapshotTableViewMixin(pagination.OffsetPagedViewMixin):
+class SnapshotTableViewMixin(common_views.PagedListMixin):
     """One page of snapshots + one lookup of share names: two calls,
     whatever the number of snapshots."""
 
@@ -43,21 +42,13 @@ class SnapshotTableViewMixin(pagination.OffsetPagedViewMixin):
         return filters
 
     def get_snapshots(self):
-        try:
-            page = api_snapshots.snapshot_list_paged(
-                self.request, search_opts=self.get_search_opts(),
-                offset=pagination.requested_offset(self.request),
-                page_size=pagination.page_size(self.request),
-                all_projects=self.all_projects,
-                **self.sort_args(self.table_class))
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve the snapshot list."))
-            return []
-        self.remember_page(page)
-        if page.items:
-            self._name_shares(page.items)
-        return page.items
+        snapshots = self.fetch_page(
+            api_snapshots.snapshot_list_paged,
+            _("Unable to retrieve the snapshot list."), self.get_search_opts(),
+            sort=True, all_projects=self.all_projects)
+        if snapshots:
+            self._name_shares(snapshots)
+        return snapshots
 
     def _name_shares(self, snapshots):
         try:

@@ -16,7 +16,6 @@ from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_views
-from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.shares import action_forms
 from manila_ui.dashboards.project.shares import recycle_bin
 from manila_ui.dashboards.project.shares import views as share_views
@@ -138,23 +137,14 @@ class AcceptTransferView(forms.ModalFormView):
     page_title = _("Accept Share Transfer")
 
 
-class RecycleBinView(pagination.OffsetPagedViewMixin, tables.DataTableView):
+class RecycleBinView(common_views.PagedListMixin, tables.DataTableView):
     table_class = recycle_bin.RecycleBinTable
     template_name = "project/shares/recycle_bin.html"
     page_title = _("Recycle Bin")
     all_projects = False
 
     def get_data(self):
-        try:
-            page = api_shares.share_list_paged(
-                self.request, search_opts={"is_soft_deleted": True},
-                offset=pagination.requested_offset(self.request),
-                page_size=pagination.page_size(self.request),
-                all_projects=self.all_projects,
-                **self.sort_args(self.table_class))
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve the recycle bin."))
-            return []
-        self.remember_page(page)
-        return page.items
+        return self.fetch_page(api_shares.share_list_paged,
+                               _("Unable to retrieve the recycle bin."),
+                               {"is_soft_deleted": True}, sort=True,
+                               all_projects=self.all_projects)

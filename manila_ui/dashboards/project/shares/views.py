@@ -13,7 +13,6 @@ from manila_ui.api import limits as api_limits
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
 from manila_ui.dashboards import common_views
-from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project import share_usage
 from manila_ui.dashboards.project.shares import forms as share_forms
 from manila_ui.dashboards.project.shares import tables as share_tables
@@ -27,7 +26,7 @@ class ShareLookup(common_views.ObjectLookup):
     context_object_name = "share"
 
 
-class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
+class ShareTableViewMixin(common_views.PagedListMixin):
     """Loads one page of shares in one API call (admin passes all_projects)."""
 
     all_projects = False
@@ -61,20 +60,11 @@ class ShareTableViewMixin(pagination.OffsetPagedViewMixin):
         return wanted  # an unknown type: Manila answers with no shares
 
     def get_shares(self):
-        try:
-            page = api_shares.share_list_paged(
-                self.request,
-                search_opts=self.get_search_opts(),
-                offset=pagination.requested_offset(self.request),
-                page_size=pagination.page_size(self.request),
-                all_projects=self.all_projects,
-                **self.sort_args(self.table_class))
-        except Exception:
-            exceptions.handle(self.request, self.list_error)
-            return []
-        self.remember_page(page)
-        self._name_share_networks(page.items)
-        return page.items
+        shares = self.fetch_page(api_shares.share_list_paged, self.list_error,
+                                 self.get_search_opts(), sort=True,
+                                 all_projects=self.all_projects)
+        self._name_share_networks(shares)
+        return shares
 
     def _name_share_networks(self, shares):
         # One call for the page, and only when a row has a share network

@@ -1,17 +1,15 @@
 """Views of Project > Share > User Messages."""
 
 from django.utils.translation import gettext_lazy as _
-from horizon import exceptions
 from horizon import tables
 from horizon import views as horizon_views
 
 from manila_ui.api import messages as api_messages
 from manila_ui.dashboards import common_views
-from manila_ui.dashboards import pagination
 from manila_ui.dashboards.project.user_messages import tables as msg_tables
 
 
-class MessageTableViewMixin(pagination.OffsetPagedViewMixin):
+class MessageTableViewMixin(common_views.PagedListMixin):
     all_projects = False
 
     def get_messages(self):
@@ -20,22 +18,14 @@ class MessageTableViewMixin(pagination.OffsetPagedViewMixin):
             filters["message_level"] = filters["message_level"].upper()
         if "resource_type" in filters:
             filters["resource_type"] = filters["resource_type"].upper()
-        try:
-            page = api_messages.message_list_paged(
-                self.request, search_opts=filters,
-                offset=pagination.requested_offset(self.request),
-                page_size=pagination.page_size(self.request))
-        except Exception:
-            exceptions.handle(self.request,
-                              _("Unable to retrieve user messages."))
-            return []
-        self.remember_page(page)
+        found = self.fetch_page(api_messages.message_list_paged,
+                                _("Unable to retrieve user messages."), filters)
         if self.all_projects:
-            return page.items
+            return found
         # Manila shows an admin every project's messages, with no filter
         # for one project: the project panel keeps the project's own.
         project_id = self.request.user.project_id
-        return [m for m in page.items if m.project_id in (None, project_id)]
+        return [m for m in found if m.project_id in (None, project_id)]
 
 
 class IndexView(MessageTableViewMixin, tables.DataTableView):
