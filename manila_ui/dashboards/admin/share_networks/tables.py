@@ -5,18 +5,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.share_networks import tables as project_tables
 
 
-class AdminShareNetworksFilterAction(tables.FilterAction):
-    filter_type = "server"
-    filter_choices = (
-        ("name", _("Name contains"), True),
-        ("description", _("Description contains"), True),
-        ("project_id", _("Project ID ="), True),
-    )
+class AdminShareNetworksFilterAction(project_tables.ShareNetworksFilterAction):
+    filter_choices = project_tables.ShareNetworksFilterAction.filter_choices + \
+        common_tables.exact_filters("project_id")
 
 
 class ResetShareNetworkStatus(project_tables.NetworkPolicyTargetMixin, tables.LinkAction):

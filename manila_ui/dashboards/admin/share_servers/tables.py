@@ -118,14 +118,9 @@ class DeleteShareServer(common_tables.RowApiCallMixin, tables.DeleteAction):
         return server is None or server.status in api_servers.DELETABLE
 
 
-class ShareServersFilterAction(tables.FilterAction):
-    filter_type = "server"
-    filter_choices = (
-        ("host", _("Host ="), True),
-        ("status", _("Status ="), True),
-        ("project_id", _("Project ID ="), True),
-        ("share_network_id", _("Share Network ID ="), True),
-    )
+class ShareServersFilterAction(common_tables.ServerFilterAction):
+    filter_choices = common_tables.exact_filters("host", "status", "project_id",
+                                                 "share_network_id")
 
 
 class UpdateRow(tables.Row):

@@ -15,14 +15,9 @@ from manila_ui.dashboards.project.shares import actions as share_actions
 UNMANAGEABLE_STATUSES = ("available", "error", "manage_error")
 
 
-class AdminSnapshotsFilterAction(tables.FilterAction):
-    filter_type = "server"
-    filter_choices = (
-        ("name", _("Name ="), True),
-        ("status", _("Status ="), True),
-        ("share_id", _("Share ID ="), True),
-        ("project_id", _("Project ID ="), True),
-    )
+class AdminSnapshotsFilterAction(common_tables.ServerFilterAction):
+    filter_choices = project_tables.SnapshotsFilterAction.filter_choices + \
+        common_tables.exact_filters("project_id")
 
 
 class ManageSnapshot(tables.LinkAction):

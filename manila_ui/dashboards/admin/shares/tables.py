@@ -19,14 +19,9 @@ from manila_ui.dashboards.project.shares import tables as project_tables
 UNMANAGEABLE_STATUSES = ("available", "error", "inactive", "manage_error")
 
 
-class AdminSharesFilterAction(tables.FilterAction):
-    filter_type = "server"
-    filter_choices = (
-        ("name", _("Name ="), True),
-        ("project_id", _("Project ID ="), True),
-        ("status", _("Status ="), True),
-        ("host", _("Host ="), True),
-    )
+class AdminSharesFilterAction(common_tables.ServerFilterAction):
+    filter_choices = common_tables.exact_filters("name", "project_id", "status",
+                                                 "host")
 
 
 class AdminDeleteShare(project_tables.DeleteShare):

@@ -61,14 +61,8 @@ class DeleteSecurityService(ServicePolicyTargetMixin, common_tables.RowApiCallMi
                              count)
 
 
-class SecurityServicesFilterAction(tables.FilterAction):
-    """Server-side, as Manila filters: exact values."""
-
-    filter_type = "server"
-    filter_choices = (
-        ("name", _("Name ="), True),
-        ("type", _("Type ="), True),
-    )
+class SecurityServicesFilterAction(common_tables.ServerFilterAction):
+    filter_choices = common_tables.exact_filters("name", "type")
 
 
 def get_type(service):

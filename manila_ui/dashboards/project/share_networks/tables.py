@@ -73,11 +73,10 @@ class DeleteShareNetwork(NetworkPolicyTargetMixin, common_tables.RowApiCallMixin
         return network is None or network.status != "network_change"
 
 
-class ShareNetworksFilterAction(tables.FilterAction):
-    """Server-side: Manila matches ``name~`` and ``description~`` as plain
-    substrings (nothing the user types is a pattern, here or there)."""
+class ShareNetworksFilterAction(common_tables.ServerFilterAction):
+    """Manila matches ``name~`` and ``description~`` as plain substrings
+    (nothing the user types is a pattern, here or there)."""
 
-    filter_type = "server"
     filter_choices = (
         ("name", _("Name contains"), True),
         ("description", _("Description contains"), True),

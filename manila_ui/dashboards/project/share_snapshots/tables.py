@@ -119,13 +119,8 @@ class DeleteSnapshot(SnapshotPolicyTargetMixin, common_tables.RowApiCallMixin, t
         return snapshot is None or snapshot.status in DELETABLE_STATUSES
 
 
-class SnapshotsFilterAction(tables.FilterAction):
-    filter_type = "server"
-    filter_choices = (
-        ("name", _("Name ="), True),
-        ("status", _("Status ="), True),
-        ("share_id", _("Share ID ="), True),
-    )
+class SnapshotsFilterAction(common_tables.ServerFilterAction):
+    filter_choices = common_tables.exact_filters("name", "status", "share_id")
 
 
 class UpdateRow(tables.Row):

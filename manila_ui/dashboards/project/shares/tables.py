@@ -162,18 +162,11 @@ class DeleteShare(SharePolicyTargetMixin, tables.DeleteAction):
             return obj_id
 
 
-class SharesFilterAction(tables.FilterAction):
-    """Server-side filter, so it works on every page, not just this one."""
-
-    filter_type = "server"
+class SharesFilterAction(common_tables.ServerFilterAction):
     # Only filters Manila itself applies (it ignores unknown ones silently):
     # the type by name or id; the availability zone from 2.97 only.
-    filter_choices = (
-        ("name", _("Name ="), True),
-        ("status", _("Status ="), True),
-        ("share_type", _("Type ="), True),
-        ("availability_zone", _("Availability Zone ="), True),
-    )
+    filter_choices = common_tables.exact_filters(
+        "name", "status", "share_type", "availability_zone")
 
     def get_select_options(self):
         options = super().get_select_options() or []

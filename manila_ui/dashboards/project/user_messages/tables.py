@@ -36,13 +36,9 @@ class DeleteMessage(utils.CachedPolicyMixin, policy.PolicyTargetMixin,
         return ngettext_lazy("Deleted Message", "Deleted Messages", count)
 
 
-class MessagesFilterAction(tables.FilterAction):
-    filter_type = "server"
-    filter_choices = (
-        ("resource_id", _("Resource ID ="), True),
-        ("resource_type", _("Resource Type ="), True),
-        ("message_level", _("Level ="), True),
-    )
+class MessagesFilterAction(common_tables.ServerFilterAction):
+    filter_choices = common_tables.exact_filters("resource_id", "resource_type",
+                                                 "message_level")
 
 
 def resource_link(message, urls=RESOURCE_URLS):
