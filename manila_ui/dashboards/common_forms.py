@@ -1,12 +1,17 @@
-"""What the panels' forms share: Manila's refusals and how a form shows them."""
+"""What the panels' forms share: Manila's refusals and how a form shows
+them, and the fields of a share to manage."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import messages
 
 from manila_ui.api import exceptions as api_exceptions
+from manila_ui.dashboards import metadata
 
 # Manila said no with a reason the user can act on: the form shows it and
 # stays open (anything else goes through exceptions.handle).
@@ -21,3 +26,58 @@ def refused(form: Any, what: Any, exc: Exception) -> bool:
     form.api_error(_("%(what)s: %(reason)s") % {
         "what": what, "reason": api_exceptions.fault_message(exc)})
     return False
+
+
+class ManageShareBaseForm(forms.SelfHandlingForm):
+    """A share that exists on a back end, for Manila to take over: Admin ›
+    Shares (DHSS=False) and a managed share server's share (DHSS=True).
+
+    A subclass declares its protocol field (named ``protocol_field``), fills
+    the choices, may reword fields (``labels``, ``help_texts``) and makes
+    the one API call in ``manage()``.
+    """
+
+    name = forms.CharField(max_length=255, label=_("Name"), required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=255,
+        widget=forms.Textarea(attrs={"rows": 3}))
+    service_host = forms.ChoiceField(label=_("Host"))
+    export_path = forms.CharField(max_length=255, label=_("Export Path"))
+    share_type = forms.ChoiceField(label=_("Share Type"))
+    driver_options = metadata.MetadataField(label=_("Driver Options"))
+    is_public = forms.BooleanField(label=_("Visible to all projects"),
+                                   required=False)
+
+    protocol_field = "protocol"
+    labels: dict[str, Any] = {}
+    help_texts: dict[str, Any] = {}
+    managing_message: Any = _('Managing share "%s".')
+
+    def __init__(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(request, *args, **kwargs)
+        # self.fields are this form's copies: rewording them is local.
+        for field, label in self.labels.items():
+            self.fields[field].label = label
+        for field, text in self.help_texts.items():
+            self.fields[field].help_text = text
+
+    def manage(self, request: Any, data: dict[str, Any], **share: Any) -> Any:
+        """Asks Manila to manage ``share`` (the API's keywords); the share."""
+        raise NotImplementedError
+
+    def handle(self, request: Any, data: dict[str, Any]) -> Any:
+        try:
+            share = self.manage(
+                request, data, service_host=data["service_host"],
+                protocol=data[self.protocol_field],
+                export_path=data["export_path"], share_type=data["share_type"],
+                name=data.get("name"), description=data.get("description"),
+                is_public=bool(data.get("is_public")),
+                driver_options=data.get("driver_options") or {})
+        except REFUSALS as exc:
+            return refused(self, _("Unable to manage the share"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to manage the share."))
+            return False
+        messages.info(request, self.managing_message % share.name_or_id)
+        return share

@@ -107,23 +107,25 @@ class ResetStatusForm(forms.SelfHandlingForm):
         return True
 
 
-class ManageShareForm(forms.SelfHandlingForm):
+class ManageShareForm(common_forms.ManageShareBaseForm):
     """A share the managed server holds (step two)."""
 
     server_id = forms.CharField(widget=forms.HiddenInput())
-    export_path = forms.CharField(
-        label=_("Export Path"), max_length=2000,
-        help_text=_("Where the back end exports the share, e.g. 10.0.0.100:/shares/x."))
+    # Its own length limit (the base keeps Admin › Shares' 255).
+    export_path = forms.CharField(label=_("Export Path"), max_length=2000)
     share_proto = forms.ChoiceField(label=_("Protocol"))
-    share_type = forms.ChoiceField(
-        label=_("Share Type"),
-        help_text=_("A type with driver_handles_share_servers=True."))
-    service_host = forms.ChoiceField(label=_("Pool"))
-    name = forms.CharField(max_length=255, label=_("Share Name"), required=False)
-    description = forms.CharField(label=_("Description"), required=False,
-                                  max_length=255, widget=forms.Textarea(attrs={"rows": 3}))
-    driver_options = kv_metadata.MetadataField(label=_("Driver Options"))
-    is_public = forms.BooleanField(label=_("Visible to all projects"), required=False)
+
+    protocol_field = "share_proto"
+    field_order = ("server_id", "export_path", "share_proto", "share_type",
+                   "service_host", "name", "description", "driver_options",
+                   "is_public")
+    labels = {"service_host": _("Pool"), "name": _("Share Name")}
+    help_texts = {
+        "export_path": _("Where the back end exports the share, e.g. "
+                         "10.0.0.100:/shares/x."),
+        "share_type": _("A type with driver_handles_share_servers=True."),
+    }
+    managing_message = _('Managing share "%s" on the server.')
 
     def __init__(self, request, *args, server=None, **kwargs):
         super().__init__(request, *args, **kwargs)
@@ -140,20 +142,5 @@ class ManageShareForm(forms.SelfHandlingForm):
         self.fields["share_type"].choices = [
             (t.name, t.name) for t in types if t.driver_handles_share_servers]
 
-    def handle(self, request, data):
-        try:
-            share = api_servers.share_manage_on_server(
-                request, data["server_id"], service_host=data["service_host"],
-                protocol=data["share_proto"], export_path=data["export_path"],
-                share_type=data["share_type"], name=data.get("name"),
-                description=data.get("description"),
-                is_public=bool(data.get("is_public")),
-                driver_options=data.get("driver_options") or {})
-        except REFUSALS as exc:
-            return common_forms.refused(self, _("Unable to manage the share"), exc)
-        except Exception:
-            exceptions.handle(request, _("Unable to manage the share."))
-            return False
-        messages.info(request, _('Managing share "%s" on the server.')
-                      % share.name_or_id)
-        return share
+    def manage(self, request, data, **share):
+        return api_servers.share_manage_on_server(request, data["server_id"], **share)

@@ -9,7 +9,6 @@ from manila_ui.api import pools as api_pools
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_forms
-from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards.project.shares import forms as project_forms
 
 REFUSALS = common_forms.REFUSALS
@@ -41,29 +40,20 @@ class ResetStatusForm(forms.SelfHandlingForm):
         return True
 
 
-class ManageShareForm(forms.SelfHandlingForm):
-    name = forms.CharField(max_length=255, label=_("Name"), required=False)
-    description = forms.CharField(
-        label=_("Description"), required=False, max_length=255,
-        widget=forms.Textarea(attrs={"rows": 3}))
-    service_host = forms.ChoiceField(
-        label=_("Host"),
-        help_text=_("The back end pool that exports the share "
-                    "(host@backend#pool)."))
+class ManageShareForm(common_forms.ManageShareBaseForm):
     protocol = forms.ChoiceField(label=_("Protocol"))
-    export_path = forms.CharField(
-        max_length=255, label=_("Export Path"),
-        help_text=_('Where the back end exports it, e.g. '
-                    '"10.0.0.1:/foo/path" or "\\\\10.0.0.1\\foo_path".'))
-    share_type = forms.ChoiceField(
-        label=_("Share Type"),
-        help_text=_("Types whose back ends do not handle share servers "
-                    "(driver_handles_share_servers=False)."))
-    driver_options = share_metadata.MetadataField(
-        label=_("Driver Options"),
-        help_text=_("Options the back end's driver understands."))
-    is_public = forms.BooleanField(label=_("Visible to all projects"),
-                                   required=False)
+
+    field_order = ("name", "description", "service_host", "protocol",
+                   "export_path", "share_type", "driver_options", "is_public")
+    help_texts = {
+        "service_host": _("The back end pool that exports the share "
+                          "(host@backend#pool)."),
+        "export_path": _('Where the back end exports it, e.g. '
+                         '"10.0.0.1:/foo/path" or "\\\\10.0.0.1\\foo_path".'),
+        "share_type": _("Types whose back ends do not handle share servers "
+                        "(driver_handles_share_servers=False)."),
+        "driver_options": _("Options the back end's driver understands."),
+    }
 
     def __init__(self, request, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
@@ -91,19 +81,5 @@ class ManageShareForm(forms.SelfHandlingForm):
                               _("Unable to retrieve share types."))
             return []
 
-    def handle(self, request, data):
-        try:
-            share = api_share_actions.share_manage(
-                request, service_host=data["service_host"],
-                protocol=data["protocol"], export_path=data["export_path"],
-                share_type=data["share_type"], name=data.get("name"),
-                description=data.get("description"),
-                is_public=bool(data.get("is_public")),
-                driver_options=data.get("driver_options") or {})
-        except REFUSALS as exc:
-            return common_forms.refused(self, _("Unable to manage the share"), exc)
-        except Exception:
-            exceptions.handle(request, _("Unable to manage the share."))
-            return False
-        messages.info(request, _('Managing share "%s".') % share.name_or_id)
-        return share
+    def manage(self, request, data, **share):
+        return api_share_actions.share_manage(request, **share)
