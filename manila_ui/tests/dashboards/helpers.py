@@ -156,6 +156,12 @@ class Shares:
             return str(self.manila.shares.get(share_id).status)
         except exceptions.NotFound:
             return None
+        except exceptions.InternalServerError:
+            if not is_reference():
+                raise
+            # Real Manila 23 (2.90+) fails the GET of a share whose instance is
+            # being deleted (views/shares.py add_encryption_key_ref_field): measured.
+            return "deleting"
 
     def wait(self, share_id: str, status: str = "available",
              timeout: float = 60.0) -> None:
