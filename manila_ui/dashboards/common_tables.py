@@ -61,6 +61,18 @@ class RowApiCallMixin:
             exceptions.handle(request, self.failure_message, escalate=True)
 
 
+def show_quota(action: Any, exceeded: bool) -> None:
+    """Disables a link action saying "(Quota exceeded)", or undoes that;
+    ``action.label`` holds its usual words."""
+    classes = [c for c in action.classes if c != "disabled"]
+    if exceeded:
+        classes.append("disabled")
+        action.verbose_name = format_lazy("{} {}", action.label, _("(Quota exceeded)"))
+    else:
+        action.verbose_name = action.label
+    action.classes = classes  # a new list: row actions are shallow copies
+
+
 class QuotaCreateAction(tables.LinkAction):
     """A Create button that says when the quota is used up (disabled,
     "(Quota exceeded)"); re-rendered by itself (ajax) after rows change."""
@@ -86,13 +98,7 @@ class QuotaCreateAction(tables.LinkAction):
         except Exception:
             exceptions.handle(request, self.quota_error)
             return True
-        classes = [c for c in self.classes if c != "disabled"]
-        if exhausted:
-            classes.append("disabled")
-            self.verbose_name = format_lazy("{} {}", self.label, _("(Quota exceeded)"))
-        else:
-            self.verbose_name = self.label
-        self.classes = classes
+        show_quota(self, exhausted)
         return True
 
     def single(self, table: Any, request: Any, object_id: Any = None) -> HttpResponse:

@@ -36,12 +36,19 @@ def _display(value: float, unit: str) -> str:
     return f"{int(value)} {unit}".strip()
 
 
-def charts(request: Any) -> list[dict[str, Any]]:
-    """Sections for ``horizon/common/_limit_summary.html``."""
+def project_limits(request: Any) -> api_limits.Limits | None:
+    """The project's ``/limits`` (memoized per request); None, with a
+    message, when Manila did not answer."""
     try:
-        limits = api_limits.tenant_absolute_limits(request)
+        return api_limits.tenant_absolute_limits(request)
     except Exception:
         exceptions.handle(request, _("Unable to retrieve share quotas."))
+        return None
+
+
+def charts(limits: api_limits.Limits | None) -> list[dict[str, Any]]:
+    """Sections for ``horizon/common/_limit_summary.html``."""
+    if limits is None:
         return []
     found = []
     for key, usage in limits.usages():

@@ -234,3 +234,44 @@ def test_manilas_refusal_is_shown_in_its_words(admin_client: Any, manila: Any,
     assert ("danger", "Unable to update the share quotas: Quota limit must be greater "
                       "than 5.") in messages(page.content.decode())
     assert manila("admin").quotas.get(demo_project).shares == 50
+
+
+def create_snapshot_action(html: str, share_id: str) -> str:
+    """The share row's Create Snapshot link, as rendered."""
+    action = re.search(rf'<a[^>]*id="shares__row_{share_id}__action_create_snapshot"'
+                       r'[^>]*>.*?</a>', html, re.S)
+    assert action, f"no Create Snapshot on the row of {share_id}"
+    return re.sub(r"\s+", " ", action.group(0))
+
+
+def test_create_snapshot_says_quota_exceeded_from_the_pages_limits(
+        demo_client: Any, shares_of: Any, manila: Any, demo_project: str,
+        backend_calls: Any) -> None:
+    demo = shares_of("demo")
+    share = demo.create(size=2)
+    demo.wait(share.id)
+    demo.snapshot(share.id)
+    admin = manila("admin")
+    assert "Quota exceeded" not in create_snapshot_action(
+        demo_client.get(SHARES_INDEX).content.decode(), share.id)
+
+    # As many snapshots as the project holds (Manila's own count).
+    held = int(admin.quotas.get(demo_project, detail=True).snapshots["in_use"])
+    admin.quotas.update(demo_project, snapshots=held, force=True)
+    with backend_calls() as calls:
+        html = demo_client.get(SHARES_INDEX).content.decode()
+
+    action = create_snapshot_action(html, share.id)
+    assert "disabled" in action and "Create Snapshot (Quota exceeded)" in action
+    # The rows read the page's one /limits: no call of their own.
+    assert len(calls.matching("GET", "/v2/limits")) == 1
+    assert calls.count <= 2, calls.lines
+
+    # Room for another snapshot, but not for this share's 2 GiB.
+    used_gb = int(admin.quotas.get(demo_project, detail=True)
+                  .snapshot_gigabytes["in_use"])
+    admin.quotas.update(demo_project, snapshots=held + 10,
+                        snapshot_gigabytes=used_gb + 1, force=True)
+    action = create_snapshot_action(demo_client.get(SHARES_INDEX).content.decode(),
+                                    share.id)
+    assert "disabled" in action and "Quota exceeded" in action

@@ -5,6 +5,8 @@ file and the negotiated microversion: none calls the API, so a page of N
 rows costs the same as a page of one. Policy names are Manila's own.
 """
 
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -12,6 +14,7 @@ from horizon import exceptions
 from horizon import tables
 from openstack_dashboard import policy
 
+from manila_ui.api import limits as api_limits
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import transfers as api_transfers
 from manila_ui.dashboards import common_tables
@@ -70,7 +73,7 @@ class ResizeShare(_ShareLink):
 
 class CreateSnapshot(_ShareLink):
     name = "create_snapshot"
-    verbose_name = _("Create Snapshot")
+    verbose_name = label = _("Create Snapshot")
     url = "horizon:project:share_snapshots:create_for_share"
     policy_rules = (("share", "share:create_snapshot"),)
 
@@ -78,6 +81,21 @@ class CreateSnapshot(_ShareLink):
         if share is not None and share.snapshot_support is False:
             return False
         return super().allowed(request, share)
+
+    def update(self, request: Any, share: Any) -> None:
+        # Per row, from the /limits the index view already read (the table
+        # carries it): no call here. Without it (detail header, row update)
+        # the action stays open and Manila's refusal shows on the form.
+        limits = getattr(self.table, "quota_limits", None)
+        if limits is not None:
+            common_tables.show_quota(self, not snapshot_fits(limits, share))
+
+
+def snapshot_fits(limits: api_limits.Limits, share: Any) -> bool:
+    """Whether the project's snapshot quotas hold one more snapshot of
+    ``share`` (Manila counts a snapshot's size as the share's)."""
+    room = limits.snapshot_gigabytes.available
+    return not limits.snapshots.exhausted and room >= (share.size or 0)
 
 
 class RevertShare(_ShareLink):

@@ -245,6 +245,10 @@ class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
                                      filters.timesince_sortable),
                             attrs={"data-type": "timesince"})
 
+    # The project's /limits (api.limits.Limits), set by the index view for
+    # its rows' quota checks; None elsewhere, where no call is made for it.
+    quota_limits = None
+
     def get_object_display(self, share):
         return share.name_or_id
 

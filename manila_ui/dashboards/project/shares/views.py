@@ -92,8 +92,11 @@ class IndexView(ShareTableViewMixin, tables.DataTableView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The /limits the Create button already read: no extra call.
-        context["share_usage_charts"] = share_usage.charts(self.request)
+        # The /limits the Create button reads too (memoized): the charts and
+        # the rows' Create Snapshot use it, no call of their own.
+        limits = share_usage.project_limits(self.request)
+        context["share_usage_charts"] = share_usage.charts(limits)
+        self.get_table().quota_limits = limits
         return context
 
 
