@@ -69,8 +69,9 @@ QUOTA_RESOURCES = ("shares", "gigabytes", "snapshots", "snapshot_gigabytes", "sh
 def restore_default_quotas(admin: Any, project_id: str,
                            users: tuple[str, ...] = ()) -> None:
     """Set a project's limits back to the defaults (``admin``: a manilaclient),
-    and drop the limits of its ``users`` (their own usage counters go with them
-    on Manila; the project's stay right)."""
+    and drop the limits of its ``users``. On Manila their usage counters go
+    with them, and the project's usage is the sum of its users': pass only
+    users who hold nothing."""
     defaults = admin.quotas.defaults(project_id)
     admin.quotas.update(project_id, force=True,
                         **{r: getattr(defaults, r) for r in QUOTA_RESOURCES})

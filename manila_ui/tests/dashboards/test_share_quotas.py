@@ -39,12 +39,12 @@ def in_use(html: str, resource: str) -> str:
 
 @pytest.fixture
 def demo_project(os_session: Any, manila: Any) -> Iterator[str]:
-    """Demo's project id; its share quotas (and demo's own) go back to the
+    """Demo's project id; its share quotas (and the reader's own) go back to the
     defaults after."""
     project_id: str = os_session("demo").get_project_id()
     yield project_id
     restore_default_quotas(manila("admin"), project_id,
-                           users=(os_session("demo").get_user_id(),))
+                           users=(os_session("reader").get_user_id(),))
 
 
 def test_modify_quotas_has_a_share_step_with_usage(admin_client: Any, shares_of: Any,
@@ -223,9 +223,11 @@ def test_create_share_network_shows_its_quota_bar(demo_client: Any, manila: Any,
 
 def test_manilas_refusal_is_shown_in_its_words(admin_client: Any, manila: Any,
                                                os_session: Any, demo_project: str) -> None:
-    # A user of the project holds 5: the project may not go below that.
-    demo_user = os_session("demo").get_user_id()
-    manila("admin").quotas.update(demo_project, user_id=demo_user, shares=5)
+    # A user of the project may hold 5: the project may not go below that. The
+    # reader, who creates nothing: dropping a user's quota set afterwards also
+    # drops that user's usage counters on Manila, which then under-count.
+    reader = os_session("reader").get_user_id()
+    manila("admin").quotas.update(demo_project, user_id=reader, shares=5)
     url = reverse("horizon:identity:projects:update_quotas", args=(demo_project,))
     data = quota_fields(admin_client.get(url).content.decode())
 
