@@ -12,13 +12,16 @@ from manila_ui.tests.browser.pages.base import log_out
 from manila_ui.tests.browser.pages.share_quotas import ModifyQuotasShareStep
 from manila_ui.tests.browser.pages.share_quotas import ShareQuotasPage
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.dashboards.helpers import cloud_user_ids
 from manila_ui.tests.dashboards.helpers import require_counted_usage
+from manila_ui.tests.dashboards.helpers import reset_usage_counters
 from manila_ui.tests.dashboards.helpers import restore_default_quotas
 
 
 def test_quota_reached_then_raised(browser: Any, browser_login: Any, shares_of: Any,
                                    manila: Any, os_session: Any) -> None:
     demo_project = os_session("demo").get_project_id()
+    reset_usage_counters(manila("admin"), demo_project, cloud_user_ids(os_session))
     shares_of("demo").create(name=f"sel-q-{uuid.uuid4().hex[:6]}")
     require_counted_usage(manila("admin"), demo_project)
     try:

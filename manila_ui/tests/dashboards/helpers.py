@@ -9,6 +9,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from collections.abc import Iterable
 from collections.abc import Iterator
 from typing import Any
 
@@ -76,6 +77,30 @@ def restore_default_quotas(admin: Any, project_id: str,
     admin.quotas.update(project_id, force=True,
                         **{r: getattr(defaults, r) for r in QUOTA_RESOURCES})
     for user_id in users:
+        admin.quotas.delete(project_id, user_id=user_id)
+
+
+def cloud_user_ids(os_session: Any) -> list[str]:
+    """The ids of the test clouds' users (``os_session``: the fixture)."""
+    return [os_session(name).get_user_id() for name in ("demo", "reader", "alt_demo", "admin")]
+
+
+def reset_usage_counters(admin: Any, project_id: str, user_ids: Iterable[str]) -> None:
+    """Real Manila only, and only while the project holds nothing: drop the
+    quota sets of ``user_ids`` in it, and Manila's per-user usage counters with
+    them, which then all read 0, as they should.
+
+    Manila keeps usage per user and sums them for the project. Measured after
+    a run of tests that deletes or unmanages demo's shares as admin: nothing
+    held, the project's counter 0, demo's own 2, so Manila refused demo's next
+    share below the project limit ("Maximum number of shares allowed (2)")."""
+    if not is_reference():
+        return
+    for search in ({}, {"is_soft_deleted": True}):
+        if admin.shares.list(search_opts={"all_tenants": 1, "project_id": project_id,
+                                          **search}):
+            return  # wiped now, the counters would under-count what is held
+    for user_id in user_ids:
         admin.quotas.delete(project_id, user_id=user_id)
 
 

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from manila_ui.tests.dashboards.helpers import cloud_user_ids
 from manila_ui.tests.dashboards.helpers import messages
 from manila_ui.tests.dashboards.helpers import require_counted_usage
+from manila_ui.tests.dashboards.helpers import reset_usage_counters
 from manila_ui.tests.dashboards.helpers import restore_default_quotas
 from manila_ui.tests.dashboards.helpers import unique
 
@@ -42,6 +44,7 @@ def demo_project(os_session: Any, manila: Any) -> Iterator[str]:
     """Demo's project id; its share quotas (and the reader's own) go back to the
     defaults after."""
     project_id: str = os_session("demo").get_project_id()
+    reset_usage_counters(manila("admin"), project_id, cloud_user_ids(os_session))
     yield project_id
     restore_default_quotas(manila("admin"), project_id,
                            users=(os_session("reader").get_user_id(),))
