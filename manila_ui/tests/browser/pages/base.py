@@ -75,8 +75,13 @@ class BasePage:
             ec.element_to_be_clickable((By.CSS_SELECTOR, css)), message=f"{css} clickable")
 
     def wait_gone(self, css: str, timeout: float | None = None) -> None:
-        self.wait(timeout).until(ec.invisibility_of_element_located((By.CSS_SELECTOR, css)),
-                                 message=f"{css} gone")
+        """No element matching ``css`` shows, looked up afresh at each poll.
+        Selenium's invisibility_of_element_located also passes when the element
+        it found goes stale, as a polled table row does each time Horizon
+        replaces it with its update (CI saw a deleted rule still listed)."""
+        self.wait(timeout).until(
+            lambda _d: not any(e.is_displayed() for e in self.elements(css)),
+            message=f"{css} gone")
 
     def submit_modal(self, modal: str, button: str = ".modal-footer input[type=submit]") -> None:
         """Submit a modal form that succeeds, and wait for the page Horizon then loads:
