@@ -64,29 +64,16 @@ def _ok(resp: Any, what: str, *codes: int) -> Any:
 STOP = threading.Event()
 
 
-def _poll(check: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not STOP.is_set():
-        try:
-            if check():
-                return
-        except (RuntimeError, OSError, ksa_exceptions.ConnectionError) as exc:
-            # Manila 23 may fail a listing while shares are being deleted.
-            say(f"  ({what}: {exc.__class__.__name__}, polling on)")
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{what}: not done after {timeout:.0f} s")
-        STOP.wait(2)  # a poll interval; the loop checks the state
-    raise KeyboardInterrupt(what)
-
-
 def _drain(count: Callable[[], int], stall: float, what: str) -> int:
     """Poll ``count`` down to 0; give up once it has not moved for ``stall``
-    seconds (Manila leaves some deletions hanging). Returns what is left."""
+    seconds (Manila leaves some creates and deletions hanging). Returns what
+    is left."""
     last, since = -1, time.monotonic()
     while not STOP.is_set():
         try:
             left = count()
         except (RuntimeError, OSError, ksa_exceptions.ConnectionError) as exc:
+            # Manila 23 may fail a listing while shares are being deleted.
             say(f"  ({what}: {exc.__class__.__name__}, polling on)")
             left = last
         if left == 0:
@@ -140,7 +127,7 @@ class Bench:
         finally:  # on an interrupt the queued calls return at once (STOP)
             pool.shutdown(cancel_futures=True)
 
-    def create(self, n: int) -> float:
+    def create(self, n: int, stall: float) -> float:
         t0 = time.monotonic()
 
         def one(i: int) -> None:
@@ -150,7 +137,7 @@ class Bench:
             _ok(self.call("demo", "POST", "/shares", body), "create", 200)
 
         self._pool(one, n)
-        _poll(lambda: self.count("creating") == 0, 1800, f"{self.side.name}: creates")
+        _drain(lambda: self.count("creating"), stall, f"{self.side.name}: creates")
         errors = self.count("error")
         if errors:
             say(f"  {self.side.name}: {errors} shares in error (kept in the listing)")
@@ -292,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="creates/deletes in flight per backend (keep it small)")
     parser.add_argument("--samples", type=int, default=100)
     parser.add_argument("--stall", type=float, default=120,
-                        help="seconds without progress after which deletions are forced")
+                        help="seconds without progress after which a wait for creates "
+                        "ends and deletions are forced")
     args = parser.parse_args(argv)
 
     signal.signal(signal.SIGTERM, _on_sigterm)
@@ -307,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
                 bench.raise_quota(args.shares)
             say(f"creating {args.shares} shares on each backend ({args.concurrency} in flight)")
             # The two backends fill at once; each keeps its own cap.
-            made = _both(benches, lambda b: (b.side.name, b.create(args.shares)))
+            made = _both(benches, lambda b: (b.side.name, b.create(args.shares, args.stall)))
             for name, seconds in made:
                 say(f"  {name}: {args.shares} shares available in {seconds:.0f} s")
             sizes = {b.side.name: int(_ok(b.call("demo", "GET", "/shares?limit=1&with_count="
