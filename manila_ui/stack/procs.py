@@ -1,9 +1,13 @@
-"""Start, watch and stop the stack's server processes.
+"""Start, watch and stop server processes: the one launcher of the local stack, the
+reference stack and the test suite.
 
 Every server runs in its own session (so its own process group): Ctrl-C in the
-terminal reaches only the supervisor, which then stops its groups in order. A
-pid file records the pid together with the kernel's start time of the process,
-so ``stop`` from another shell never signals a recycled pid.
+terminal reaches only the supervisor, which then stops its groups in order, and
+stopping never signals anything but the groups we created. A pid file records the
+pid together with the kernel's start time of the process (field 22 of
+``/proc/<pid>/stat``), so ``stop`` from another shell never signals a recycled pid.
+
+Standard library only: the reference stack runs this with the system python3.
 """
 
 from __future__ import annotations
@@ -16,82 +20,134 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from collections.abc import Mapping
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class StackError(RuntimeError):
     """A step of the stack failed; the message says what and where to look."""
 
 
-def _start_time(pid: int) -> str | None:
-    """Field 22 of /proc/<pid>/stat (start time in clock ticks); None if gone or a zombie."""
+class WaitTimeout(StackError, AssertionError):
+    """``wait_until`` gave up; an AssertionError too, so a test reads as a failed check."""
+
+
+# --- processes and process groups ---------------------------------------------------
+
+
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after ``comm`` (state first), or None if gone."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = stat[stat.rindex(")") + 2 :].split()
-    if fields[0] == "Z":
-        return None
-    return fields[19]
+    # comm (field 2) may hold spaces and parentheses; everything after the last ")" is plain.
+    return raw[raw.rindex(")") + 2 :].split()
 
 
-@dataclass
-class PidFile:
-    path: Path
+def start_time(pid: int) -> str | None:
+    """The process's start time in clock ticks; None if it is gone or a zombie."""
+    fields = _stat(pid)
+    return fields[19] if fields and fields[0] != "Z" else None
 
-    def write(self, pid: int) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(f"{pid} {_start_time(pid) or '?'}\n")
 
-    def live_pid(self) -> int | None:
-        """The recorded pid if that very process is still running."""
-        try:
-            pid_s, started = self.path.read_text().split()
-        except (OSError, ValueError):
-            return None
-        pid = int(pid_s)
-        return pid if _start_time(pid) == started else None
+def running(pid: int, started: str | None = None) -> bool:
+    """Whether ``pid`` runs (and, given ``started``, is the very process that started then)."""
+    now = start_time(pid)
+    return now is not None and (started is None or now == started)
 
-    def remove(self) -> None:
-        self.path.unlink(missing_ok=True)
+
+def group_members(pgid: int) -> list[int]:
+    """Live (non-zombie) processes whose process group is ``pgid``."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = _stat(int(entry.name))
+            if fields and fields[0] != "Z" and fields[2] == str(pgid):
+                members.append(int(entry.name))
+    return members
 
 
 def group_alive(pgid: int) -> bool:
-    """True while any non-zombie process of the group exists."""
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z" and int(fields[2]) == pgid:
-            return True
-    return False
+    return bool(group_members(pgid))
 
 
-def kill_groups(pgids: Sequence[int], timeout: float = 10.0) -> None:
-    """SIGTERM the groups together, wait, then SIGKILL what is left."""
+def kill_groups(pgids: Sequence[int], timeout: float = 10.0, sig: int = signal.SIGTERM) -> int:
+    """Send ``sig`` to the groups together, wait up to ``timeout`` s, then SIGKILL what is
+    left and wait for it; return how many groups needed the SIGKILL."""
     left = list(pgids)
-    for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 5.0)):
+    killed = 0
+    for signum, wait in ((sig, timeout), (signal.SIGKILL, 30.0)):
+        if signum == signal.SIGKILL and sig != signal.SIGKILL:
+            killed = len(left)
         for pgid in left:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(pgid, sig)
+                os.killpg(pgid, signum)
         deadline = time.monotonic() + wait
         while left and time.monotonic() < deadline:
             left = [pgid for pgid in left if group_alive(pgid)]
             if left:
                 time.sleep(0.05)
         if not left:
-            return
+            break
+    return killed
 
 
-def kill_group(pgid: int, timeout: float = 10.0) -> None:
-    kill_groups([pgid], timeout)
+class PidFile:
+    """``<pid> <start time>`` of one server."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def of(cls, run_dir: Path, name: str) -> PidFile:
+        return cls(run_dir / f"{name}.pid")
+
+    def write(self, pid: int) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(f"{pid} {start_time(pid) or '?'}\n")
+
+    def read(self) -> tuple[int, str] | None:
+        try:
+            pid, started = self.path.read_text().split()
+            return int(pid), started
+        except (OSError, ValueError):
+            return None
+
+    def live_pid(self) -> int | None:
+        """The recorded pid if that very process is still running."""
+        found = self.read()
+        return found[0] if found and running(*found) else None
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def stop_pidfile(pidfile: PidFile, timeout: float = 10.0) -> str | None:
+    """Stop the group recorded in a pid file (from any shell). None if nothing ran;
+    else "stopped" or "killed after N s"."""
+    pid = pidfile.live_pid()
+    verdict = None
+    if pid is not None:
+        killed = kill_groups([pid], timeout)
+        verdict = f"killed after {timeout:.0f} s" if killed else "stopped"
+        with contextlib.suppress(ChildProcessError):  # our own detached child: reap it
+            os.waitpid(pid, os.WNOHANG)
+    pidfile.remove()
+    return verdict
+
+
+# --- servers ----------------------------------------------------------------------
+
+
+def _environ(env: Mapping[str, str] | None) -> dict[str, str]:
+    """The environment of a child: ours, with ``env`` on top."""
+    return {**os.environ, **(env or {})}
 
 
 class Server:
@@ -100,7 +156,7 @@ class Server:
     def __init__(
         self,
         name: str,
-        argv: Sequence[str],
+        argv: Sequence[str | Path],
         *,
         log: Path,
         run_dir: Path,
@@ -108,19 +164,19 @@ class Server:
         cwd: Path | None = None,
     ) -> None:
         self.name = name
-        self.argv = list(argv)
+        self.argv = [str(a) for a in argv]
         self.log = log
-        self.pidfile = PidFile(run_dir / f"{name}.pid")
-        self.env = dict(os.environ if env is None else env)
+        self.pidfile = PidFile.of(run_dir, name)
+        self.env = _environ(env)
         self.cwd = cwd
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> None:
+    def start(self) -> Server:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as out:
             out.write(f"==== {time.strftime('%F %T')} starting {self.name}\n".encode())
             out.flush()
-            self.proc = subprocess.Popen(  # noqa: S603 - argv built by us
+            self.proc = subprocess.Popen(  # noqa: S603 - argv built by us, no shell
                 self.argv,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
@@ -130,40 +186,38 @@ class Server:
                 start_new_session=True,
             )
         self.pidfile.write(self.proc.pid)
+        return self
+
+    def detach(self) -> int:
+        """Leave the server running after we exit (a daemon found again by its pid file)."""
+        assert self.proc is not None
+        pid = self.proc.pid
+        # Popen warns at garbage collection about a child still running: that is the point.
+        self.proc.returncode = 0
+        self.proc = None
+        return pid
 
     def alive(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
+        if self.proc is not None:
+            return self.proc.poll() is None
+        return self.pidfile.live_pid() is not None
 
     def log_tail(self, lines: int = 30) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
+        return log_tail(self.log, lines)
 
     def wait_http(self, url: str, timeout: float, statuses: Sequence[int] = (200,)) -> None:
         """Wait until ``url`` answers with one of ``statuses`` while our process lives."""
-        deadline = time.monotonic() + timeout
-        while True:
-            if not self.alive():
-                raise StackError(
-                    f"{self.name} exited before it was ready; see {self.log}:\n{self.log_tail()}"
-                )
-            if http_status(url) in statuses:
-                return
-            if time.monotonic() > deadline:
-                raise StackError(
-                    f"{self.name} not ready at {url} after {timeout:.0f} s; see {self.log}:\n"
-                    f"{self.log_tail()}"
-                )
-            time.sleep(0.1)
+        wait_until(lambda: http_status(url) in statuses, timeout,
+                   what=f"{self.name} at {url}", alive=self.alive, log=self.log)
 
-    def stop(self, timeout: float = 10.0) -> None:
-        stop_servers([self], timeout)
+    def stop(self, timeout: float = 10.0, sig: int = signal.SIGTERM) -> None:
+        stop_servers([self], timeout, sig)
 
 
-def stop_servers(servers: Sequence[Server], timeout: float = 10.0) -> None:
+def stop_servers(servers: Sequence[Server], timeout: float = 10.0,
+                 sig: int = signal.SIGTERM) -> None:
     """Stop several servers at once (each waits for its own graceful shutdown)."""
-    kill_groups([srv.proc.pid for srv in servers if srv.proc is not None], timeout)
+    kill_groups([srv.proc.pid for srv in servers if srv.proc is not None], timeout, sig)
     for srv in servers:
         if srv.proc is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -171,13 +225,38 @@ def stop_servers(servers: Sequence[Server], timeout: float = 10.0) -> None:
         srv.pidfile.remove()
 
 
-def stop_pidfile(pidfile: PidFile, timeout: float = 10.0) -> bool:
-    """Stop the group recorded in a pid file (from any shell); True if one was running."""
-    pid = pidfile.live_pid()
-    if pid is not None:
-        kill_group(pid, timeout)
-    pidfile.remove()
-    return pid is not None
+def log_tail(log: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+# --- waiting and probing ---------------------------------------------------------------
+
+
+def wait_until(
+    check: Callable[[], T],
+    timeout: float = 30.0,
+    interval: float = 0.1,
+    *,
+    what: str = "condition",
+    alive: Callable[[], bool] | None = None,
+    log: Path | None = None,
+) -> T:
+    """Poll ``check`` until it returns something truthy and return that; raise
+    ``WaitTimeout`` after ``timeout`` s, or at once if ``alive`` says the process died."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        where = f"; see {log}:\n{log_tail(log)}" if log else ""
+        if alive is not None and not alive():
+            raise WaitTimeout(f"{what}: the process exited{where}")
+        if time.monotonic() > deadline:
+            raise WaitTimeout(f"timed out after {timeout:g} s waiting for {what}{where}")
+        time.sleep(interval)
 
 
 def http_status(url: str, timeout: float = 2.0) -> int | None:
@@ -204,17 +283,29 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
-def run(argv: Sequence[str], *, log: Path, env: Mapping[str, str] | None = None) -> None:
-    """Run a setup command, its output appended to ``log``; raise with the tail on failure."""
+# --- one-shot commands ---------------------------------------------------------------
+
+
+def run(
+    argv: Sequence[str | Path],
+    *,
+    log: Path,
+    env: Mapping[str, str] | None = None,
+    what: str | None = None,
+    user: str | None = None,
+    cwd: Path | None = None,
+) -> None:
+    """Run a command to completion, its output appended to ``log`` (``env`` on top of
+    ours); raise with the log's tail on failure."""
+    cmd = [str(a) for a in argv]
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "ab") as out:
-        out.write(f"==== {time.strftime('%F %T')} {' '.join(argv)}\n".encode())
+        out.write(f"==== {time.strftime('%F %T')} {' '.join(cmd)}\n".encode())
         out.flush()
-        rc = subprocess.call(  # noqa: S603 - argv built by us
-            list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-            env=dict(os.environ if env is None else env),
+        rc = subprocess.call(  # noqa: S603 - argv built by us, no shell
+            cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            env=_environ(env), cwd=cwd, user=user, group=user,
         )
     if rc:
-        tail = "\n".join(log.read_text(errors="replace").splitlines()[-20:])
-        raise StackError(f"{argv[0]} {argv[1] if len(argv) > 1 else ''} failed ({rc}); "
-                         f"see {log}:\n{tail}")
+        name = what or " ".join(cmd[:2])
+        raise StackError(f"{name} failed (exit {rc}); see {log}:\n{log_tail(log, 20)}")

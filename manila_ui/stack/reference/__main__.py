@@ -17,13 +17,13 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from manila_ui.stack.procs import StackError
 from manila_ui.stack.reference import clouds
 from manila_ui.stack.reference import keystone
 from manila_ui.stack.reference import manila
 from manila_ui.stack.reference import services
 from manila_ui.stack.reference.config import CLOUD_USERS
 from manila_ui.stack.reference.config import RefConfig
-from manila_ui.stack.reference.procs import StackError
 from manila_ui.stack.reference.venv import ensure_venv
 
 T = TypeVar("T")

@@ -13,18 +13,18 @@ import json
 import os
 import subprocess
 
+from manila_ui.stack.procs import PidFile
+from manila_ui.stack.procs import Server
+from manila_ui.stack.procs import StackError
+from manila_ui.stack.procs import http_status
+from manila_ui.stack.procs import port_in_use
+from manila_ui.stack.procs import stop_pidfile
+from manila_ui.stack.procs import wait_until
 from manila_ui.stack.reference import rest
 from manila_ui.stack.reference.config import ADMIN
 from manila_ui.stack.reference.config import REGION
 from manila_ui.stack.reference.config import REPO_ROOT
 from manila_ui.stack.reference.config import RefConfig
-from manila_ui.stack.reference.procs import PidFile
-from manila_ui.stack.reference.procs import StackError
-from manila_ui.stack.reference.procs import http_status
-from manila_ui.stack.reference.procs import port_open
-from manila_ui.stack.reference.procs import spawn
-from manila_ui.stack.reference.procs import stop_group
-from manila_ui.stack.reference.procs import wait_for
 
 LEGACY = ("manila_legacy", "sharev2_legacy")
 
@@ -64,27 +64,22 @@ def _prepare(cfg: RefConfig) -> list[str]:
 
 
 def up(cfg: RefConfig) -> str:
-    pidfile = PidFile(cfg.run_dir, "keystone")
+    pidfile = PidFile.of(cfg.run_dir, "keystone")
     verdict = "running"
-    if not pidfile.alive_pid():
-        if port_open(cfg.ports["keystone"]):
+    if not pidfile.live_pid():
+        if port_in_use(cfg.ports["keystone"]):
             raise StackError(f"port {cfg.ports['keystone']} (keystone) is held by another process")
         fresh = not (cfg.keystone_dir / "template").is_file()
         argv = _prepare(cfg)
         log = cfg.log_dir / "keystone.log"
         env = {**_env(), "OS_KEYSTONE_CONFIG_DIR": str(cfg.keystone_dir)}
-        spawn(
-            pidfile,
-            argv,
-            log,
-            env,
-            cwd=cfg.keystone_dir,
-        )
-        wait_for(
-            "keystone",
+        Server("keystone", argv, log=log, run_dir=cfg.run_dir, env=env,
+               cwd=cfg.keystone_dir).start().detach()
+        wait_until(
             lambda: http_status(cfg.keystone_url) == 200,
             90,
-            alive=lambda: pidfile.alive_pid() is not None,
+            what="keystone",
+            alive=lambda: pidfile.live_pid() is not None,
             log=log,
         )
         verdict = "bootstrapped and started" if fresh else "started"
@@ -93,11 +88,11 @@ def up(cfg: RefConfig) -> str:
 
 
 def down(cfg: RefConfig) -> str:
-    return stop_group(PidFile(cfg.run_dir, "keystone"), timeout=20)
+    return stop_pidfile(PidFile.of(cfg.run_dir, "keystone"), 20) or "not running"
 
 
 def status(cfg: RefConfig) -> dict[str, str]:
-    pid = PidFile(cfg.run_dir, "keystone").alive_pid()
+    pid = PidFile.of(cfg.run_dir, "keystone").live_pid()
     if pid is None:
         return {"keystone": "down"}
     code = http_status(cfg.keystone_url)

@@ -15,19 +15,19 @@ import datetime
 import time
 from typing import Any
 
+from manila_ui.stack.procs import PidFile
+from manila_ui.stack.procs import Server
+from manila_ui.stack.procs import StackError
+from manila_ui.stack.procs import http_status
+from manila_ui.stack.procs import port_in_use
+from manila_ui.stack.procs import run
+from manila_ui.stack.procs import stop_pidfile
+from manila_ui.stack.procs import wait_until
 from manila_ui.stack.reference import rest
 from manila_ui.stack.reference.config import ADMIN
 from manila_ui.stack.reference.config import HOST
 from manila_ui.stack.reference.config import SERVICE_USER
 from manila_ui.stack.reference.config import RefConfig
-from manila_ui.stack.reference.procs import PidFile
-from manila_ui.stack.reference.procs import StackError
-from manila_ui.stack.reference.procs import http_status
-from manila_ui.stack.reference.procs import port_open
-from manila_ui.stack.reference.procs import run
-from manila_ui.stack.reference.procs import spawn
-from manila_ui.stack.reference.procs import stop_group
-from manila_ui.stack.reference.procs import wait_for
 from manila_ui.stack.reference.services import psql
 
 SERVICE_HOST = "realmanila"
@@ -156,7 +156,7 @@ def write_files(cfg: RefConfig) -> bool:
 
 
 def any_running(cfg: RefConfig) -> bool:
-    return any(PidFile(cfg.run_dir, d).alive_pid() for d in DAEMONS)
+    return any(PidFile.of(cfg.run_dir, d).live_pid() for d in DAEMONS)
 
 
 def _schema_version(cfg: RefConfig) -> str:
@@ -179,7 +179,7 @@ def db_sync(cfg: RefConfig) -> str:
             "db",
             "sync",
         ],
-        cfg.log_dir / "manila-manage.out",
+        log=cfg.log_dir / "manila-manage.out",
         what="manila-manage db sync",
     )
     return f"migrated to {_schema_version(cfg)}"
@@ -229,7 +229,8 @@ def _spawn(cfg: RefConfig, daemon: str) -> None:
         "MANILA_CONF": str(cfg.manila_dir / "manila.conf"),
         "MANILA_LOG_FILE": str(cfg.log_dir / "manila-api.log"),
     }
-    spawn(PidFile(cfg.run_dir, daemon), _argv(cfg, daemon), cfg.log_dir / f"{daemon}.out", env)
+    Server(daemon, _argv(cfg, daemon), log=cfg.log_dir / f"{daemon}.out", run_dir=cfg.run_dir,
+           env=env).start().detach()
 
 
 def start(cfg: RefConfig) -> dict[str, float]:
@@ -241,8 +242,8 @@ def start(cfg: RefConfig) -> dict[str, float]:
     (up to two minutes). So manila-share goes first, and the scheduler is started
     once every back end has sent a heartbeat (which follows its RPC server start).
     """
-    down = [d for d in DAEMONS if not PidFile(cfg.run_dir, d).alive_pid()]
-    if "manila-api" in down and port_open(cfg.ports["manila"]):
+    down = [d for d in DAEMONS if not PidFile.of(cfg.run_dir, d).live_pid()]
+    if "manila-api" in down and port_in_use(cfg.ports["manila"]):
         raise StackError(f"port {cfg.ports['manila']} (manila-api) is held by another process")
     started: dict[str, float] = {}
     for daemon in ("manila-share", "manila-api"):
@@ -250,25 +251,25 @@ def start(cfg: RefConfig) -> dict[str, float]:
             started[daemon] = time.time()
             _spawn(cfg, daemon)
     if "manila-share" in started:
-        share = PidFile(cfg.run_dir, "manila-share")
-        wait_for(
-            "manila-share back ends",
+        share = PidFile.of(cfg.run_dir, "manila-share")
+        wait_until(
             lambda: _fresh_share_backends(cfg, started["manila-share"]) >= len(BACKENDS),
             90,
-            alive=lambda: share.alive_pid() is not None,
+            0.5,
+            what="manila-share back ends",
+            alive=lambda: share.live_pid() is not None,
             log=cfg.log_dir / "manila-share.log",
-            interval=0.5,
         )
     if "manila-scheduler" in down:
         started["manila-scheduler"] = time.time()
         _spawn(cfg, "manila-scheduler")
     if "manila-api" in started:
-        api = PidFile(cfg.run_dir, "manila-api")
-        wait_for(
-            "manila-api",
+        api = PidFile.of(cfg.run_dir, "manila-api")
+        wait_until(
             lambda: http_status(cfg.manila_root_url + "/") == 300,
             90,
-            alive=lambda: api.alive_pid() is not None,
+            what="manila-api",
+            alive=lambda: api.live_pid() is not None,
             log=cfg.log_dir / "manila-api.out",
         )
     return started
@@ -277,8 +278,8 @@ def start(cfg: RefConfig) -> dict[str, float]:
 def down(cfg: RefConfig) -> dict[str, str]:
     """Stop the three daemons at once (each drains on SIGTERM), then wait for all."""
     with concurrent.futures.ThreadPoolExecutor(len(DAEMONS)) as pool:
-        futures = {d: pool.submit(stop_group, PidFile(cfg.run_dir, d), 60) for d in DAEMONS}
-        return {d: f.result() for d, f in futures.items()}
+        futures = {d: pool.submit(stop_pidfile, PidFile.of(cfg.run_dir, d), 60) for d in DAEMONS}
+        return {d: f.result() or "not running" for d, f in futures.items()}
 
 
 def _admin(cfg: RefConfig) -> tuple[str, dict[str, str]]:
@@ -335,7 +336,7 @@ def wait_ready(cfg: RefConfig, started: dict[str, float], timeout: float = 120) 
         # when their periodic tasks come round; a restarted scheduler asks at once.
         if all_up_since and not scheduler_restarted and time.monotonic() - all_up_since > 12:
             scheduler_restarted = True
-            stop_group(PidFile(cfg.run_dir, "manila-scheduler"), 60)
+            (stop_pidfile(PidFile.of(cfg.run_dir, "manila-scheduler"), 60) or "not running")
             started.update(start(cfg))
             all_up_since = None
         time.sleep(0.5)
@@ -382,7 +383,7 @@ def ensure_share_types(cfg: RefConfig) -> list[str]:
 def status(cfg: RefConfig) -> dict[str, str]:
     out = {}
     for daemon in DAEMONS:
-        pid = PidFile(cfg.run_dir, daemon).alive_pid()
+        pid = PidFile.of(cfg.run_dir, daemon).live_pid()
         out[daemon] = "down" if pid is None else f"up (pid {pid})"
     if out["manila-api"] != "down":
         code = http_status(cfg.manila_root_url + "/")

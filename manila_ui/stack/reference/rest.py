@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from manila_ui.stack.reference.procs import StackError
+from manila_ui.stack.procs import StackError
 
 
 def call(

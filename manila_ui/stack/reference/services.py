@@ -15,16 +15,16 @@ import subprocess
 import time
 from pathlib import Path
 
+from manila_ui.stack.procs import PidFile
+from manila_ui.stack.procs import Server
+from manila_ui.stack.procs import StackError
+from manila_ui.stack.procs import port_in_use
+from manila_ui.stack.procs import run
+from manila_ui.stack.procs import running
+from manila_ui.stack.procs import stop_pidfile
+from manila_ui.stack.procs import wait_until
 from manila_ui.stack.reference.config import HOST
 from manila_ui.stack.reference.config import RefConfig
-from manila_ui.stack.reference.procs import PidFile
-from manila_ui.stack.reference.procs import StackError
-from manila_ui.stack.reference.procs import port_open
-from manila_ui.stack.reference.procs import run
-from manila_ui.stack.reference.procs import running
-from manila_ui.stack.reference.procs import spawn
-from manila_ui.stack.reference.procs import stop_group
-from manila_ui.stack.reference.procs import wait_for
 
 APT_PACKAGES = ("rabbitmq-server", "postgresql")
 RABBIT_SERVER = Path("/usr/lib/rabbitmq/bin/rabbitmq-server")
@@ -58,12 +58,12 @@ def ensure_apt(cfg: RefConfig) -> str:
         sudo = ["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive"]
     log = cfg.log_dir / "apt.log"
     env = {"DEBIAN_FRONTEND": "noninteractive"}
-    run([*sudo, "apt-get", "update"], log, env, "apt-get update")
+    run([*sudo, "apt-get", "update"], log=log, env=env, what="apt-get update")
     run(
         [*sudo, "apt-get", "install", "-y", "--no-install-recommends", *missing],
-        log,
-        env,
-        "apt-get install",
+        log=log,
+        env=env,
+        what="apt-get install",
     )
     return f"installed {' '.join(missing)}"
 
@@ -103,20 +103,21 @@ def _write_rabbit_files(cfg: RefConfig) -> None:
 
 
 def epmd_up(cfg: RefConfig) -> str:
-    pidfile = PidFile(cfg.run_dir, "epmd")
-    if pidfile.alive_pid():
+    pidfile = PidFile.of(cfg.run_dir, "epmd")
+    if pidfile.live_pid():
         return "running"
-    if port_open(cfg.ports["epmd"]):
+    if port_in_use(cfg.ports["epmd"]):
         raise StackError(f"port {cfg.ports['epmd']} (epmd) is held by another process")
-    pid = spawn(
-        pidfile,
-        ["epmd", "-address", HOST, "-port", str(cfg.ports["epmd"])],
-        cfg.log_dir / "epmd.log",
-    )
-    wait_for(
+    pid = Server(
         "epmd",
-        lambda: port_open(cfg.ports["epmd"]),
+        ["epmd", "-address", HOST, "-port", str(cfg.ports["epmd"])],
+        log=cfg.log_dir / "epmd.log",
+        run_dir=cfg.run_dir,
+    ).start().detach()
+    wait_until(
+        lambda: port_in_use(cfg.ports["epmd"]),
         10,
+        what="epmd",
         alive=lambda: running(pid),
         log=cfg.log_dir / "epmd.log",
     )
@@ -124,27 +125,27 @@ def epmd_up(cfg: RefConfig) -> str:
 
 
 def rabbit_up(cfg: RefConfig) -> str:
-    pidfile = PidFile(cfg.run_dir, "rabbitmq")
-    if pidfile.alive_pid() and port_open(cfg.ports["amqp"]):
+    pidfile = PidFile.of(cfg.run_dir, "rabbitmq")
+    if pidfile.live_pid() and port_in_use(cfg.ports["amqp"]):
         return "running"
-    if port_open(cfg.ports["amqp"]):
+    if port_in_use(cfg.ports["amqp"]):
         raise StackError(f"port {cfg.ports['amqp']} (AMQP) is held by another process")
     _write_rabbit_files(cfg)
     env = _rabbit_env(cfg)
     log = cfg.log_dir / "rabbitmq.log"
-    if not pidfile.alive_pid():
-        spawn(pidfile, [RABBIT_SERVER], log, env)
+    if not pidfile.live_pid():
+        Server("rabbitmq", [RABBIT_SERVER], log=log, run_dir=cfg.run_dir, env=env).start().detach()
     run(
         [RABBITMQCTL, "wait", "--timeout", "90", env["RABBITMQ_PID_FILE"]],
-        log,
-        env,
-        "rabbitmqctl wait",
+        log=log,
+        env=env,
+        what="rabbitmqctl wait",
     )
-    wait_for(
-        "rabbitmq AMQP port",
-        lambda: port_open(cfg.ports["amqp"]),
+    wait_until(
+        lambda: port_in_use(cfg.ports["amqp"]),
         30,
-        alive=lambda: pidfile.alive_pid() is not None,
+        what="rabbitmq AMQP port",
+        alive=lambda: pidfile.live_pid() is not None,
         log=log,
     )
     return "started"
@@ -203,7 +204,7 @@ def pg_up(cfg: RefConfig) -> str:
     log = cfg.log_dir / "postgres.log"
     verdict = "running"
     if postmaster_pid(cfg) is None:
-        if port_open(cfg.ports["pg"]):
+        if port_in_use(cfg.ports["pg"]):
             raise StackError(f"port {cfg.ports['pg']} (PostgreSQL) is held by another process")
         pw = pwd.getpwnam("postgres")
         cfg.pg_dir.mkdir(parents=True, exist_ok=True)
@@ -226,7 +227,7 @@ def pg_up(cfg: RefConfig) -> str:
                     "UTF8",
                     "--locale=C.UTF-8",
                 ],
-                log,
+                log=log,
                 what="initdb",
                 user="postgres",
                 cwd=cfg.pg_dir,
@@ -242,7 +243,7 @@ def pg_up(cfg: RefConfig) -> str:
         )
         run(
             [pg_bin("pg_ctl"), "-D", data, "-l", pg_log, "-w", "-t", "60", "-o", opts, "start"],
-            log,
+            log=log,
             what="pg_ctl start",
             user="postgres",
             cwd=cfg.pg_dir,
@@ -267,22 +268,22 @@ def pg_down(cfg: RefConfig, timeout: float = 30) -> str:
 
 
 def rabbit_down(cfg: RefConfig) -> str:
-    return stop_group(PidFile(cfg.run_dir, "rabbitmq"), timeout=30)
+    return stop_pidfile(PidFile.of(cfg.run_dir, "rabbitmq"), 30) or "not running"
 
 
 def epmd_down(cfg: RefConfig) -> str:
-    return stop_group(PidFile(cfg.run_dir, "epmd"), timeout=5)
+    return stop_pidfile(PidFile.of(cfg.run_dir, "epmd"), 5) or "not running"
 
 
 def status(cfg: RefConfig) -> dict[str, str]:
-    rabbit = PidFile(cfg.run_dir, "rabbitmq").alive_pid()
-    epmd = PidFile(cfg.run_dir, "epmd").alive_pid()
+    rabbit = PidFile.of(cfg.run_dir, "rabbitmq").live_pid()
+    epmd = PidFile.of(cfg.run_dir, "epmd").live_pid()
     pg = postmaster_pid(cfg)
 
     def show(pid: int | None, port: int) -> str:
         if pid is None:
             return "down"
-        return f"up (pid {pid}, {HOST}:{port})" if port_open(port) else f"starting (pid {pid})"
+        return f"up (pid {pid}, {HOST}:{port})" if port_in_use(port) else f"starting (pid {pid})"
 
     return {
         "epmd": show(epmd, cfg.ports["epmd"]),

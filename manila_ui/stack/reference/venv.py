@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 
+from manila_ui.stack.procs import run
 from manila_ui.stack.reference.config import CONSTRAINTS
 from manila_ui.stack.reference.config import VENV_REQUIREMENTS
 from manila_ui.stack.reference.config import RefConfig
-from manila_ui.stack.reference.procs import run
 
 
 def _wanted(cfg: RefConfig) -> str:
@@ -29,7 +29,7 @@ def ensure_venv(cfg: RefConfig) -> str:
         return "present"
     log = cfg.log_dir / "venv.log"
     if not cfg.bin("python").exists():
-        run([cfg.base_python, "-m", "venv", cfg.venv], log, what="python -m venv")
+        run([cfg.base_python, "-m", "venv", cfg.venv], log=log, what="python -m venv")
     run(
         [
             cfg.bin("python"),
@@ -42,7 +42,7 @@ def ensure_venv(cfg: RefConfig) -> str:
             CONSTRAINTS,
             "uv",
         ],
-        log,
+        log=log,
         what="pip install uv",
     )
     run(
@@ -56,9 +56,9 @@ def ensure_venv(cfg: RefConfig) -> str:
             CONSTRAINTS,
             *VENV_REQUIREMENTS,
         ],
-        log,
-        {"UV_COMPILE_BYTECODE": "1"},
-        "uv pip install",
+        log=log,
+        env={"UV_COMPILE_BYTECODE": "1"},
+        what="uv pip install",
     )
     stamp.write_text(wanted + "\n")
     return "installed"

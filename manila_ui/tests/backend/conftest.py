@@ -9,11 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import sqlite3
-import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable
 from collections.abc import Iterator
@@ -23,29 +20,13 @@ from typing import Any
 import pytest
 import requests
 
+from manila_ui.stack import procs
+from manila_ui.stack.procs import free_port
+from manila_ui.stack.procs import wait_until  # noqa: F401 - the tests import it from here
+
 REPO = Path(__file__).resolve().parents[3]
 LATEST = "2.99"
 CLIENT_MAX = "2.98"   # python-manilaclient 6.3
-
-
-def wait_until(predicate: Callable[[], Any], timeout: float = 15.0,
-               interval: float = 0.05, what: str = "condition") -> Any:
-    """Poll ``predicate`` until it returns something truthy; fail after
-    ``timeout`` seconds.  Tests synchronise with this, never with sleeps."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = predicate()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(interval)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Api:
@@ -166,7 +147,7 @@ class Backend:
         self.url = f"http://127.0.0.1:{port}"
         self.config = state / "backend.conf"
         self.options = options
-        self.process: subprocess.Popen[bytes] | None = None
+        self.server: procs.Server | None = None
 
     def write_config(self) -> None:
         defaults = {"bind_host": "127.0.0.1", "bind_port": str(self.port),
@@ -194,32 +175,15 @@ class Backend:
 
     def start(self) -> None:
         self.write_config()
-        log = open(self.state / "backend.log", "ab")  # noqa: SIM115
-        self.process = subprocess.Popen(self.command(), cwd=REPO, stdout=log,
-                                        stderr=subprocess.STDOUT,
-                                        start_new_session=True)
-        log.close()
-
-        def ready() -> bool:
-            assert self.process is not None and self.process.poll() is None, \
-                (self.state / "backend.log").read_text()[-3000:]
-            try:
-                return requests.get(self.url + "/", timeout=2).status_code == 300
-            except requests.ConnectionError:
-                return False
-        wait_until(ready, timeout=60, what="the backend to answer GET /")
+        self.server = procs.Server("backend", self.command(), log=self.state / "backend.log",
+                                   run_dir=self.state, cwd=REPO).start()
+        self.server.wait_http(self.url + "/", timeout=60, statuses=(300,))
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, sig)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=15)
-        self.process = None
+        """SIGTERM (a clean stop), or e.g. SIGKILL for a crash."""
+        if self.server is not None:
+            self.server.stop(timeout=15, sig=sig)
+        self.server = None
 
     def api(self, user: str, project: str, roles: str | None = None,
             version: str | None = CLIENT_MAX) -> Api:

@@ -59,14 +59,6 @@ def client(stack_layout: Layout, user: str, version: str = "2.79") -> Any:
     return manila_client.Client(version, session=sess, service_type="sharev2"), sess
 
 
-def wait_for(check: Any, what: str, timeout: float = 1800.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            sys.exit(f"timed out waiting for {what}")
-        time.sleep(1.0)
-
-
 def seed(demo: Any, admin: Any, project_id: str, shares: int) -> tuple[list[str], list[str]]:
     """N shares of 1 GiB and one snapshot per 10 shares, all available."""
     snapshots = max(1, shares // 10)
@@ -85,13 +77,13 @@ def seed(demo: Any, admin: Any, project_id: str, shares: int) -> tuple[list[str]
         found = demo.shares.list(search_opts={"status": "available", "limit": shares + 50})
         return len([s for s in found if s.name.startswith(PREFIX)]) >= shares
 
-    wait_for(available, f"{shares} shares to be available")
+    procs.wait_until(available, 1800, 1.0, what=f"{shares} shares to be available")
     say(f"seeded {shares} shares in {time.monotonic() - started:.0f} s")
     snap_ids = [str(demo.share_snapshots.create(ids[i * 10], name=f"{PREFIX}snap-{i:03d}").id)
                 for i in range(snapshots)]
-    wait_for(lambda: len(demo.share_snapshots.list(
+    procs.wait_until(lambda: len(demo.share_snapshots.list(
         search_opts={"status": "available", "limit": snapshots + 20})) >= snapshots,
-        f"{snapshots} snapshots to be available")
+        1800, 1.0, what=f"{snapshots} snapshots to be available")
     return ids, snap_ids
 
 

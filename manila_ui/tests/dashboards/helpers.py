@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-import time
 import uuid
 from collections.abc import Callable
 from collections.abc import Iterable
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from manila_ui.stack.procs import wait_until  # noqa: F401 - the stories import it from here
 from manila_ui.tests.reference.target import is_reference
 
 ROW_RE = re.compile(r'<tr[^>]*\bdata-object-id="([^"]+)"')
@@ -23,19 +23,6 @@ MESSAGE_RE = re.compile(
     r'<div class="alert alert-(\w+) alert-dismissable fade in">\s*'
     r'<a class="close"[^>]*>.*?</a>\s*<p>\s*<strong>[^<]*</strong>(.*?)</p>',
     re.S)
-
-
-def wait_until(check: Callable[[], Any], timeout: float = 30.0,
-               interval: float = 0.2, what: str = "condition") -> Any:
-    """Poll ``check`` until it returns something truthy (Manila is async)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(interval)
 
 
 def row_ids(html: str) -> list[str]:
