@@ -51,8 +51,12 @@ def available() -> bool:
 def write_conf(
     state: Path, *, port: int, keystone_url: str, delay: float, workers: int = 1
 ) -> Path:
-    state.mkdir(parents=True, exist_ok=True)
+    # The service user's password (conf) and the cephx keys (database): owner only.
+    state.mkdir(mode=0o700, parents=True, exist_ok=True)
+    state.chmod(0o700)
     conf = state / "backend.conf"
+    conf.touch(mode=0o600)
+    conf.chmod(0o600)
     conf.write_text(CONF.format(
         host=config.HOST, port=port, workers=workers, state=state, delay=delay,
         poll=max(0.05, min(0.5, delay / 2)),

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import signal
 import sys
@@ -45,6 +47,23 @@ def _supervisor(lay: Layout) -> procs.PidFile:
     return procs.PidFile(lay.run_dir / "stack.pid")
 
 
+def _ports_file(lay: Layout) -> Path:
+    """Where a running stack records its own ports and Keystone, for ``status``."""
+    return lay.run_dir / "stack.json"
+
+
+def _running_layout() -> tuple[Layout, str | None]:
+    """The layout of the running stack (its recorded ports), else the configured one;
+    and the remote Keystone it runs against, if any."""
+    lay = default_layout()
+    try:
+        recorded = json.loads(_ports_file(lay).read_text())
+    except (OSError, ValueError):
+        return lay, None
+    ports = {f"{name}_port": int(recorded[name]) for name in NAMES if name in recorded}
+    return dataclasses.replace(lay, **ports), recorded.get("remote_keystone")
+
+
 class _Stop(Exception):
     pass
 
@@ -75,6 +94,7 @@ def up(args: argparse.Namespace) -> int:
         _say("WARNING: manila_ui.backend.cmd does not exist yet: starting without the backend")
 
     sup.write(os.getpid())
+    _ports_file(lay).write_text(json.dumps({**ports, "remote_keystone": remote}))
     stack = Stack(lay, say=_say)
     signal.signal(signal.SIGTERM, _raise_stop)
     started = time.monotonic()
@@ -101,6 +121,7 @@ def up(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _say("stopping ...")
         stack.stop()
+        _ports_file(lay).unlink(missing_ok=True)
         sup.remove()
         _say("stopped")
 
@@ -159,13 +180,15 @@ def down(_args: argparse.Namespace) -> int:
         _say(f"stopped leftover {', '.join(stopped)}")
     if pid is None and not stopped:
         _say("nothing was running")
+    _ports_file(lay).unlink(missing_ok=True)
     sup.remove()
     return 0
 
 
 def status(_args: argparse.Namespace) -> int:
-    lay = default_layout()
-    urls = {"keystone": lay.keystone_url, "backend": f"http://{config.HOST}:{lay.backend_port}/",
+    lay, remote = _running_layout()
+    urls = {"keystone": remote or lay.keystone_url,
+            "backend": f"http://{config.HOST}:{lay.backend_port}/",
             "horizon": f"{lay.horizon_url}/auth/login/"}
     sup = _supervisor(lay).live_pid()
     print(f"supervisor: {f'pid {sup}' if sup else 'not running'}")  # noqa: T201

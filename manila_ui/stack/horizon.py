@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import importlib.util
 import os
+import time
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -71,6 +72,20 @@ def _sync_links(src_dir: Path, dst_dir: Path) -> list[str]:
             link.symlink_to(target)
             changed.append(f"+{link}")
     return changed
+
+
+def prune_sessions(max_age: float = 86400.0) -> int:
+    """Remove server-side session files untouched for ``max_age`` s (Horizon's sessions
+    last an hour; Django never deletes an abandoned file itself). Returns how many."""
+    folder = config.stack_dir() / "horizon" / "sessions"
+    cutoff = time.time() - max_age
+    removed = 0
+    for path in folder.glob("sessionid*") if folder.is_dir() else ():
+        with contextlib.suppress(FileNotFoundError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+    return removed
 
 
 def static_root() -> Path:

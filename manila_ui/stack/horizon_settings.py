@@ -34,9 +34,13 @@ TIME_ZONE = "UTC"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
-# Cookie sessions: never evicted from a cache, survive a Horizon restart, and work
-# with several gunicorn workers.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Server-side sessions in files: the browser holds only a random key, so logout (which
+# deletes the file) ends the session for good, and the Keystone tokens never leave the
+# server. Files, unlike a cache, are shared by all gunicorn workers, never evicted, and
+# survive a Horizon restart. (Signed-cookie sessions carried the tokens in the cookie: a
+# cookie copied before logout opened every page until the token expired.)
+SESSION_ENGINE = "django.contrib.sessions.backends.file"
+SESSION_FILE_PATH = str(_STATE / "sessions")
 
 # Horizon stores nothing in a database; pytest-django's live server and test
 # database setup still want one.
@@ -47,11 +51,20 @@ STATIC_ROOT = _os.environ.get("MANILA_UI_STATIC_ROOT", str(_STATE / "static"))
 COMPRESS_OFFLINE = True
 
 
+def _private_state() -> None:
+    """The secret key and the sessions (which hold Keystone tokens): owner only."""
+    for folder in (_STATE, _Path(SESSION_FILE_PATH)):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+
+
 def _secret_key() -> str:
     from horizon.utils import secret_key
 
-    _STATE.mkdir(parents=True, exist_ok=True)
     return str(secret_key.generate_or_read_from_file(str(_STATE / "secret_key")))
+
+
+_private_state()
 
 
 SECRET_KEY = _secret_key()
@@ -66,6 +79,15 @@ def _overrides() -> dict[str, object]:
 
 
 globals().update(_overrides())
+
+# openstack_dashboard.settings is importing us: its lists are ours to extend. The stack's
+# own app revokes the Keystone tokens at logout and sends a dashboard whose default panel
+# needs a service we lack (Admin › Overview: compute) to the first panel the user may open.
+from openstack_dashboard.settings import INSTALLED_APPS as _APPS  # noqa: E402
+from openstack_dashboard.settings import MIDDLEWARE as _MIDDLEWARE  # noqa: E402
+
+INSTALLED_APPS = [*_APPS, "manila_ui.stack.horizon_app"]
+MIDDLEWARE = (*_MIDDLEWARE, "manila_ui.stack.horizon_app.DefaultPanelFallback")
 
 # The row-update poll of Horizon's tables, in ms (Horizon: 2500, growing with each poll
 # that changes nothing). The tests shorten it, so that a status change shows in a second

@@ -55,7 +55,9 @@ backend = dogpile.cache.memory
 
 
 def write_conf(instance: Path) -> Path:
-    instance.mkdir(parents=True, exist_ok=True)
+    # The database (password hashes) and the token keys: owner only.
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
+    instance.chmod(0o700)
     conf = instance / "keystone.conf"
     conf.write_text(CONF.format(dir=instance))
     return conf
@@ -87,6 +89,7 @@ def ensure_template(cache_root: Path, log: Path) -> Path:
         if (target / "ready").exists():
             return target
         shutil.rmtree(target, ignore_errors=True)
+        log.unlink(missing_ok=True)  # this bootstrap's log only (older ones held a password)
         building = Path(tempfile.mkdtemp(prefix="keystone-build-", dir=cache_root))
         try:
             _bootstrap(building, log)
@@ -106,7 +109,7 @@ def ensure_template(cache_root: Path, log: Path) -> Path:
 
 def create_instance(template: Path, instance: Path) -> None:
     """Copy the template into ``instance`` (which must not hold a keystone yet)."""
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
     for item in _TEMPLATE_ITEMS:
         src = template / item
         if src.is_dir():
@@ -182,11 +185,13 @@ def _bootstrap(instance: Path, log: Path) -> None:
     procs.run([*manage, "credential_setup", *owner], log=log)
     procs.run(
         [*manage, "bootstrap", "--bootstrap-username", admin.name,
-         "--bootstrap-password", admin.password, "--bootstrap-project-name", admin.project,
+         "--bootstrap-project-name", admin.project,
          "--bootstrap-role-name", "admin", "--bootstrap-region-id", config.REGION,
          "--bootstrap-public-url", url, "--bootstrap-internal-url", url,
          "--bootstrap-admin-url", url],
         log=log,
+        # Not on the command line: procs.run logs that (and ps shows it to everyone).
+        env={"OS_BOOTSTRAP_PASSWORD": admin.password},
     )
     srv = start(instance, port, log=log, run_dir=instance / "run")
     try:

@@ -113,6 +113,7 @@ class Stack:
 
     def prepare_horizon(self) -> None:
         horizon.install_plugin()
+        horizon.prune_sessions()
         horizon.build_static(self.layout.logs / "horizon-static.log")
 
     def start_horizon(self, keystone_url: str | None = None) -> None:

@@ -46,6 +46,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     _target.skip_bundled_only(items)  # only on the reference target
+    items.sort(key=lambda item: item.get_closest_marker("last") is not None)  # stable
 
 
 @pytest.fixture(scope="session")
@@ -137,6 +138,7 @@ def backend_calls(stack: TestStack) -> Callable[[], BackendCalls]:
 def horizon_static() -> Path:
     """Collected + offline-compressed static files (rebuilt only when inputs changed)."""
     horizon.build_static(config.stack_dir() / "logs" / "horizon-static.log")
+    horizon.prune_sessions()
     return horizon.static_root()
 
 
@@ -189,12 +191,13 @@ reader_client = _client_for("reader")
 @pytest.fixture(scope="session")
 def live_horizon(stack: TestStack, horizon_static: Path,
                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The URL of a Horizon server (gunicorn, as ``make run``) against this session's stack."""
+    """The URL of a Horizon server (gunicorn, as ``make run``: two workers of four threads
+    sharing the server-side sessions) against this session's stack."""
     root = tmp_path_factory.mktemp("horizon")
     # Rows in a transitional state poll every 0.5 s, not 2.5 s growing to 30 s.
     os.environ.setdefault("MANILA_UI_AJAX_POLL_INTERVAL", "500")
     layout = Layout(root=root, keystone_port=0, backend_port=0, horizon_port=procs.free_port(),
-                    template_cache=root, horizon_workers=1)
+                    template_cache=root)
     runner = Stack(layout)
     runner.start_horizon(keystone_url=stack.keystone_url)
     try:

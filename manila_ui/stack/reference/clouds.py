@@ -33,4 +33,6 @@ def render(cfg: RefConfig) -> str:
 
 
 def write(cfg: RefConfig) -> None:
+    cfg.clouds_yaml.touch(mode=0o600)
+    cfg.clouds_yaml.chmod(0o600)  # the users' passwords
     cfg.clouds_yaml.write_text(render(cfg))

@@ -144,6 +144,7 @@ def write_files(cfg: RefConfig) -> bool:
     m = cfg.manila_dir
     for sub in ("lock", "log"):
         (m / sub).mkdir(parents=True, exist_ok=True)
+    m.chmod(0o700)  # manila.conf holds the service, database and RabbitMQ passwords
     conf = m / "manila.conf"
     old = conf.read_text() if conf.exists() else None
     conf.write_text(manila_conf(cfg))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 from typing import Any
+
+import requests
 
 from manila_ui.stack import config
 from manila_ui.stack import procs
@@ -183,3 +186,43 @@ class BackendCalls:
     def __repr__(self) -> str:
         return f"<BackendCalls {self.count}: {self.lines!r}>"
 
+
+
+# --- a browser's view of a live Horizon, with plain HTTP ------------------------------------
+
+
+def _csrf(sess: requests.Session, base_url: str, path: str) -> str:
+    page = sess.get(base_url + path, timeout=30)
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    return found.group(1) if found else sess.cookies["csrftoken"]
+
+
+def horizon_login(base_url: str, user: str) -> requests.Session:
+    """A ``requests`` session logged in to a live Horizon through its login form."""
+    sess = requests.Session()
+    u = config.USERS[user]
+    resp = sess.post(base_url + "/auth/login/", timeout=30, allow_redirects=False, data={
+        "csrfmiddlewaretoken": _csrf(sess, base_url, "/auth/login/"),
+        "region": "default", "domain": config.DOMAIN, "username": u.name, "password": u.password,
+    })
+    assert resp.status_code == 302, f"login as {user}: {resp.status_code}"
+    return sess
+
+
+def horizon_logout(sess: requests.Session, base_url: str) -> requests.Response:
+    """Log out as the user menu does: a POST with the page's CSRF token."""
+    token = _csrf(sess, base_url, "/project/")
+    return sess.post(base_url + "/auth/logout/", timeout=30, allow_redirects=False,
+                     data={"csrfmiddlewaretoken": token},
+                     headers={"Referer": base_url + "/project/"})
+
+
+def session_keystone_tokens(session_key: str) -> list[str]:
+    """The Keystone tokens the server-side session ``session_key`` holds (the test process
+    reads the same session files as the live Horizon)."""
+    from django.contrib.sessions.backends.file import SessionStore
+
+    data = SessionStore(session_key=session_key).load()
+    token = data.get("token")
+    return [t for t in (getattr(token, "id", None), data.get("unscoped_token"),
+                        getattr(token, "unscoped_token", None)) if isinstance(t, str) and t]

@@ -67,10 +67,15 @@ def test_up_prints_how_to_use_it_and_down_stops_everything(
             assert procs.port_in_use(port), name
         assert procs.http_status(f"http://127.0.0.1:{ports['horizon']}/auth/login/") == 200
 
-        status = subprocess.run([cli, "status"], env=env, capture_output=True,  # noqa: S603
+        # From a shell that does not know the ports: status reports the stack's own.
+        plain = {k: v for k, v in env.items() if not k.endswith("_PORT")}
+        status = subprocess.run([cli, "status"], env=plain, capture_output=True,  # noqa: S603
                                 text=True, timeout=30)
         assert status.returncode == 0, status.stdout
         assert status.stdout.count("pid ") == 4  # supervisor + three servers
+        for name, port in ports.items():
+            assert f"127.0.0.1:{port}/" in status.stdout, (name, status.stdout)
+        assert " 200" in status.stdout and " 300" in status.stdout  # they answer there
 
         again = subprocess.run([cli, "up"], env=env, capture_output=True,  # noqa: S603
                                text=True, timeout=30)
