@@ -2,14 +2,13 @@
 
 Horizon reads its local settings and plugin "enabled" files from its own
 package folder (``openstack_dashboard/local``), so the venv gets a settings shim
-and symlinks to ``manila_ui/local/{enabled,local_settings.d}/*.py``; re-synced on
-every start, so new enabled files of the plugin are picked up.
+and, as an operator's Horizon gets from ``manila-ui enable``, symlinks to the plugin's
+enabled and settings files; re-synced on every start, so new files are picked up.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import importlib.util
 import os
@@ -18,6 +17,8 @@ from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
+from manila_ui.operator.horizon_local import EnableError
+from manila_ui.operator.horizon_local import HorizonLocal
 from manila_ui.stack import config
 from manila_ui.stack import procs
 
@@ -38,40 +39,19 @@ def horizon_local_dir() -> Path:
 
 
 def install_plugin() -> list[str]:
-    """Write the settings shim and sync the plugin's symlinks; return what changed."""
+    """Write the settings shim and link the plugin's files as ``manila-ui enable`` does,
+    with Shares as the landing page (our catalog has no compute); return what changed."""
     local = horizon_local_dir()
     changed: list[str] = []
     shim = local / "local_settings.py"
     if not shim.exists() or shim.read_text() != SETTINGS_SHIM:
         shim.write_text(SETTINGS_SHIM)
         changed.append(str(shim))
-    for sub in ("enabled", "local_settings.d"):
-        changed += _sync_links(PLUGIN_LOCAL / sub, local / sub)
-    return changed
-
-
-def _sync_links(src_dir: Path, dst_dir: Path) -> list[str]:
-    """Make ``dst_dir`` hold exactly one symlink per plugin file; only touch what differs
-    (other test sessions may be importing settings right now)."""
-    dst_dir.mkdir(exist_ok=True)
-    wanted = {
-        f.name: f for f in sorted(src_dir.glob("*.py")) if f.name != "__init__.py"
-    } if src_dir.is_dir() else {}
-    changed = []
-    for link in dst_dir.iterdir():
-        if link.is_symlink() and (
-            link.name not in wanted or Path(os.readlink(link)) != wanted[link.name]
-        ):
-            link.unlink()
-            changed.append(f"-{link}")
-    for name, target in wanted.items():
-        link = dst_dir / name
-        if not link.is_symlink():
-            if link.exists():
-                raise procs.StackError(f"{link} exists and is not our symlink; remove it")
-            link.symlink_to(target)
-            changed.append(f"+{link}")
-    return changed
+    try:
+        changes = HorizonLocal(local.parent).enable(landing_page=True)
+    except EnableError as exc:
+        raise procs.StackError(str(exc)) from None
+    return changed + [str(c) for c in changes if c.action != "unchanged"]
 
 
 def prune_sessions(max_age: float = 86400.0) -> int:
@@ -97,7 +77,8 @@ def _static_inputs() -> Iterator[Path]:
     pkg = config.REPO_ROOT / "manila_ui"
     yield Path(__file__).with_name("horizon_settings.py")
     yield config.REPO_ROOT / "constraints.txt"  # e.g. a new xstatic package
-    yield from sorted(PLUGIN_LOCAL.rglob("*.py"))
+    yield from sorted(p for p in PLUGIN_LOCAL.rglob("*")
+                      if p.is_file() and "__pycache__" not in p.parts)
     for path in sorted(pkg.rglob("*")):
         parts = path.relative_to(pkg).parts
         if path.is_file() and parts[0] not in ("tests", "backend", "stack") and (
@@ -118,17 +99,6 @@ def static_stamp() -> str:
     return digest.hexdigest()
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def django_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="openstack_dashboard.settings")
     env.update(extra)
@@ -139,7 +109,7 @@ def build_static(log: Path) -> bool:
     """collectstatic + offline compress, only when an input changed; True if it ran."""
     root = static_root()
     stamp_file = root / STAMP
-    with _locked(root.parent / ".static.lock"):
+    with procs.locked(root.parent / ".static.lock"):
         stamp = static_stamp()
         if stamp_file.is_file() and stamp_file.read_text() == stamp:
             return False

@@ -8,8 +8,6 @@ are then rewritten for the instance's ports.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import grp
 import hashlib
 import inspect
@@ -19,7 +17,6 @@ import pwd
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -70,22 +67,10 @@ def template_key() -> str:
     return f"{metadata.version('keystone')}-{hashlib.sha256(code).hexdigest()[:12]}"
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock: several test sessions may share one checkout."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def ensure_template(cache_root: Path, log: Path) -> Path:
     """The bootstrapped template folder for this keystone and this code, built once."""
     target = cache_root / f"keystone-{template_key()}"
-    with _locked(cache_root / ".keystone.lock"):
+    with procs.locked(cache_root / ".keystone.lock"):
         if (target / "ready").exists():
             return target
         shutil.rmtree(target, ignore_errors=True)

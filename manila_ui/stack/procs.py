@@ -13,6 +13,7 @@ Standard library only: the reference stack runs this with the system python3.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import signal
 import socket
@@ -21,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Mapping
 from collections.abc import Sequence
 from pathlib import Path
@@ -145,9 +147,10 @@ def stop_pidfile(pidfile: PidFile, timeout: float = 10.0) -> str | None:
 # --- servers ----------------------------------------------------------------------
 
 
-def _environ(env: Mapping[str, str] | None) -> dict[str, str]:
-    """The environment of a child: ours, with ``env`` on top."""
-    return {**os.environ, **(env or {})}
+def child_env(env: Mapping[str, str | None] | None) -> dict[str, str]:
+    """The environment of a child: ours, with ``env`` on top (None unsets a variable)."""
+    merged = {**os.environ, **(env or {})}
+    return {name: value for name, value in merged.items() if value is not None}
 
 
 class Server:
@@ -160,14 +163,14 @@ class Server:
         *,
         log: Path,
         run_dir: Path,
-        env: Mapping[str, str] | None = None,
+        env: Mapping[str, str | None] | None = None,
         cwd: Path | None = None,
     ) -> None:
         self.name = name
         self.argv = [str(a) for a in argv]
         self.log = log
         self.pidfile = PidFile.of(run_dir, name)
-        self.env = _environ(env)
+        self.env = child_env(env)
         self.cwd = cwd
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -232,6 +235,18 @@ def log_tail(log: Path, lines: int = 30) -> str:
         return "(no log)"
 
 
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path``: several test sessions may share one checkout."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 # --- waiting and probing ---------------------------------------------------------------
 
 
@@ -290,7 +305,7 @@ def run(
     argv: Sequence[str | Path],
     *,
     log: Path,
-    env: Mapping[str, str] | None = None,
+    env: Mapping[str, str | None] | None = None,
     what: str | None = None,
     user: str | None = None,
     cwd: Path | None = None,
@@ -304,7 +319,7 @@ def run(
         out.flush()
         rc = subprocess.call(  # noqa: S603 - argv built by us, no shell
             cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-            env=_environ(env), cwd=cwd, user=user, group=user,
+            env=child_env(env), cwd=cwd, user=user, group=user,
         )
     if rc:
         name = what or " ".join(cmd[:2])

@@ -1,12 +1,12 @@
-"""Project > Share > Shares, also the Project dashboard's landing page.
+"""Project > Share > Shares.
 
-A cloud whose catalog has only Keystone and Manila has no compute, so
-Horizon's default landing panel (Overview) would answer 403.
+Horizon's landing page (Project > Overview) stays as it is; a cloud without compute,
+whose Overview answers 403, makes Shares the landing page with the opt-in
+``_9011_manila_project_shares_landing_page.py`` (``manila-ui enable --landing-page``).
 """
 
 PANEL = "shares"
 PANEL_DASHBOARD = "project"
 PANEL_GROUP = "share"
-DEFAULT_PANEL = "shares"
 
 ADD_PANEL = "manila_ui.dashboards.project.shares.panel.Shares"
