@@ -74,10 +74,7 @@ def enable(args: argparse.Namespace) -> int:
     if args.dry_run:
         return 0
     _say(f"manila-ui is enabled in {horizon_dir}")
-    rc = 0 if args.skip_static else _static(horizon_dir)
-    if rc == 0:
-        _say("Restart Horizon (the web server or its WSGI processes) to load the plugin.")
-    return rc
+    return _finish(args, horizon_dir, "to load the plugin")
 
 
 def disable(args: argparse.Namespace) -> int:
@@ -88,9 +85,14 @@ def disable(args: argparse.Namespace) -> int:
         _say(f"manila-ui was not enabled in {horizon_dir} (by `manila-ui enable`)")
     if args.dry_run or not changes:
         return 0
+    return _finish(args, horizon_dir, "to unload the plugin")
+
+
+def _finish(args: argparse.Namespace, horizon_dir: Path, why: str) -> int:
+    """Rebuild the static files (the plugin's JS and SCSS come or go); then a restart."""
     rc = 0 if args.skip_static else _static(horizon_dir)
     if rc == 0:
-        _say("Restart Horizon to unload the plugin.")
+        _say(f"Restart Horizon (the web server or its WSGI processes) {why}.")
     return rc
 
 

@@ -224,7 +224,7 @@ def _version() -> str:
 
 def _atomic_install(src: Path, dst: Path, copy: bool) -> None:
     """Replace ``dst`` in one step: Horizon processes may be reading the folder."""
-    tmp = dst.with_name(f".{dst.name}.manila-ui-tmp")
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")  # one per writer
     tmp.unlink(missing_ok=True)
     if copy:
         shutil.copyfile(src, tmp)
@@ -234,6 +234,8 @@ def _atomic_install(src: Path, dst: Path, copy: bool) -> None:
 
 
 def _atomic_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
+    if path.is_file() and path.read_text() == text:
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text)
     os.replace(tmp, path)
