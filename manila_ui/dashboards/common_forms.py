@@ -21,10 +21,18 @@ REFUSALS = (api_exceptions.BadRequest, api_exceptions.Conflict,
 QUOTA_REFUSALS = REFUSALS + (api_exceptions.OverLimit,)
 
 
-def refused(form: Any, what: Any, exc: Exception) -> bool:
-    """Shows "<what>: <Manila's reason>" on the form; False for handle()."""
-    form.api_error(_("%(what)s: %(reason)s") % {
-        "what": what, "reason": api_exceptions.fault_message(exc)})
+def refused(form: Any, what: Any, exc: Exception, field: str | None = None) -> bool:
+    """Shows "<what>: <Manila's reason>" (the reason alone when ``what`` is
+    None): on ``field``, else as the form's error, else (a workflow, or a
+    view without a form of its own) as a message. False, for handle()."""
+    reason = api_exceptions.fault_message(exc)
+    text = _("%(what)s: %(reason)s") % {"what": what, "reason": reason} if what else reason
+    if field:
+        form.add_error(field, text)
+    elif hasattr(form, "api_error"):
+        form.api_error(text)
+    else:
+        messages.error(form.request, text)
     return False
 
 

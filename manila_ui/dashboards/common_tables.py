@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpResponse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import tables
@@ -42,6 +40,14 @@ class ServerFilterAction(tables.FilterAction):
     filter_type = "server"
 
 
+class Dangerous:
+    """A batch action Horizon asks to confirm (a red button, as Delete)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.action_type = "danger"
+
+
 class RowApiCallMixin:
     """The one API call a batch (or delete) action makes per chosen row.
 
@@ -59,48 +65,3 @@ class RowApiCallMixin:
             self.api_call(request, obj_id)
         except Exception:
             exceptions.handle(request, self.failure_message, escalate=True)
-
-
-def show_quota(action: Any, exceeded: bool) -> None:
-    """Disables a link action saying "(Quota exceeded)", or undoes that;
-    ``action.label`` holds its usual words."""
-    classes = [c for c in action.classes if c != "disabled"]
-    if exceeded:
-        classes.append("disabled")
-        action.verbose_name = format_lazy("{} {}", action.label, _("(Quota exceeded)"))
-    else:
-        action.verbose_name = action.label
-    action.classes = classes  # a new list: row actions are shallow copies
-
-
-class QuotaCreateAction(tables.LinkAction):
-    """A Create button that says when the quota is used up (disabled,
-    "(Quota exceeded)"); re-rendered by itself (ajax) after rows change."""
-
-    name = "create"
-    classes: Any = ("ajax-modal", "btn-create")  # a list once allowed() ran
-    icon = "plus"
-    ajax = True
-    label: Any = ""  # the button's words (verbose_name changes with the quota)
-    quota_error: Any = ""
-
-    def __init__(self, attrs: Any = None, **kwargs: Any) -> None:
-        kwargs["preempt"] = True
-        super().__init__(attrs, **kwargs)
-
-    def quota_exhausted(self, request: Any) -> bool:
-        """From the request's one (memoized) ``/limits`` call."""
-        raise NotImplementedError
-
-    def allowed(self, request: Any, datum: Any = None) -> bool:
-        try:
-            exhausted = self.quota_exhausted(request)
-        except Exception:
-            exceptions.handle(request, self.quota_error)
-            return True
-        show_quota(self, exhausted)
-        return True
-
-    def single(self, table: Any, request: Any, object_id: Any = None) -> HttpResponse:
-        self.allowed(request, None)
-        return HttpResponse(self.render(is_table_action=True))

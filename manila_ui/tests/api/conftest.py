@@ -4,7 +4,13 @@ import pytest
 from django.http import HttpRequest
 from django.urls import reverse
 
-from manila_ui.tests.dashboards.helpers import shares_of  # noqa: F401 - a fixture
+from manila_ui.tests.dashboards import helpers
+
+
+@pytest.fixture
+def shares_of(manila):
+    """``shares_of("demo").create(...)``: shares removed after the test."""
+    yield from helpers.shares_per_user(manila)
 
 
 @pytest.fixture

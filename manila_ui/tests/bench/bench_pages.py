@@ -35,6 +35,7 @@ from manila_ui.stack import config
 from manila_ui.stack import procs
 from manila_ui.stack.runner import Layout
 from manila_ui.stack.runner import Stack
+from manila_ui.tests.dashboards.helpers import web_session
 
 ROW_RE = re.compile(r'<tr[^>]*\bdata-object-id="')
 PREFIX = "bench-"
@@ -88,17 +89,10 @@ def seed(demo: Any, admin: Any, project_id: str, shares: int) -> tuple[list[str]
 
 
 def login(horizon_url: str, user: str) -> requests.Session:
-    web = requests.Session()
-    page = web.get(f"{horizon_url}/auth/login/", timeout=60)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-    u = config.USERS[user]
-    resp = web.post(f"{horizon_url}/auth/login/", allow_redirects=False, timeout=60, data={
-        "csrfmiddlewaretoken": token.group(1) if token else "", "region": "default",
-        "domain": config.DOMAIN, "username": u.name, "password": u.password},
-        headers={"Referer": f"{horizon_url}/auth/login/"})
-    if resp.status_code != 302:
-        sys.exit(f"login as {user} failed: HTTP {resp.status_code}")
-    return web
+    try:
+        return web_session(horizon_url, user)
+    except AssertionError as exc:
+        sys.exit(str(exc))
 
 
 def measure(web: requests.Session, url: str, access_log: Path,

@@ -4,6 +4,7 @@ come from manila_ui/tests/conftest.py."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from manila_ui.tests.browser.pages.base import BasePage
 from manila_ui.tests.browser.pages.base import LoginPage
-from manila_ui.tests.dashboards.helpers import shares_of  # noqa: F401 - a fixture
+from manila_ui.tests.dashboards import helpers
 
 HERE = Path(__file__).parent
 
@@ -20,6 +21,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def shares_of(manila: Any) -> Iterator[Callable[[str], helpers.Shares]]:
+    """``shares_of("demo").create(...)``: shares removed after the test."""
+    yield from helpers.shares_per_user(manila)
 
 
 @pytest.fixture

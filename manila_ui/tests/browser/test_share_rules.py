@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from manila_ui.dashboards.project.share_rules import validation
+from manila_ui.dashboards.project.share_rules import forms as validation
 from manila_ui.tests.browser.pages.share_rules import RulesPage
 from manila_ui.tests.browser.pages.shares import SharesPage
 

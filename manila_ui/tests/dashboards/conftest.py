@@ -6,13 +6,27 @@ The shared fixtures (``stack``, ``login``, ``demo_client``, ``manila``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from manila_ui.api import microversions
-from manila_ui.tests.dashboards.helpers import shares_of  # noqa: F401 - a fixture
-from manila_ui.tests.dashboards.network_helpers import networks_of  # noqa: F401
+from manila_ui.tests.dashboards import helpers
+from manila_ui.tests.dashboards import network_helpers
+
+
+@pytest.fixture
+def shares_of(manila: Any) -> Iterator[Callable[[str], helpers.Shares]]:
+    """``shares_of("demo").create(...)``: shares removed after the test."""
+    yield from helpers.shares_per_user(manila)
+
+
+@pytest.fixture
+def networks_of(manila: Any) -> Iterator[Callable[[str], Any]]:
+    """``networks_of("demo").create(...)``: networks and services removed after."""
+    yield from network_helpers.networks_per_user(manila)
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,25 @@ MESSAGE_RE = re.compile(
     re.S)
 
 
+def web_session(base_url: str, user: str) -> Any:
+    """A ``requests`` session logged in to a live Horizon as ``user``, as a
+    browser logs in: the login page's CSRF token, then the form's POST."""
+    import requests
+
+    from manila_ui.stack import config
+
+    web = requests.Session()
+    page = web.get(f"{base_url}/auth/login/", timeout=60)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    account = config.USERS[user]
+    response = web.post(f"{base_url}/auth/login/", allow_redirects=False, timeout=60, data={
+        "csrfmiddlewaretoken": token.group(1) if token else "", "region": "default",
+        "domain": config.DOMAIN, "username": account.name, "password": account.password},
+        headers={"Referer": f"{base_url}/auth/login/"})
+    assert response.status_code == 302, f"login as {user}: HTTP {response.status_code}"
+    return web
+
+
 def row_ids(html: str) -> list[str]:
     return ROW_RE.findall(html)
 
@@ -219,9 +238,9 @@ class Shares:
         return None
 
 
-@pytest.fixture
-def shares_of(manila: Any) -> Iterator[Callable[[str], Shares]]:
-    """``shares_of("demo").create(...)``: shares removed after the test."""
+def shares_per_user(manila: Any) -> Iterator[Callable[[str], Shares]]:
+    """The ``shares_of`` fixture (registered in the conftest.py files):
+    ``shares_of("demo").create(...)``, shares removed after the test."""
     made: dict[str, Shares] = {}
 
     def get(user: str) -> Shares:

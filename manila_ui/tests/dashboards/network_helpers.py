@@ -1,6 +1,5 @@
 """Share networks and security services seeded through python-manilaclient
-for the dashboard stories (the fixture ``networks_of`` is registered in
-conftest.py)."""
+for the dashboard stories (the fixture ``networks_of`` in conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +7,13 @@ from collections.abc import Callable
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from manila_ui.tests.dashboards.helpers import unique
 from manila_ui.tests.dashboards.helpers import wait_until
 
 
-@pytest.fixture
-def networks_of(manila: Any) -> Iterator[Callable[[str], Any]]:
-    """``networks_of("demo").create(...)``: share networks (and services)
-    removed after the test."""
+def networks_per_user(manila: Any) -> Iterator[Callable[[str], Any]]:
+    """The ``networks_of`` fixture: ``networks_of("demo").create(...)``,
+    share networks (and services) removed after the test."""
     made = {}
 
     class Networks:

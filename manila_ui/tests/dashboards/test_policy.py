@@ -1,31 +1,28 @@
 """The dashboard's policy file is the backend's rules, and every button
 names a rule that exists (a typo would silently allow the action)."""
 
+import importlib
 import inspect
+import pkgutil
 import re
+from pathlib import Path
 
 import yaml
 from horizon.tables import actions
 
+import manila_ui.dashboards
 from manila_ui.conf import genpolicy
 from manila_ui.dashboards.admin.share_snapshots import panel as admin_snap_panel
-from manila_ui.dashboards.admin.share_snapshots import tables as admin_snap_tables
 from manila_ui.dashboards.admin.shares import panel as admin_panel
-from manila_ui.dashboards.admin.shares import tables as admin_tables
 from manila_ui.dashboards.admin.user_messages import panel as admin_msg_panel
-from manila_ui.dashboards.project.share_snapshots import panel as snap_panel
-from manila_ui.dashboards.project.share_snapshots import tables as snap_tables
-from manila_ui.dashboards.project.shares import actions as share_actions
-from manila_ui.dashboards.project.shares import panel as project_panel
-from manila_ui.dashboards.project.shares import recycle_bin
-from manila_ui.dashboards.project.shares import tables as project_tables
-from manila_ui.dashboards.project.user_messages import panel as msg_panel
-from manila_ui.dashboards.project.user_messages import tables as msg_tables
 
-ALL_MODULES = (project_tables, share_actions, recycle_bin, admin_tables,
-               snap_tables, admin_snap_tables, msg_tables, project_panel,
-               admin_panel, snap_panel, admin_snap_panel, msg_panel,
-               admin_msg_panel)
+DASHBOARDS = Path(manila_ui.dashboards.__file__).parent
+
+
+def _all_modules():
+    """Every module of the dashboards (panels, shared pieces, quota hooks)."""
+    return [importlib.import_module(info.name) for info in pkgutil.walk_packages(
+        manila_ui.dashboards.__path__, "manila_ui.dashboards.")]
 
 
 def test_committed_policy_yaml_matches_the_rules_in_code():
@@ -49,7 +46,7 @@ def _flatten(rules):
             yield tuple(rule)
 
 
-def _policy_rules_in(*modules):
+def _policy_rules_in(modules):
     found = set()
     for module in modules:
         for _name, obj in inspect.getmembers(module, inspect.isclass):
@@ -60,10 +57,10 @@ def _policy_rules_in(*modules):
 
 
 def test_every_action_and_panel_names_a_defined_share_rule():
-    used = _policy_rules_in(*ALL_MODULES)
-    assert ("share", "share:create") in used
-    assert ("share", "share:delete") in used
-    assert ("share", "share:update") in used
+    used = _policy_rules_in(_all_modules())
+    for rule in ("share:create", "share:delete", "share:update", "share_network:create",
+                 "share_server:unmanage_share_server", "quota_set:update"):
+        assert ("share", rule) in used, rule
     defined = _defined_rules()
     unknown = {rule for scope, rule in used
                if scope == "share" and rule not in defined}
@@ -71,26 +68,20 @@ def test_every_action_and_panel_names_a_defined_share_rule():
     assert {scope for scope, _rule in used} == {"share"}
 
 
-def test_forms_check_rules_that_exist():
-    """Rules checked in code (pools for protocols, public shares)."""
-    from manila_ui.dashboards.project.shares import forms
-
-    source = inspect.getsource(forms)
-    defined = _defined_rules()
-    for rule in ("scheduler_stats:pools:detail", "share:create_public_share",
-                 "share:set_public_share"):
-        assert f'"{rule}"' in source
-        assert rule in defined
-    from manila_ui.dashboards.project.shares import action_forms
-
-    source = inspect.getsource(action_forms)
-    checked = set(re.findall(r'utils\.allows\([^"]*"([^"]+)"', source))
-    assert {"share:shrink", "share:force_extend"} <= checked
-    assert checked <= defined
+def test_rules_checked_in_code_exist():
+    """Rules checked by ``policy.allows`` (pools for protocols, public
+    shares, shrinking, a network's servers...) anywhere in the dashboards."""
+    checked = set()
+    for path in DASHBOARDS.rglob("*.py"):
+        checked |= set(re.findall(r'policy\.allows\(\s*[^"]*"([^"]+)"', path.read_text()))
+    assert {"scheduler_stats:pools:detail", "share:create_public_share",
+            "share:set_public_share", "share:shrink", "share:force_extend",
+            "share_server:index", "quota_class_set:show"} <= checked
+    assert checked <= _defined_rules()
 
 
 def test_the_share_actions_use_manilas_own_rule_names():
-    used = {rule for _scope, rule in _policy_rules_in(*ALL_MODULES)}
+    used = {rule for _scope, rule in _policy_rules_in(_all_modules())}
     for rule in ("share:extend", "share:revert_to_snapshot",
                  "share:soft_delete", "share:restore", "share:reset_status",
                  "share:force_delete", "share:manage", "share:unmanage",

@@ -55,12 +55,19 @@ def test_page_links_carry_the_sort(alt_demo_client, shares_of):
     alt = shares_of("alt_demo")
     for _ in range(3):
         alt.create()
+    # Pages of 2 (the user's "items per page" setting): 3 shares or more
+    # make a second page.
+    alt_demo_client.cookies["API_RESULT_PAGE_SIZE"] = "2"
     html = alt_demo_client.get(INDEX, {"sort": "size", "dir": "asc",
                                        "offset": "0"}).content.decode()
-    # With more rows than a page, Next keeps sort and direction.
+    assert len(row_ids(html)) == 2
+    # Next keeps sort and direction, and leads to the next two.
     nxt = re.search(r'<a href="\?([^"]+)">Next', html)
-    if nxt:
-        assert "sort=size" in nxt.group(1) and "dir=asc" in nxt.group(1)
+    assert nxt, "no Next link with more rows than a page"
+    query = nxt.group(1).replace("&amp;", "&")
+    assert "sort=size" in query and "dir=asc" in query and "offset=2" in query
+    second = alt_demo_client.get(f"{INDEX}?{query}").content.decode()
+    assert row_ids(second) and not set(row_ids(second)) & set(row_ids(html))
 
 
 def test_filter_by_type_name(demo_client, shares_of, manila):

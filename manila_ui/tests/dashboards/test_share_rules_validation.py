@@ -8,7 +8,7 @@ import pytest
 
 from manila_ui.backend.services import access_rules as backend
 from manila_ui.backend.services import errors
-from manila_ui.dashboards.project.share_rules import validation as ui
+from manila_ui.dashboards.project.share_rules import forms as ui
 
 CASES = [
     ("ip", "10.0.0.0/8"), ("ip", "10.0.0.1"), ("ip", "0.0.0.0/0"),

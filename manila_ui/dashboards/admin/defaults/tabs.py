@@ -1,32 +1,7 @@
-"""The "Share Quotas" tab of Admin › Defaults (added by ``EXTRA_TABS``)."""
+"""Admin › Defaults: the "Share Quotas" tab, by the dotted path Horizon's
+``EXTRA_TABS`` names (upstream manila-ui's too). It lives in
+manila_ui.dashboards.share_quotas."""
 
-from __future__ import annotations
+from manila_ui.dashboards.share_quotas.tabs import ShareQuotasTab
 
-from typing import Any
-
-from django.utils.translation import gettext_lazy as _
-from horizon import exceptions
-from horizon import tabs
-from openstack_dashboard import policy
-
-from manila_ui.api import quotas as api_quotas
-from manila_ui.dashboards.admin.defaults import tables
-from manila_ui.dashboards.identity.projects.workflows import manila_reachable
-
-
-class ShareQuotasTab(tabs.TableTab):
-    table_classes = (tables.ShareQuotasTable,)
-    name = _("Share Quotas")
-    slug = "share_quotas"
-    template_name = "horizon/common/_detail_table.html"
-
-    def get_share_quotas_data(self) -> list[api_quotas.QuotaEntry]:
-        try:
-            return api_quotas.default_quota_get(self.request)
-        except Exception:
-            exceptions.handle(self.request, _("Unable to get the default share quotas."))
-            return []
-
-    def allowed(self, request: Any) -> bool:
-        return manila_reachable(request) and policy.check(
-            (("share", "quota_class_set:show"),), request)
+__all__ = ["ShareQuotasTab"]

@@ -3,12 +3,12 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as project_panel
+from manila_ui.dashboards import policy
 
 
 class SecurityServices(horizon.Panel):
     name = _("Security Services")
     slug = "security_services"
-    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = ((("share", "security_service:detail"),
                      ("share", "security_service:get_all_security_services")),)

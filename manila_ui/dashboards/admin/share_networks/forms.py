@@ -5,8 +5,8 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import share_networks as api_networks
+from manila_ui.dashboards import common_forms
 
 
 class ResetStatusForm(forms.SelfHandlingForm):
@@ -18,9 +18,8 @@ class ResetStatusForm(forms.SelfHandlingForm):
         try:
             api_networks.share_network_reset_status(request, data["network_id"],
                                                     data["status"])
-        except (api_exceptions.BadRequest, api_exceptions.NotFound) as exc:
-            self.api_error(api_exceptions.fault_message(exc))
-            return False
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, None, exc)
         except Exception:
             exceptions.handle(request, _("Unable to reset the status."))
             return False

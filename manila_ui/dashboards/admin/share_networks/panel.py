@@ -3,13 +3,13 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as project_panel
+from manila_ui.dashboards import policy
 
 
 class ShareNetworks(horizon.Panel):
     name = _("Share Networks")
     slug = "share_networks"
-    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # Nested: both rules must pass (Horizon ORs the top level).
     policy_rules = ((("share", "share_network:detail"),
                      ("share", "share_network:get_all_share_networks")),)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
 from manila_ui.dashboards import common_tables
+from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.share_networks import tables as project_tables
@@ -16,7 +17,7 @@ class AdminShareNetworksFilterAction(project_tables.ShareNetworksFilterAction):
         common_tables.exact_filters("project_id")
 
 
-class ResetShareNetworkStatus(project_tables.NetworkPolicyTargetMixin, tables.LinkAction):
+class ResetShareNetworkStatus(policy.ProjectTargetMixin, tables.LinkAction):
     name = "reset_status"
     verbose_name = _("Reset Status")
     url = "horizon:admin:share_networks:reset_status"

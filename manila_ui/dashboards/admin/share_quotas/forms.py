@@ -9,11 +9,9 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import quotas as api_quotas
-from manila_ui.dashboards import share_quotas
-
-REFUSALS = share_quotas.REFUSALS
+from manila_ui.dashboards import common_forms
+from manila_ui.dashboards.share_quotas import fields
 
 
 class UpdateQuotasForm(forms.SelfHandlingForm):
@@ -23,29 +21,27 @@ class UpdateQuotasForm(forms.SelfHandlingForm):
         self.entries = entries
         self.project_id = project_id
         self.share_type = share_type
-        share_quotas.add_fields(self, entries)
-        share_quotas.add_force(self)
+        fields.add_fields(self, entries)
+        fields.add_force(self)
 
     @property
     def quota_rows(self) -> list[dict[str, Any]]:
-        return share_quotas.rows(self, self.entries)
+        return fields.rows(self, self.entries)
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean()
-        share_quotas.check_usage(self, cleaned, self.entries)
+        fields.check_usage(self, cleaned, self.entries)
         return cleaned
 
     def handle(self, request: Any, data: dict[str, Any]) -> bool:
-        limits = share_quotas.changed(data, self.entries)
+        limits = fields.changed(data, self.entries)
         if limits:
             try:
                 api_quotas.quota_update(request, self.project_id, limits,
-                                        force=bool(data.get(share_quotas.FORCE)),
+                                        force=bool(data.get(fields.FORCE)),
                                         share_type=self.share_type)
-            except REFUSALS as exc:
-                self.api_error(_("Unable to update the quotas: %s")
-                               % api_exceptions.fault_message(exc))
-                return False
+            except fields.REFUSALS as exc:
+                return common_forms.refused(self, _("Unable to update the quotas"), exc)
             except Exception:
                 exceptions.handle(request, _("Unable to update the quotas."))
                 return False

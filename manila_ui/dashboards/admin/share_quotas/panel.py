@@ -4,11 +4,11 @@ per share type."""
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as project_panel
+from manila_ui.dashboards import policy
 
 
 class ShareQuotas(horizon.Panel):
     name = _("Share Quotas")
     slug = "share_quotas"
-    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "quota_set:update"),)

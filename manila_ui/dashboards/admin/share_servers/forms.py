@@ -8,7 +8,6 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import pools as api_pools
 from manila_ui.api import share_networks as api_networks
 from manila_ui.api import share_servers as api_servers
@@ -98,8 +97,7 @@ class ResetStatusForm(forms.SelfHandlingForm):
             api_servers.share_server_reset_status(request, data["server_id"],
                                                   data["status"])
         except REFUSALS as exc:
-            self.api_error(api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, None, exc)
         except Exception:
             exceptions.handle(request, _("Unable to reset the share server's status."))
             return False

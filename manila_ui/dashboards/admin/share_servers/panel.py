@@ -3,11 +3,11 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as project_panel
+from manila_ui.dashboards import policy
 
 
 class ShareServers(horizon.Panel):
     name = _("Share Servers")
     slug = "share_servers"
-    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "share_server:index"),)

@@ -14,7 +14,6 @@ from manila_ui.api import share_servers as api_servers
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
-from manila_ui.dashboards.project.shares import actions as share_actions
 
 STATUS_CHOICES = (
     ("active", True),
@@ -76,7 +75,7 @@ class ResetShareServerStatus(tables.LinkAction):
         return utils.supports(request, "share_server_manage")
 
 
-class UnmanageShareServer(share_actions.Dangerous,
+class UnmanageShareServer(common_tables.Dangerous,
                           common_tables.RowApiCallMixin, tables.BatchAction):
     name = "unmanage"
     help_text = _("Manila forgets the server; it keeps running on its back end and "

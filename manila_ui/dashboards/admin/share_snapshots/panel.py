@@ -3,13 +3,13 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as shares_panel
+from manila_ui.dashboards import policy
 
 
 class ShareSnapshots(horizon.Panel):
     name = _("Share Snapshots")
     slug = "share_snapshots"
-    permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule: Horizon ORs a panel's rules (see admin shares).
     policy_rules = ((("share", "share_snapshot:get_all_snapshots"),
                      ("share", "share_snapshot:list_all_projects")),)

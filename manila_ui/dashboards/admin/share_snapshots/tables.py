@@ -8,9 +8,9 @@ from horizon import tables
 
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_tables
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.share_snapshots import tables as project_tables
-from manila_ui.dashboards.project.shares import actions as share_actions
 
 UNMANAGEABLE_STATUSES = ("available", "error", "manage_error")
 
@@ -29,7 +29,7 @@ class ManageSnapshot(tables.LinkAction):
     policy_rules = (("share", "share_snapshot:manage_snapshot"),)
 
 
-class ResetSnapshotStatus(project_tables.SnapshotPolicyTargetMixin,
+class ResetSnapshotStatus(policy.ProjectTargetMixin,
                           tables.LinkAction):
     name = "reset_status"
     verbose_name = _("Reset Status")
@@ -38,7 +38,7 @@ class ResetSnapshotStatus(project_tables.SnapshotPolicyTargetMixin,
     policy_rules = (("share", "share_snapshot:reset_status"),)
 
 
-class ForceDeleteSnapshot(project_tables.SnapshotPolicyTargetMixin,
+class ForceDeleteSnapshot(policy.ProjectTargetMixin,
                           common_tables.RowApiCallMixin, tables.DeleteAction):
     name = "force_delete"
     default_message_level = "info"
@@ -57,8 +57,8 @@ class ForceDeleteSnapshot(project_tables.SnapshotPolicyTargetMixin,
                              "Scheduled forced deletion of Snapshots", count)
 
 
-class UnmanageSnapshot(share_actions.Dangerous,
-                       project_tables.SnapshotPolicyTargetMixin,
+class UnmanageSnapshot(common_tables.Dangerous,
+                       policy.ProjectTargetMixin,
                        common_tables.RowApiCallMixin, tables.BatchAction):
     name = "unmanage"
     policy_rules = (("share", "share_snapshot:unmanage_snapshot"),)

@@ -8,8 +8,8 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards.admin.share_types import tables as type_tables
 
@@ -55,10 +55,8 @@ class CreateShareTypeForm(forms.SelfHandlingForm):
                 request, name=data["name"], description=data.get("description"),
                 is_public=bool(data.get("is_public")), dhss=bool(data.get("dhss")),
                 extra_specs=specs)
-        except (api_exceptions.BadRequest, api_exceptions.Conflict) as exc:
-            self.api_error(_("Unable to create the share type: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to create the share type"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to create the share type."))
             return False
@@ -92,11 +90,8 @@ class ExtraSpecsForm(forms.SelfHandlingForm):
                 request, data["type_id"],
                 set_specs={k: v for k, v in wanted.items() if current.get(k) != v},
                 unset_keys=[k for k in current if k not in wanted])
-        except (api_exceptions.BadRequest, api_exceptions.Forbidden,
-                api_exceptions.NotFound) as exc:
-            self.api_error(_("Unable to update the extra specs: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to update the extra specs"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the extra specs."))
             return False

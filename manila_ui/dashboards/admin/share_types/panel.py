@@ -3,13 +3,13 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as project_panel
+from manila_ui.dashboards import policy
 
 
 class ShareTypes(horizon.Panel):
     name = _("Share Types")
     slug = "share_types"
-    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule (Horizon ORs a panel's rules): creating types is admin.
     policy_rules = ((("share", "share_type:index"),
                      ("share", "share_type:create")),)

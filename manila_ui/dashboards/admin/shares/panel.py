@@ -3,13 +3,13 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as project_panel
+from manila_ui.dashboards import policy
 
 
 class Shares(horizon.Panel):
     name = _("Shares")
     slug = "shares"
-    permissions = project_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule: Horizon ORs a panel's rules, and every member may
     # share:get_all; listing all projects is what makes this panel admin.
     policy_rules = ((("share", "share:get_all"),

@@ -9,9 +9,9 @@ from horizon import tables
 from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import shares as api_shares
 from manila_ui.dashboards import common_tables
+from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
-from manila_ui.dashboards.project.shares import actions as share_actions
 from manila_ui.dashboards.project.shares import tables as project_tables
 
 # Manila unmanages a share in these statuses (and never one on a share
@@ -37,7 +37,7 @@ class ManageShare(tables.LinkAction):
     policy_rules = (("share", "share:manage"),)
 
 
-class ResetShareStatus(share_actions.SharePolicyTargetMixin,
+class ResetShareStatus(policy.ProjectTargetMixin,
                        tables.LinkAction):
     name = "reset_status"
     verbose_name = _("Reset Status")
@@ -50,7 +50,7 @@ class ResetShareStatus(share_actions.SharePolicyTargetMixin,
         return share is None or not share.is_soft_deleted
 
 
-class ForceDeleteShare(share_actions.SharePolicyTargetMixin,
+class ForceDeleteShare(policy.ProjectTargetMixin,
                        common_tables.RowApiCallMixin, tables.DeleteAction):
     name = "force_delete"
     help_text = _("Deletes the share whatever its status, even when the "
@@ -71,8 +71,8 @@ class ForceDeleteShare(share_actions.SharePolicyTargetMixin,
                              "Scheduled forced deletion of Shares", count)
 
 
-class UnmanageShare(share_actions.Dangerous,
-                    share_actions.SharePolicyTargetMixin,
+class UnmanageShare(common_tables.Dangerous,
+                    policy.ProjectTargetMixin,
                     common_tables.RowApiCallMixin, tables.BatchAction):
     name = "unmanage"
     help_text = _("Manila forgets the share; its data stays on the back "

@@ -9,7 +9,6 @@ from horizon import tables
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.admin.shares import forms as admin_forms
 from manila_ui.dashboards.admin.shares import tables as admin_tables
-from manila_ui.dashboards.project.shares import action_views
 from manila_ui.dashboards.project.shares import views as project_views
 
 INDEX = "horizon:admin:shares:index"
@@ -38,7 +37,7 @@ class DetailView(project_views.DetailView):
         return share
 
 
-class ResetStatusView(action_views.ShareModalView):
+class ResetStatusView(project_views.ShareModalView):
     form_class = admin_forms.ResetStatusForm
     template_name = "admin/shares/reset_status.html"
     modal_id = "reset_share_status_modal"

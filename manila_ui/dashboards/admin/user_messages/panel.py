@@ -3,13 +3,13 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as shares_panel
+from manila_ui.dashboards import policy
 
 
 class UserMessages(horizon.Panel):
     name = _("User Messages")
     slug = "user_messages"
-    permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule: Horizon ORs a panel's rules (see admin shares).
     # Manila has no "all projects" rule for messages; listing every
     # project's shares is the admin's mark.

@@ -8,21 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from horizon import tables
 from horizon.utils import filters
-from openstack_dashboard import policy
 
 from manila_ui.api import security_services as api_services
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
+from manila_ui.dashboards import policy
 
 TYPE_DISPLAY = {
     "ldap": _("LDAP"),
     "kerberos": _("Kerberos"),
     "active_directory": _("Active Directory"),
 }
-
-
-class ServicePolicyTargetMixin(policy.PolicyTargetMixin):
-    policy_target_attrs = (("project_id", "project_id"),)
 
 
 class CreateSecurityService(tables.LinkAction):
@@ -34,7 +30,7 @@ class CreateSecurityService(tables.LinkAction):
     policy_rules = (("share", "security_service:create"),)
 
 
-class EditSecurityService(ServicePolicyTargetMixin, tables.LinkAction):
+class EditSecurityService(policy.ProjectTargetMixin, tables.LinkAction):
     name = "edit"
     verbose_name = _("Edit Security Service")
     url = "horizon:project:security_services:update"
@@ -42,7 +38,7 @@ class EditSecurityService(ServicePolicyTargetMixin, tables.LinkAction):
     policy_rules = (("share", "security_service:update"),)
 
 
-class DeleteSecurityService(ServicePolicyTargetMixin, common_tables.RowApiCallMixin,
+class DeleteSecurityService(policy.ProjectTargetMixin, common_tables.RowApiCallMixin,
                             tables.DeleteAction):
     help_text = _("A security service used by a share network cannot be deleted: "
                   "remove it from the network first.")

@@ -10,8 +10,8 @@ from horizon import tabs
 
 from manila_ui.api import security_services as api_services
 from manila_ui.api import share_servers as api_servers
-from manila_ui.dashboards import utils
-from manila_ui.dashboards.project.share_networks import detail_tables
+from manila_ui.dashboards import policy
+from manila_ui.dashboards.project.share_networks import tables as network_tables
 
 
 class OverviewTab(tabs.Tab):
@@ -26,7 +26,7 @@ class OverviewTab(tabs.Tab):
 class SubnetsTab(tabs.TableTab):
     name = _("Subnets")
     slug = "subnets"
-    table_classes = (detail_tables.SubnetsTable,)
+    table_classes = (network_tables.SubnetsTable,)
     template_name = "horizon/common/_detail_table.html"
     preload = True
 
@@ -37,7 +37,7 @@ class SubnetsTab(tabs.TableTab):
 class SecurityServicesTab(tabs.TableTab):
     name = _("Security Services")
     slug = "security_services"
-    table_classes = (detail_tables.NetworkSecurityServicesTable,)
+    table_classes = (network_tables.NetworkSecurityServicesTable,)
     template_name = "horizon/common/_detail_table.html"
     preload = True
 
@@ -54,12 +54,12 @@ class SecurityServicesTab(tabs.TableTab):
 class ShareServersTab(tabs.TableTab):
     name = _("Share Servers")
     slug = "share_servers"
-    table_classes = (detail_tables.NetworkShareServersTable,)
+    table_classes = (network_tables.NetworkShareServersTable,)
     template_name = "horizon/common/_detail_table.html"
     preload = True
 
     def allowed(self, request):
-        return utils.allows(request, "share_server:index")
+        return policy.allows(request, "share_server:index")
 
     def get_share_servers_data(self):
         network = self.tab_group.kwargs["share_network"]

@@ -18,9 +18,9 @@ from horizon import tabs
 from horizon import workflows
 from horizon.utils import memoized
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import security_services as api_services
 from manila_ui.api import share_networks as api_networks
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import common_views
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_networks import forms as network_forms
@@ -267,7 +267,7 @@ class CheckView(forms.ModalFormView):
                     neutron_net_id=params["neutron_net_id"],
                     neutron_subnet_id=params["neutron_subnet_id"], reset=reset)
         except network_forms.REFUSALS as exc:
-            messages.error(self.request, api_exceptions.fault_message(exc))
+            common_forms.refused(self, None, exc)
         except Exception:
             exceptions.handle(self.request, _("Unable to check the change."))
         return None
@@ -306,7 +306,7 @@ class CheckView(forms.ModalFormView):
                     neutron_net_id=params["neutron_net_id"],
                     neutron_subnet_id=params["neutron_subnet_id"])
         except network_forms.REFUSALS as exc:
-            messages.error(self.request, api_exceptions.fault_message(exc))
+            common_forms.refused(self, None, exc)
             return shortcuts.redirect(self.get_success_url())
         except Exception:
             exceptions.handle(self.request, _("Unable to apply the change."))

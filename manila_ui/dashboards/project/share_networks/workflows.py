@@ -7,12 +7,11 @@ Manila creates the first subnet with the network (in the chosen zone from
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import forms
-from horizon import messages
 from horizon import workflows
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import limits as api_limits
 from manila_ui.api import share_networks as api_networks
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_networks import forms as network_forms
 
@@ -87,8 +86,7 @@ class CreateShareNetwork(workflows.Workflow):
                 neutron_subnet_id=context.get("neutron_subnet_id"),
                 availability_zone=context.get("availability_zone"))
         except network_forms.REFUSALS as exc:
-            messages.error(request, api_exceptions.fault_message(exc))
-            return False
+            return common_forms.refused(self, None, exc)
         except Exception:
             exceptions.handle(request)
             return False

@@ -1,4 +1,4 @@
-"""Add and edit access rules.
+"""Add and edit access rules, and the checks of Add Rule.
 
 The squash mode, anonymous ids and priority are real fields, shown only
 when the share's type advertises ``squash_support`` (our extension,
@@ -6,7 +6,17 @@ DESIGN.md); they travel as the rule's reserved metadata keys.  Against a
 Manila that does not advertise it they are absent and nothing else
 changes.  Several addresses in one ip rule field make one rule each, and
 each failure is reported with its address.
+
+The checks (``access_to_error``...) are the same rules, and the same words,
+as the bundled backend and Manila 23 apply (manila_ui/backend/services/
+access_rules.py; the UI may not import the backend, a test keeps the two in
+step), so a bad rule is a field error before any API call;
+manila_ui.share_rules.js repeats them in the browser.
 """
+
+import ipaddress
+import re
+import string
 
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
@@ -15,9 +25,71 @@ from horizon import messages
 
 from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import share_access as api_access
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards import utils
-from manila_ui.dashboards.project.share_rules import validation
+
+# -- the checks of Add Rule -------------------------------------------------------
+
+ACCESS_TYPES = ("ip", "user", "cert", "cephx")
+SQUASH_MODES = ("no_root_squash", "root_squash", "all_squash")
+ANON_MAX = 2 ** 32 - 2
+PRIORITY_MIN, PRIORITY_MAX = 1, 200
+
+_ONLY_PERIODS_OR_SPACES = re.compile(r"[\s|\.]+$")
+_USER_NAME = re.compile(r".[^\"\/\\\[\]\:\;\|\=\,\+\*\?\<\>]{3,254}$")
+# Several addresses in one field: commas, semicolons or white space.
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def access_to_error(access_type: str, access_to: str, *, enable_ceph: bool = True,
+                    enable_ipv6: bool = True) -> str | None:
+    """Why Manila would refuse this rule, in Manila's words, or None."""
+    if access_type == "ip":
+        try:
+            if enable_ipv6:
+                ipaddress.ip_network(access_to)
+            else:
+                ipaddress.IPv4Network(access_to)
+        except ValueError as exc:
+            return str(exc)
+        return None
+    if access_type == "user":
+        if _ONLY_PERIODS_OR_SPACES.match(access_to):
+            return ("Invalid user or group name,cannot consist solely of periods "
+                    "or spaces.")
+        if not _USER_NAME.match(access_to):
+            return ("Invalid user or group name. Must be 4-255 characters and "
+                    "consist of alphanumeric characters and exclude special "
+                    "characters \"/\\[]:;|=,+*?<>")
+        return None
+    if access_type == "cert":
+        if not 0 < len(access_to.strip()) < 65:
+            return "Invalid CN (common name). Must be 1-64 chars long."
+        return None
+    if access_type == "cephx" and enable_ceph:
+        if not access_to:
+            return "Ceph IDs may not be empty."
+        if not set(access_to) <= set(string.printable):
+            return "Ceph IDs must consist of ASCII printable characters."
+        if "." in access_to:
+            return "Ceph IDs may not contain periods."
+        return None
+    if enable_ceph:
+        return "Only 'ip', 'user', 'cert' or 'cephx' access types are supported."
+    return "Only 'ip', 'user' or 'cert' access types are supported."
+
+
+def split_addresses(text: str) -> list[str]:
+    """The CIDRs of an ip field that may hold several, in order, once each."""
+    seen: list[str] = []
+    for item in _SEPARATORS.split(text.strip()):
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+# -- the forms --------------------------------------------------------------------
 
 TYPE_LABELS = {
     "ip": _("IP addresses or CIDRs (several: separate with spaces or commas)"),
@@ -50,13 +122,13 @@ def _rule_fields(form, squash):
         widget=forms.Select(attrs={"class": "switchable", "data-slug": "squash"}))
     for key, label in (("anonuid", _("Anonymous UID")), ("anongid", _("Anonymous GID"))):
         form.fields[key] = forms.IntegerField(
-            label=label, required=False, min_value=0, max_value=validation.ANON_MAX,
+            label=label, required=False, min_value=0, max_value=ANON_MAX,
             help_text=_("The id squashed users become (e.g. 65534, nobody)."),
             widget=forms.NumberInput(attrs=_switched(
                 "squash", dict.fromkeys(ANON_SQUASHES, label))))
     form.fields["priority"] = forms.IntegerField(
-        label=_("Priority"), required=False, min_value=validation.PRIORITY_MIN,
-        max_value=validation.PRIORITY_MAX,
+        label=_("Priority"), required=False, min_value=PRIORITY_MIN,
+        max_value=PRIORITY_MAX,
         help_text=_("1-200, lower first; default 100. Equal priorities: the most "
                     "specific range first, then the oldest rule."))
 
@@ -104,7 +176,7 @@ class AddRuleForm(forms.SelfHandlingForm):
         # cephx came with 2.13, below the oldest server the dashboard takes.
         self.enable_ceph = True
         self.enable_ipv6 = utils.supports(request, "access_ipv6")
-        types = [t for t in validation.ACCESS_TYPES
+        types = [t for t in ACCESS_TYPES
                  if t != "cephx" or self.enable_ceph]
         self.fields["access_type"].choices = [(t, t) for t in types]
         self.squash = bool(self.initial.get("squash_supported"))
@@ -133,7 +205,7 @@ class AddRuleForm(forms.SelfHandlingForm):
     def addresses(self, cleaned):
         access_type, text = cleaned.get("access_type"), cleaned.get("access_to") or ""
         if access_type == "ip":
-            return validation.split_addresses(text)
+            return split_addresses(text)
         # Manila checks (and keeps) other values as given.
         return [text]
 
@@ -143,7 +215,7 @@ class AddRuleForm(forms.SelfHandlingForm):
         if access_type and "access_to" in cleaned:
             errors = [f"{item}: {error}" if access_type == "ip" else error
                       for item in self.addresses(cleaned)
-                      if (error := validation.access_to_error(
+                      if (error := access_to_error(
                           access_type, item, enable_ceph=self.enable_ceph,
                           enable_ipv6=self.enable_ipv6))]
             if errors:
@@ -170,8 +242,7 @@ class AddRuleForm(forms.SelfHandlingForm):
                     lock_visibility=bool(data.get("lock_visibility")),
                     lock_reason=data.get("lock_reason") or None)
                 added.append(address)
-            except (api_exceptions.BadRequest, api_exceptions.Forbidden,
-                    api_exceptions.NotFound, api_exceptions.Conflict) as exc:
+            except common_forms.REFUSALS as exc:
                 failed.append(f"{address}: {api_exceptions.fault_message(exc)}")
             except Exception as exc:
                 exceptions.handle(request, ignore=True)
@@ -224,11 +295,8 @@ class EditRuleForm(forms.SelfHandlingForm):
                     request, rule.id,
                     set_items={k: v for k, v in wanted.items() if current.get(k) != v},
                     unset_keys=[k for k in current if k not in wanted])
-        except (api_exceptions.BadRequest, api_exceptions.Forbidden,
-                api_exceptions.NotFound, api_exceptions.Conflict) as exc:
-            self.api_error(_("Unable to update the rule: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to update the rule"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update the rule."))
             return False

@@ -5,12 +5,12 @@ navigation, since its URLs carry the share."""
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as shares_panel
+from manila_ui.dashboards import policy
 
 
 class ShareRules(horizon.Panel):
     name = _("Access Rules")
     slug = "share_rules"
     nav = False
-    permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "share:access_get_all"),)

@@ -6,18 +6,21 @@ own rule (Horizon's ajax row update).  A cephx rule's key is never in the
 page: the Access Key column has a button that fetches it on request.
 """
 
+import dataclasses
+
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.html import format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django.utils.translation import pgettext_lazy
 from horizon import exceptions
 from horizon import tables
-from openstack_dashboard import policy
 
 from manila_ui.api import resource_locks as api_locks
 from manila_ui.api import share_access as api_access
+from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
 STATE_CHOICES = (("active", True), ("error", False))
@@ -38,11 +41,10 @@ LEAVING = ("queued_to_deny", "denying")
 MASK = "\u2022" * 8
 
 
-class RulePolicyMixin(policy.PolicyTargetMixin):
+class RulePolicyMixin(policy.TableObjectTargetMixin):
     """Policy checks run against the share's project (a rule has none)."""
 
-    def get_policy_target(self, request, datum=None):
-        return {"project_id": self.table.kwargs.get("share_project_id")}
+    target_kwarg = "share"
 
 
 class AddRule(RulePolicyMixin, tables.LinkAction):
@@ -203,6 +205,60 @@ def get_access_key(rule):
         '</span>', mask=MASK, url=url, show=_("Reveal"), hide=_("Hide"))
 
 
+# -- overlapping ip rules whose levels differ: which one wins where ---------------
+# Rules take effect in one order (priority, then the most specific range, then
+# the oldest rule; DESIGN.md), so for clients in the overlap of two rules the
+# earlier one wins. The page says so instead of leaving users to guess what
+# rw on 10.0.0.0/8 and ro on 10.1.0.0/16 mean together.
+
+# States of rules that are, or are about to be, on the share.
+IN_EFFECT = ("active", "applying", "updating", "queued_to_apply",
+             "queued_to_update")
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflict:
+    winner: api_access.AccessRule
+    loser: api_access.AccessRule
+    overlap: str
+    reason: str
+
+    @property
+    def text(self) -> str:
+        return gettext("%(w)s (%(wl)s) and %(l)s (%(ll)s) overlap with different "
+                       "access levels: clients in %(o)s get %(wl)s, because %(w)s "
+                       "comes first (%(reason)s).") % {
+            "w": self.winner.access_to, "wl": self.winner.access_level,
+            "l": self.loser.access_to, "ll": self.loser.access_level,
+            "o": self.overlap, "reason": self.reason}
+
+
+def _reason(first: api_access.AccessRule, second: api_access.AccessRule) -> str:
+    if first.priority != second.priority:
+        return gettext("priority %(a)d before %(b)d") % {"a": first.priority,
+                                                         "b": second.priority}
+    if first.breadth != second.breadth:
+        return gettext("the more specific range")
+    return gettext("the older rule")
+
+
+def level_conflicts(rules: list[api_access.AccessRule]) -> list[Conflict]:
+    ordered = api_access.effective_order(
+        [rule for rule in rules if rule.state in IN_EFFECT and rule.network])
+    found = []
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1:]:
+            a, b = first.network, second.network
+            assert a is not None and b is not None
+            if a.version != b.version or not a.overlaps(b):
+                continue
+            if first.access_level == second.access_level:
+                continue
+            overlap = a if a.num_addresses <= b.num_addresses else b
+            found.append(Conflict(first, second, str(overlap), _reason(first, second)))
+    return found
+
+
 class RulesTable(tables.DataTable):
     access_type = tables.Column("access_type", verbose_name=_("Type"))
     access_to = tables.Column(get_access_to, verbose_name=_("Access To"))
@@ -228,16 +284,13 @@ class RulesTable(tables.DataTable):
         row_actions = (EditRule, DeleteRule, UnlockAndDeleteRule)
 
 
-class ManageRules(tables.LinkAction):
+class ManageRules(policy.ProjectTargetMixin, tables.LinkAction):
     """The shares table's row action (and the share page's header)."""
 
     name = "manage_rules"
     verbose_name = _("Manage Rules")
     url = "horizon:project:share_rules:rules"
     policy_rules = (("share", "share:access_get_all"),)
-
-    def get_policy_target(self, request, datum=None):
-        return {"project_id": getattr(datum, "project_id", None)}
 
     def allowed(self, request, share=None):
         return share is None or not (share.status or "").startswith("delet")

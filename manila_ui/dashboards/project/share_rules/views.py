@@ -22,7 +22,6 @@ from manila_ui.api import resource_locks as api_locks
 from manila_ui.api import share_access as api_access
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
-from manila_ui.dashboards.project.share_rules import conflicts
 from manila_ui.dashboards.project.share_rules import forms as rule_forms
 from manila_ui.dashboards.project.share_rules import tables as rule_tables
 
@@ -68,7 +67,7 @@ class ManageRulesView(ShareMixin, tables.DataTableView):
 
     def get_tables(self):
         # The table's actions check policy against the share's project.
-        self.kwargs["share_project_id"] = self.get_share().project_id
+        self.kwargs["share"] = self.get_share()
         return super().get_tables()
 
     def get_data(self):
@@ -93,7 +92,7 @@ class ManageRulesView(ShareMixin, tables.DataTableView):
         context["share"] = share
         context["share_url"] = reverse("horizon:project:shares:detail",
                                        args=(share.id,))
-        context["conflicts"] = conflicts.level_conflicts(self.table.data or [])
+        context["conflicts"] = rule_tables.level_conflicts(self.table.data or [])
         return context
 
 

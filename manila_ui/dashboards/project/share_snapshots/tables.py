@@ -12,11 +12,11 @@ from django.utils.translation import ngettext_lazy
 from django.utils.translation import pgettext_lazy
 from horizon import tables
 from horizon.utils import filters
-from openstack_dashboard import policy
 
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
+from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
 STATUS_CHOICES = (
@@ -47,11 +47,6 @@ STATUS_DISPLAY_CHOICES = (
 DELETABLE_STATUSES = ("available", "error")
 
 
-class SnapshotPolicyTargetMixin(utils.CachedPolicyMixin,
-                                policy.PolicyTargetMixin):
-    policy_target_attrs = (("project_id", "project_id"),)
-
-
 class CreateSnapshot(tables.LinkAction):
     name = "create"
     verbose_name = _("Create Snapshot")
@@ -61,7 +56,7 @@ class CreateSnapshot(tables.LinkAction):
     policy_rules = (("share", "share:create_snapshot"),)
 
 
-class CreateShareFromSnapshot(SnapshotPolicyTargetMixin, tables.LinkAction):
+class CreateShareFromSnapshot(policy.ProjectTargetMixin, tables.LinkAction):
     name = "create_share"
     verbose_name = _("Create Share")
     url = "horizon:project:shares:create"
@@ -76,7 +71,7 @@ class CreateShareFromSnapshot(SnapshotPolicyTargetMixin, tables.LinkAction):
         return snapshot is None or snapshot.status == "available"
 
 
-class EditSnapshot(SnapshotPolicyTargetMixin, tables.LinkAction):
+class EditSnapshot(policy.ProjectTargetMixin, tables.LinkAction):
     name = "edit"
     verbose_name = _("Edit Snapshot")
     url = "horizon:project:share_snapshots:update"
@@ -87,7 +82,7 @@ class EditSnapshot(SnapshotPolicyTargetMixin, tables.LinkAction):
         return snapshot is None or snapshot.status in ("available", "error")
 
 
-class UpdateSnapshotMetadata(SnapshotPolicyTargetMixin, tables.LinkAction):
+class UpdateSnapshotMetadata(policy.ProjectTargetMixin, tables.LinkAction):
     name = "update_metadata"
     verbose_name = _("Edit Metadata")
     url = "horizon:project:share_snapshots:update_metadata"
@@ -100,7 +95,7 @@ class UpdateSnapshotMetadata(SnapshotPolicyTargetMixin, tables.LinkAction):
         return snapshot is None or snapshot.status in ("available", "error")
 
 
-class DeleteSnapshot(SnapshotPolicyTargetMixin, common_tables.RowApiCallMixin, tables.DeleteAction):
+class DeleteSnapshot(policy.ProjectTargetMixin, common_tables.RowApiCallMixin, tables.DeleteAction):
     default_message_level = "info"
     policy_rules = (("share", "share:delete_snapshot"),)
     api_call = staticmethod(api_snapshots.snapshot_delete)

@@ -1,36 +1,40 @@
-"""Create and edit a share.
+"""The forms of Project › Shares: create and edit a share, and its actions
+(resize, revert, metadata, transfers).
 
-Bad input is a field error before anything reaches Manila; a Manila fault
-(400, 413 over quota, 409...) comes back as a form error with Manila's own
-words, never as a 500.
+Bad input is a field error before anything reaches Manila; a Manila refusal
+(400, 413 over quota, 409...) comes back as a form error in Manila's own
+words (``common_forms.refused``), never as a 500. Each action's
+``handle()`` returns once Manila accepted the request; the share's row then
+shows the transitional status (``extending``, ``reverting``...) and updates
+itself.
 """
 
-from django.conf import settings
+import json
+
+from django import forms as django_forms
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import forms
 from horizon import messages
-from openstack_dashboard import policy
 
 from manila_ui.api import availability_zones as api_azs
 from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import limits as api_limits
 from manila_ui.api import pools as api_pools
+from manila_ui.api import share_actions as api_share_actions
+from manila_ui.api import share_networks as api_networks
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
+from manila_ui.api import transfers as api_transfers
+from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
-from manila_ui.dashboards.project.share_networks import choice as share_network_choice
+from manila_ui.dashboards import policy
+from manila_ui.dashboards import utils
 
 DEFAULT_PROTOCOLS = ("NFS", "CIFS", "CephFS", "GlusterFS", "HDFS", "MapRFS")
-
-
-def manila_features():
-    return getattr(settings, "OPENSTACK_MANILA_FEATURES", {}) or {}
-
-
-def _policy_allows(request, rule):
-    return policy.check((("share", rule),), request)
+# Manila's answers to a wrong request: shown on the form, not as a 500.
+REFUSALS = common_forms.QUOTA_REFUSALS
 
 
 def offered_protocols(request, share_types=()):
@@ -39,7 +43,7 @@ def offered_protocols(request, share_types=()):
     Pools' capabilities (admins, by default) are the truth; else the
     ``storage_protocol`` specs of the share types; else the settings list.
     """
-    if _policy_allows(request, "scheduler_stats:pools:detail"):
+    if policy.allows(request, "scheduler_stats:pools:detail"):
         try:
             found = api_pools.share_protocols(request)
         except Exception:
@@ -55,7 +59,7 @@ def offered_protocols(request, share_types=()):
         from_types.update(p for p in spec.replace(",", "_").split("_") if p)
     if from_types:
         return sorted(from_types)
-    return list(manila_features().get("enabled_share_protocols",
+    return list(utils.manila_features().get("enabled_share_protocols",
                                       DEFAULT_PROTOCOLS))
 
 
@@ -67,7 +71,102 @@ def _match_protocol(proto, choices):
     return proto
 
 
-class CreateForm(forms.SelfHandlingForm):
+# -- the share network of a new share, for DHSS=True types ------------------------
+
+NETWORK_FIELD = "share_network"
+ANY_ZONE = "*"
+
+
+class ZoneAwareSelect(django_forms.Select):
+    """Options carry the zones their network serves (``*``: every zone)."""
+
+    def __init__(self, zones, attrs=None):
+        super().__init__(attrs)
+        self.zones = zones
+
+    def create_option(self, name, value, label, selected, index, subindex=None,
+                      attrs=None):
+        option = super().create_option(name, value, label, selected, index,
+                                       subindex=subindex, attrs=attrs)
+        if value in self.zones:
+            option["attrs"]["data-zones"] = self.zones[value]
+        return option
+
+
+def _network_label(network):
+    zones = [zone or _("all zones") for zone in network.availability_zones]
+    return f"{network.name_or_id} ({', '.join(str(z) for z in zones) or '-'})"
+
+
+class ShareNetworkFieldMixin:
+    """Create Share's share network field, for types with
+    driver_handles_share_servers=True: present only on clouds that have such
+    types (one list call), shown only while one is chosen, offering only
+    networks with a subnet in the chosen availability zone or a default
+    subnet (manila_ui.share_network_choice.js; ``clean`` says the same
+    without JavaScript)."""
+
+    share_networks: dict = {}
+    dhss_types: frozenset = frozenset()
+
+    def add_share_network_field(self, request, share_types):
+        dhss = [t.name for t in share_types if t.driver_handles_share_servers and t.name]
+        if not dhss:
+            return
+        try:
+            networks = api_networks.share_network_list(request)
+        except Exception:
+            exceptions.handle(request, _("Unable to retrieve share networks."))
+            networks = []
+        self.share_networks = {network.id: network for network in networks}
+        zones = {network.id: ANY_ZONE if None in network.availability_zones
+                 else " ".join(z for z in network.availability_zones if z)
+                 for network in networks}
+        # Shown for these types only (manila_ui.share_network_choice.js; type
+        # names are matched as they are, whatever characters they hold).
+        attrs = {"class": "manila-ui-zone-filtered",
+                 "data-zone-field": "availability_zone",
+                 "data-type-field": "share_type", "data-dhss-types": json.dumps(dhss)}
+        self.fields[NETWORK_FIELD] = forms.ChoiceField(
+            label=_("Share Network"), required=False,
+            choices=[("", _("Choose a share network"))] + [
+                (network.id, _network_label(network)) for network in networks
+                if (network.status or "active") == "active"],
+            widget=ZoneAwareSelect(zones, attrs=attrs),
+            help_text=_("Share servers for this share are set up on this network "
+                        "(only networks with a subnet in the chosen zone, or a "
+                        "default subnet, are offered)."))
+        self.dhss_types = frozenset(dhss)
+        order = [name for name in self.fields if name != NETWORK_FIELD]
+        after = order.index("availability_zone") + 1 if "availability_zone" in order \
+            else len(order)
+        self.order_fields(order[:after] + [NETWORK_FIELD] + order[after:])
+
+    def clean_share_network_choice(self, cleaned):
+        """A DHSS=True type needs a network that serves the chosen zone;
+        other types take none (Manila would fail such a share)."""
+        if NETWORK_FIELD not in self.fields:
+            return cleaned
+        network_id = cleaned.get(NETWORK_FIELD) or ""
+        needs = (cleaned.get("share_type") or "") in self.dhss_types
+        if needs and not network_id and not cleaned.get("snapshot_id"):
+            self.add_error(NETWORK_FIELD, _("This share type needs a share network."))
+        elif not needs:
+            cleaned[NETWORK_FIELD] = ""
+        network = self.share_networks.get(network_id)
+        zone = cleaned.get("availability_zone") or None
+        if needs and network is not None and not network.serves(zone):
+            self.add_error(NETWORK_FIELD,
+                           _("This share network has no subnet in %s.") % zone)
+        return cleaned
+
+    @staticmethod
+    def share_network_args(cleaned):
+        network_id = cleaned.get(NETWORK_FIELD)
+        return {"share_network": network_id} if network_id else {}
+
+
+class CreateForm(ShareNetworkFieldMixin, forms.SelfHandlingForm):
     name = forms.CharField(max_length=255, label=_("Name"), required=False)
     description = forms.CharField(
         label=_("Description"), required=False, max_length=255,
@@ -117,10 +216,10 @@ class CreateForm(forms.SelfHandlingForm):
         if default:
             self.fields["share_type"].initial = default.name
         self.fields["availability_zone"].choices = self._az_choices()
-        # DHSS=True types ask for a share network (project/share_networks).
-        share_network_choice.add_field(self, request, share_types)
-        if not (manila_features().get("enable_public_shares", True) and
-                _policy_allows(request, "share:create_public_share")):
+        # DHSS=True types ask for a share network.
+        self.add_share_network_field(request, share_types)
+        if not (utils.manila_features().get("enable_public_shares", True) and
+                policy.allows(request, "share:create_public_share")):
             del self.fields["is_public"]
 
     def _load_snapshots(self):
@@ -173,7 +272,7 @@ class CreateForm(forms.SelfHandlingForm):
             (z.name, z.name) for z in zones]
 
     def clean(self):
-        cleaned = share_network_choice.clean(self, super().clean())
+        cleaned = self.clean_share_network_choice(super().clean())
         size = cleaned.get("size")
         snapshot = self._snapshots.get(cleaned.get("snapshot_id") or "")
         if snapshot is not None:
@@ -211,29 +310,18 @@ class CreateForm(forms.SelfHandlingForm):
                 is_public=bool(data.get("is_public")),
                 metadata=data.get("metadata") or None,
                 snapshot_id=data.get("snapshot_id") or None,
-                **self.extra_create_args(data))
+                **self.share_network_args(data))
         except api_exceptions.OverLimit as exc:
-            self.api_error(_("Quota exceeded: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
-        except (api_exceptions.BadRequest, api_exceptions.NotFound,
-                api_exceptions.Conflict) as exc:
-            reason = api_exceptions.fault_message(exc)
-            message = _("Unable to create share: %s") % reason
-            if "size" in reason.lower():
-                self.add_error("size", message)
-            else:
-                self.api_error(message)
-            return False
+            return common_forms.refused(self, _("Quota exceeded"), exc)
+        except common_forms.REFUSALS as exc:
+            size = "size" in api_exceptions.fault_message(exc).lower()
+            return common_forms.refused(self, _("Unable to create share"), exc,
+                                        field="size" if size else None)
         except Exception:
             exceptions.handle(request, _("Unable to create share."))
             return False
         messages.info(request, _('Creating share "%s".') % share.name_or_id)
         return share
-
-    def extra_create_args(self, data):
-        """Hook for fields other panels add (e.g. a share network)."""
-        return share_network_choice.create_args(data)
 
 
 class UpdateForm(forms.SelfHandlingForm):
@@ -247,8 +335,8 @@ class UpdateForm(forms.SelfHandlingForm):
 
     def __init__(self, request, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        if not (manila_features().get("enable_public_shares", True) and
-                _policy_allows(request, "share:set_public_share")):
+        if not (utils.manila_features().get("enable_public_shares", True) and
+                policy.allows(request, "share:set_public_share")):
             del self.fields["is_public"]
 
     def handle(self, request, data):
@@ -258,13 +346,166 @@ class UpdateForm(forms.SelfHandlingForm):
                 description=data["description"],
                 is_public=data.get("is_public")
                 if "is_public" in self.fields else None)
-        except (api_exceptions.BadRequest, api_exceptions.Conflict,
-                api_exceptions.Forbidden) as exc:
-            self.api_error(_("Unable to update share: %s")
-                           % api_exceptions.fault_message(exc))
-            return False
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to update share"), exc)
         except Exception:
             exceptions.handle(request, _("Unable to update share."))
             return False
         messages.success(request, _('Updated share "%s".') % share.name_or_id)
         return share
+
+
+# -- the share actions ------------------------------------------------------------
+
+class _ShareForm(forms.SelfHandlingForm):
+    share_id = forms.CharField(widget=forms.HiddenInput())
+
+
+class ResizeForm(_ShareForm):
+    name = forms.CharField(label=_("Share"), required=False,
+                           widget=forms.TextInput(attrs={"readonly": True}))
+    orig_size = forms.IntegerField(label=_("Current Size (GiB)"),
+                                   widget=forms.TextInput(
+                                       attrs={"readonly": True}))
+    new_size = forms.IntegerField(
+        label=_("New Size (GiB)"), min_value=1,
+        error_messages={"invalid": _("Enter a whole number of GiB.")})
+    force = forms.BooleanField(
+        label=_("Force (skip the scheduler's capacity check)"),
+        required=False, initial=False)
+
+    def __init__(self, request, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        if not (utils.supports(request, "force_extend") and
+                policy.allows(request, "share:force_extend")):
+            del self.fields["force"]
+
+    def clean(self):
+        cleaned = super().clean()
+        old, new = cleaned.get("orig_size"), cleaned.get("new_size")
+        if old is None or new is None:
+            return cleaned
+        if new == old:
+            self.add_error("new_size", _("The new size must differ from the "
+                                         "current size."))
+        elif new < old and not policy.allows(self.request, "share:shrink"):
+            self.add_error("new_size", _("You may only extend this share."))
+        elif new > old:
+            self._check_quota(new - old)
+        return cleaned
+
+    def _check_quota(self, growth):
+        try:
+            usage = api_limits.tenant_absolute_limits(self.request).gigabytes
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve quotas."))
+            return  # Manila still enforces the quota
+        if not usage.unlimited and growth > usage.available:
+            self.add_error("new_size", _(
+                "Extending by %(growth)d GiB exceeds your available quota of "
+                "%(avail)d GiB.") % {"growth": growth,
+                                     "avail": usage.available})
+
+    def handle(self, request, data):
+        try:
+            how = api_share_actions.share_resize(
+                request, data["share_id"], data["orig_size"],
+                data["new_size"], force=bool(data.get("force")))
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to resize the share"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to resize the share."))
+            return False
+        text = (_('Extending share "%(name)s" to %(size)d GiB.')
+                if how == "extend" else
+                _('Shrinking share "%(name)s" to %(size)d GiB.'))
+        messages.info(request, text % {"name": data.get("name") or
+                                       data["share_id"],
+                                       "size": data["new_size"]})
+        return True
+
+
+class RevertForm(_ShareForm):
+    snapshot_id = forms.CharField(widget=forms.HiddenInput())
+
+    def handle(self, request, data):
+        try:
+            api_share_actions.share_revert(request, data["share_id"],
+                                           data["snapshot_id"])
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to revert the share"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to revert the share."))
+            return False
+        messages.info(request, _("Reverting the share to its latest "
+                                 "snapshot."))
+        return True
+
+
+class MetadataForm(_ShareForm):
+    metadata = share_metadata.MetadataField(
+        label=_("Metadata"),
+        help_text=_("Remove a row to delete its key. Keys only an "
+                    "administrator may set stay as they are."))
+
+    def handle(self, request, data):
+        try:
+            api_share_actions.share_metadata_replace(
+                request, data["share_id"], data.get("metadata") or {})
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to update the metadata"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to update the metadata."))
+            return False
+        messages.success(request, _("Updated the share's metadata."))
+        return True
+
+
+class CreateTransferForm(_ShareForm):
+    name = forms.CharField(
+        max_length=255, label=_("Transfer Name"), required=False,
+        help_text=_("Helps the receiving project recognise the transfer."))
+
+    def handle(self, request, data):
+        """Returns the transfer: the view shows its auth key, once."""
+        try:
+            return api_transfers.transfer_create(request, data["share_id"],
+                                                 name=data.get("name"))
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to create the transfer"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to create the transfer."))
+            return False
+
+
+class AcceptTransferForm(forms.SelfHandlingForm):
+    transfer_id = forms.CharField(
+        max_length=36, label=_("Transfer ID"),
+        help_text=_("From the project that gives the share."))
+    auth_key = forms.CharField(
+        max_length=16, label=_("Authorization Key"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    clear_access_rules = forms.BooleanField(
+        label=_("Remove the share's access rules"), required=False,
+        initial=False,
+        help_text=_("The giving project's clients then lose access."))
+
+    def clean_transfer_id(self):
+        return self.cleaned_data["transfer_id"].strip()
+
+    def clean_auth_key(self):
+        return self.cleaned_data["auth_key"].strip()
+
+    def handle(self, request, data):
+        try:
+            api_transfers.transfer_accept(
+                request, data["transfer_id"], data["auth_key"],
+                clear_access_rules=bool(data.get("clear_access_rules")))
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to accept the transfer"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to accept the transfer."))
+            return False
+        messages.success(request, _("Accepted the transfer: the share now "
+                                    "belongs to this project."))
+        return True

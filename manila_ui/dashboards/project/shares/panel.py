@@ -3,17 +3,11 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-# A panel shows where the catalog has Manila under any of its names; the
-# client itself uses sharev2, else shared-file-system (see api/client.py).
-MANILA_SERVICE_PERMISSIONS = (
-    ("openstack.services.sharev2",
-     "openstack.services.shared-file-system",
-     "openstack.services.share"),
-)
+from manila_ui.dashboards import policy
 
 
 class Shares(horizon.Panel):
     name = _("Shares")
     slug = "shares"
-    permissions = MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "share:get_all"),)

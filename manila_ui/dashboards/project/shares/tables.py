@@ -1,9 +1,13 @@
-"""The project's shares table: no API call per row, ever.
+"""The project's shares table, its actions, and the recycle bin's table.
 
-Row actions decide from the row's own fields and local policy; the only
-table-level call is the quota for the Create button, one ``/limits`` per page
-(memoized on the request).
+No API call per row, ever: every ``allowed()`` decides from the row's own
+fields, the local policy file and the negotiated microversion, so a page of
+N rows costs the same as a page of one. Policy names are Manila's own. The
+only table-level call is the quota for the Create button, one ``/limits``
+per page (memoized on the request).
 """
+
+from typing import Any
 
 from django.urls import reverse
 from django.utils.text import format_lazy
@@ -15,12 +19,15 @@ from horizon import tables
 from horizon.utils import filters
 
 from manila_ui.api import limits as api_limits
+from manila_ui.api import share_actions as api_share_actions
 from manila_ui.api import shares as api_shares
+from manila_ui.api import transfers as api_transfers
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
+from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_rules import tables as rule_tables
-from manila_ui.dashboards.project.shares import actions as share_actions
+from manila_ui.dashboards.share_quotas import tables as quota_tables
 
 # Manila's share statuses: True = settled and fine, False = settled in an
 # error, absent = in progress (the row polls until it settles).
@@ -96,16 +103,16 @@ STATUS_DISPLAY_CHOICES = (
      pgettext_lazy("Current status of share", "Server migrating")),
 )
 
-DELETABLE_STATUSES = share_actions.DELETABLE_STATUSES
+# Manila extends, shrinks, reverts, snapshots and transfers only these.
+SETTLED = ("available",)
+# Manila refuses to delete a share in any other status (without force).
+DELETABLE_STATUSES = ("available", "error", "inactive")
 EDITABLE_STATUSES = ("available", "inactive", "error")
 
 VISIBILITY_DISPLAY = {True: _("Public"), False: _("Private")}
 
 
-SharePolicyTargetMixin = share_actions.SharePolicyTargetMixin
-
-
-class CreateShare(common_tables.QuotaCreateAction):
+class CreateShare(quota_tables.QuotaCreateAction):
     verbose_name = label = _("Create Share")
     url = "horizon:project:shares:create"
     policy_rules = (("share", "share:create"),)
@@ -115,7 +122,7 @@ class CreateShare(common_tables.QuotaCreateAction):
         return not api_limits.tenant_absolute_limits(request).can_create_share
 
 
-class EditShare(SharePolicyTargetMixin, tables.LinkAction):
+class EditShare(policy.ProjectTargetMixin, tables.LinkAction):
     name = "edit"
     verbose_name = _("Edit Share")
     url = "horizon:project:shares:update"
@@ -126,7 +133,7 @@ class EditShare(SharePolicyTargetMixin, tables.LinkAction):
         return share is None or share.status in EDITABLE_STATUSES
 
 
-class DeleteShare(SharePolicyTargetMixin, tables.DeleteAction):
+class DeleteShare(policy.ProjectTargetMixin, tables.DeleteAction):
     help_text = _("Deleted shares are not recoverable: all data stored in "
                   "the share is removed.")
     default_message_level = "info"
@@ -160,6 +167,179 @@ class DeleteShare(SharePolicyTargetMixin, tables.DeleteAction):
                 self.table.get_object_by_id(obj_id))
         except Exception:
             return obj_id
+
+
+class _ShareAction(policy.ProjectTargetMixin):
+    """Checks a named microversion feature and the row's status."""
+
+    feature = None
+    statuses = SETTLED
+
+    def allowed(self, request, share=None):
+        if self.feature and not utils.supports(request, self.feature):
+            return False
+        return share is None or share.status in self.statuses
+
+
+class _ShareLink(_ShareAction, tables.LinkAction):
+    classes = ("ajax-modal",)
+
+    def get_link_url(self, share):
+        return reverse(self.url, args=(share.id,))
+
+
+class ResizeShare(_ShareLink):
+    name = "resize"
+    verbose_name = _("Resize Share")
+    url = "horizon:project:shares:resize"
+    classes = ("ajax-modal", "btn-resize")
+    # Extend is the common case; the form offers shrinking only where
+    # share:shrink allows it too.
+    policy_rules = (("share", "share:extend"),)
+
+
+class CreateSnapshot(_ShareLink):
+    name = "create_snapshot"
+    verbose_name = label = _("Create Snapshot")
+    url = "horizon:project:share_snapshots:create_for_share"
+    policy_rules = (("share", "share:create_snapshot"),)
+
+    def allowed(self, request, share=None):
+        if share is not None and share.snapshot_support is False:
+            return False
+        return super().allowed(request, share)
+
+    def update(self, request: Any, share: Any) -> None:
+        # Per row, from the /limits the index view already read (the table
+        # carries it): no call here. Without it (detail header, row update)
+        # the action stays open and Manila's refusal shows on the form.
+        limits = getattr(self.table, "quota_limits", None)
+        if limits is not None:
+            quota_tables.show_quota(self, not snapshot_fits(limits, share))
+
+
+def snapshot_fits(limits: api_limits.Limits, share: Any) -> bool:
+    """Whether the project's snapshot quotas hold one more snapshot of
+    ``share`` (Manila counts a snapshot's size as the share's)."""
+    room = limits.snapshot_gigabytes.available
+    return not limits.snapshots.exhausted and room >= (share.size or 0)
+
+
+class RevertShare(_ShareLink):
+    name = "revert"
+    verbose_name = _("Revert to Snapshot")
+    url = "horizon:project:shares:revert"
+    feature = "revert_to_snapshot"
+    policy_rules = (("share", "share:revert_to_snapshot"),)
+
+    def allowed(self, request, share=None):
+        # Only types with the revert_to_snapshot_support capability.
+        if share is not None and not share.revert_to_snapshot_support:
+            return False
+        return super().allowed(request, share)
+
+
+class UpdateMetadata(_ShareLink):
+    name = "update_metadata"
+    verbose_name = _("Edit Metadata")
+    url = "horizon:project:shares:update_metadata"
+    policy_rules = (("share", "share:update_share_metadata"),)
+    statuses = ("available", "error", "inactive", "extending_error",
+                "shrinking_error", "reverting_error", "manage_error")
+
+
+class CreateTransfer(_ShareLink):
+    name = "create_transfer"
+    verbose_name = _("Create Transfer")
+    url = "horizon:project:shares:create_transfer"
+    feature = "share_transfers"
+    policy_rules = (("share", "share_transfer:create"),)
+
+    def allowed(self, request, share=None):
+        # Manila transfers DHSS=False shares only (no share network).
+        if share is not None and share.share_network_id:
+            return False
+        return super().allowed(request, share)
+
+
+class CancelTransfer(common_tables.Dangerous, policy.ProjectTargetMixin, tables.BatchAction):
+    name = "cancel_transfer"
+    feature = "share_transfers"
+    policy_rules = (("share", "share_transfer:delete"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Cancel Transfer", "Cancel Transfers", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Cancelled transfer of share",
+                             "Cancelled transfers of shares", count)
+
+    def allowed(self, request, share=None):
+        if not utils.supports(request, self.feature):
+            return False
+        return share is not None and share.status == "awaiting_transfer"
+
+    def action(self, request, obj_id):
+        # One list call per clicked share (the transfer id is not on the
+        # share), in the POST only, never while rendering the table.
+        try:
+            for transfer in api_transfers.transfer_list(request,
+                                                        resource_id=obj_id):
+                api_transfers.transfer_delete(request, transfer.id)
+        except Exception:
+            exceptions.handle(request, _("Unable to cancel the transfer."),
+                              escalate=True)
+
+
+class AcceptTransfer(tables.LinkAction):
+    name = "accept_transfer"
+    verbose_name = _("Accept Transfer")
+    url = "horizon:project:shares:accept_transfer"
+    classes = ("ajax-modal",)
+    icon = "exchange"
+    policy_rules = (("share", "share_transfer:accept"),)
+
+    def allowed(self, request, datum=None):
+        return utils.supports(request, "share_transfers")
+
+
+class RecycleBinLink(tables.LinkAction):
+    name = "recycle_bin"
+    verbose_name = _("Recycle Bin")
+    url = "horizon:project:shares:recycle_bin"
+    icon = "trash"
+    policy_rules = (("share", "share:get_all"),)
+
+    def allowed(self, request, datum=None):
+        return utils.supports(request, "soft_delete")
+
+
+class SoftDeleteShare(common_tables.Dangerous, policy.ProjectTargetMixin,
+                      common_tables.RowApiCallMixin, tables.BatchAction):
+    name = "soft_delete"
+    help_text = _("Shares in the recycle bin can be restored until Manila "
+                  "purges them.")
+    policy_rules = (("share", "share:soft_delete"),)
+    api_call = staticmethod(api_share_actions.share_soft_delete)
+    failure_message = _("Unable to move the share to the recycle bin.")
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Move Share to Recycle Bin",
+                             "Move Shares to Recycle Bin", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Moved to the recycle bin: share",
+                             "Moved to the recycle bin: shares", count)
+
+    def allowed(self, request, share=None):
+        if not utils.supports(request, "soft_delete"):
+            return False
+        return share is None or \
+            share.status in DELETABLE_STATUSES
 
 
 class SharesFilterAction(common_tables.ServerFilterAction):
@@ -259,15 +439,84 @@ class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
         row_class = UpdateRow
         pagination_param = pagination.OFFSET_PARAM
         prev_pagination_param = pagination.OFFSET_PARAM
-        table_actions = (SharesFilterAction, CreateShare,
-                         share_actions.AcceptTransfer,
-                         share_actions.RecycleBinLink,
-                         share_actions.SoftDeleteShare, DeleteShare)
+        table_actions = (SharesFilterAction, CreateShare, AcceptTransfer,
+                         RecycleBinLink, SoftDeleteShare, DeleteShare)
         # Other panels add their row actions here (e.g. Manage Rules).
-        row_actions = (EditShare, rule_tables.ManageRules, share_actions.ResizeShare,
-                       share_actions.CreateSnapshot,
-                       share_actions.RevertShare,
-                       share_actions.UpdateMetadata,
-                       share_actions.CreateTransfer,
-                       share_actions.CancelTransfer,
-                       share_actions.SoftDeleteShare, DeleteShare)
+        row_actions = (EditShare, rule_tables.ManageRules, ResizeShare,
+                       CreateSnapshot, RevertShare, UpdateMetadata,
+                       CreateTransfer, CancelTransfer, SoftDeleteShare,
+                       DeleteShare)
+
+
+# -- the recycle bin (2.69): soft-deleted shares, restorable until Manila ----------
+# -- purges them at scheduled_to_be_deleted_at ------------------------------------
+
+class RestoreShare(policy.ProjectTargetMixin, common_tables.RowApiCallMixin,
+                   tables.BatchAction):
+    name = "restore"
+    policy_rules = (("share", "share:restore"),)
+    api_call = staticmethod(api_share_actions.share_restore)
+    failure_message = _("Unable to restore the share.")
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Restore Share", "Restore Shares", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Restored share", "Restored shares", count)
+
+
+class DeleteForever(DeleteShare):
+    help_text = _("The share is deleted now, with all its data, instead of "
+                  "when the recycle bin is purged.")
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Delete Share Now", "Delete Shares Now", count)
+
+
+class RecycledRow(tables.Row):
+    ajax = True
+
+    def get_data(self, request, share_id):
+        share = api_shares.share_get(request, share_id)
+        if not share.is_soft_deleted:
+            # Restored elsewhere: it left the bin, so does the row.
+            raise exceptions.NotFound()
+        return share
+
+
+def get_purge_time(share):
+    return share.scheduled_to_be_deleted_at
+
+
+class RecycleBinTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+    server_sort = {"name": "name", "size": "size"}
+
+    name = tables.WrappingColumn("name_or_id", verbose_name=_("Name"),
+                                 link=get_detail_link)
+    size = tables.Column(get_size, verbose_name=_("Size"))
+    status = tables.Column(
+        "status", verbose_name=_("Status"), status=True,
+        status_choices=STATUS_CHOICES,
+        display_choices=STATUS_DISPLAY_CHOICES)
+    protocol = tables.Column("share_proto", verbose_name=_("Protocol"))
+    share_type = tables.Column(get_share_type,
+                               verbose_name=_("Type"))
+    purge = tables.Column(get_purge_time,
+                          verbose_name=_("Deleted for good at"),
+                          filters=(filters.parse_isotime,))
+
+    def get_object_display(self, share):
+        return share.name_or_id
+
+    class Meta:
+        name = "recycle_bin"
+        verbose_name = _("Shares in the Recycle Bin")
+        status_columns = ["status"]
+        row_class = RecycledRow
+        pagination_param = pagination.OFFSET_PARAM
+        prev_pagination_param = pagination.OFFSET_PARAM
+        table_actions = (RestoreShare, DeleteForever)
+        row_actions = (RestoreShare, DeleteForever)

@@ -1,7 +1,6 @@
 from django.urls import re_path
 from django.views.generic import RedirectView
 
-from manila_ui.dashboards.project.shares import action_views
 from manila_ui.dashboards.project.shares import views
 
 SHARE = r"^(?P<share_id>[^/]+)/"
@@ -13,18 +12,18 @@ urlpatterns = [
     # keep the panel's own URL working for bookmarks and habits.
     re_path(r"^shares/$", RedirectView.as_view(
         pattern_name="horizon:project:shares:index", query_string=True)),
-    re_path(r"^recycle-bin/$", action_views.RecycleBinView.as_view(),
+    re_path(r"^recycle-bin/$", views.RecycleBinView.as_view(),
             name="recycle_bin"),
-    re_path(r"^accept-transfer/$", action_views.AcceptTransferView.as_view(),
+    re_path(r"^accept-transfer/$", views.AcceptTransferView.as_view(),
             name="accept_transfer"),
     re_path(SHARE + r"update/$", views.UpdateView.as_view(), name="update"),
-    re_path(SHARE + r"resize/$", action_views.ResizeView.as_view(),
+    re_path(SHARE + r"resize/$", views.ResizeView.as_view(),
             name="resize"),
-    re_path(SHARE + r"revert/$", action_views.RevertView.as_view(),
+    re_path(SHARE + r"revert/$", views.RevertView.as_view(),
             name="revert"),
-    re_path(SHARE + r"metadata/$", action_views.UpdateMetadataView.as_view(),
+    re_path(SHARE + r"metadata/$", views.UpdateMetadataView.as_view(),
             name="update_metadata"),
-    re_path(SHARE + r"transfer/$", action_views.CreateTransferView.as_view(),
+    re_path(SHARE + r"transfer/$", views.CreateTransferView.as_view(),
             name="create_transfer"),
     re_path(SHARE + r"$", views.DetailView.as_view(), name="detail"),
 ]

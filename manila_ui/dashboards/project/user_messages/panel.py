@@ -3,11 +3,11 @@
 import horizon
 from django.utils.translation import gettext_lazy as _
 
-from manila_ui.dashboards.project.shares import panel as shares_panel
+from manila_ui.dashboards import policy
 
 
 class UserMessages(horizon.Panel):
     name = _("User Messages")
     slug = "user_messages"
-    permissions = shares_panel.MANILA_SERVICE_PERMISSIONS
+    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "message:get_all"),)

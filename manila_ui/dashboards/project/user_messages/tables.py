@@ -6,12 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from horizon import tables
 from horizon.utils import filters
-from openstack_dashboard import policy
 
 from manila_ui.api import messages as api_messages
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
-from manila_ui.dashboards import utils
+from manila_ui.dashboards import policy
 
 # Where a message's resource can be looked at, by Manila resource type.
 RESOURCE_URLS = {
@@ -20,10 +19,9 @@ RESOURCE_URLS = {
 }
 
 
-class DeleteMessage(utils.CachedPolicyMixin, policy.PolicyTargetMixin,
-                    common_tables.RowApiCallMixin, tables.DeleteAction):
+class DeleteMessage(policy.ProjectTargetMixin, common_tables.RowApiCallMixin,
+                    tables.DeleteAction):
     policy_rules = (("share", "message:delete"),)
-    policy_target_attrs = (("project_id", "project_id"),)
     api_call = staticmethod(api_messages.message_delete)
     failure_message = _("Unable to delete the message.")
 

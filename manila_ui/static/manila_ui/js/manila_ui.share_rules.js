@@ -4,7 +4,7 @@
  * - "Reveal" fetches a cephx rule's key from the dashboard (it is never in
  *   the page) and shows it; "Hide" masks it again.
  * - The Add Rule form checks "Access To" as Manila does (the same rules and
- *   words as share_rules/validation.py) while typing and before sending;
+ *   words as share_rules/forms.py) while typing and before sending;
  *   the server checks again, so a browser without this script loses nothing.
  */
 (function () {

@@ -20,12 +20,11 @@ from django import forms as django_forms
 from django.utils.translation import gettext_lazy as _
 from horizon import forms
 
-from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import quotas as api_quotas
+from manila_ui.dashboards import common_forms
 
 # Manila's refusals worth showing in its own words.
-REFUSALS = (api_exceptions.BadRequest, api_exceptions.Forbidden,
-            api_exceptions.NotFound)
+REFUSALS = common_forms.REFUSALS
 PREFIX = "share_quota_"
 FORCE = "share_quota_force"
 
