@@ -1,14 +1,67 @@
-"""Table actions shared by the panels (project and admin alike), and the
-filter choices their server-side filters offer."""
+"""The base of every table of the dashboards, the table actions shared by
+the panels (project and admin alike), and the filter choices their
+server-side filters offer."""
 
 from __future__ import annotations
 
+import collections
+import copy
+import types
 from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import tables
+
+
+def _own_copy(action: Any) -> Any:
+    """An action for one table alone (as Horizon copies row actions), with
+    the methods Horizon bound to the original (``single``/``multiple`` of a
+    batch action) bound to the copy."""
+    mine = copy.copy(action)
+    mine.attrs = dict(action.attrs)
+    mine.classes = list(action.classes)
+    for name, value in vars(action).items():
+        if isinstance(value, types.MethodType) and value.__self__ is action:
+            setattr(mine, name, types.MethodType(value.__func__, mine))
+    return mine
+
+
+class DataTable(tables.DataTable):
+    """A Horizon table whose actions belong to it alone.
+
+    Horizon builds one instance of each action per table class, at import,
+    and re-binds it to every new table (``associate_with_table``): under a
+    threaded server, another request's table takes the shared action over
+    between this table's creation and its rendering, and the action then
+    builds links, refresh URLs and policy targets from the other page's
+    object. Every table of the dashboards derives from this class: it
+    copies its actions (and the options that point at them, such as the
+    filter action and the paging state) when it is made, so an action's
+    ``self.table`` is always the request's own table. State an action
+    needs per request is set in ``update()`` (Horizon's hook on these
+    copies; a test forbids it elsewhere), which this table also calls for
+    its table actions.
+    """
+
+    def __init__(self, request: Any, data: Any = None, needs_form_wrapper: Any = None,
+                 **kwargs: Any) -> None:
+        shared = type(self)
+        self._meta = copy.copy(shared._meta)
+        self.base_actions = collections.OrderedDict(
+            (name, _own_copy(action)) for name, action in shared.base_actions.items())
+        if self._meta._filter_action is not None:
+            self._meta._filter_action = self.base_actions[self._meta._filter_action.name]
+        super().__init__(request, data=data, needs_form_wrapper=needs_form_wrapper,
+                         **kwargs)
+
+    def get_table_actions(self) -> list[Any]:
+        actions = super().get_table_actions()
+        for action in actions:
+            action.update(self.request, None)
+        return actions
+
 
 # The filters Manila applies to a list, by its query key: one label each,
 # whichever panel offers it.

@@ -15,6 +15,7 @@ from horizon import exceptions
 from horizon import tables
 
 from manila_ui.api import quotas as api_quotas
+from manila_ui.dashboards import common_tables
 
 
 def show_quota(action: Any, exceeded: bool) -> None:
@@ -34,7 +35,7 @@ class QuotaCreateAction(tables.LinkAction):
     "(Quota exceeded)"); re-rendered by itself (ajax) after rows change."""
 
     name = "create"
-    classes: Any = ("ajax-modal", "btn-create")  # a list once allowed() ran
+    classes: Any = ("ajax-modal", "btn-create")  # a list once updated
     icon = "plus"
     ajax = True
     label: Any = ""  # the button's words (verbose_name changes with the quota)
@@ -48,17 +49,18 @@ class QuotaCreateAction(tables.LinkAction):
         """From the request's one (memoized) ``/limits`` call."""
         raise NotImplementedError
 
-    def allowed(self, request: Any, datum: Any = None) -> bool:
+    def update(self, request: Any, datum: Any = None) -> None:
+        # On this table's own copy (common_tables.DataTable), never on the
+        # instance Horizon shares between requests.
         try:
             exhausted = self.quota_exhausted(request)
         except Exception:
             exceptions.handle(request, self.quota_error)
-            return True
+            return
         show_quota(self, exhausted)
-        return True
 
     def single(self, table: Any, request: Any, object_id: Any = None) -> HttpResponse:
-        self.allowed(request, None)
+        self.update(request, None)
         return HttpResponse(self.render(is_table_action=True))
 
 
@@ -83,7 +85,7 @@ def _limit(entry: api_quotas.QuotaEntry) -> Any:
     return _("No limit") if entry.unlimited else entry.limit
 
 
-class ShareQuotasTable(tables.DataTable):
+class ShareQuotasTable(common_tables.DataTable):
     name = tables.Column(lambda e: e.resource.label, verbose_name=_("Quota Name"))
     limit = tables.Column(_limit, verbose_name=_("Limit"))
 

@@ -41,8 +41,12 @@ class ShareQuotaStep(workflows.Step):
     the fields ``fields.add_fields`` made from them."""
 
     template_name = STEP_TEMPLATE
-    type_quotas_url: str | None = None
     show_usage = True
+
+    @property
+    def type_quotas_url(self) -> str | None:
+        """A link to the project's limits per share type, where there is one."""
+        return None
 
     @property
     def quota_rows(self) -> list[dict[str, Any]]:
@@ -113,9 +117,14 @@ class UpdateShareQuota(ShareQuotaStep):
         except Exception:
             context["share_quota_entries"] = []
             exceptions.handle(request, _("Unable to retrieve the share quotas."))
-        self.type_quotas_url = reverse("horizon:admin:share_quotas:project",
-                                       args=(context["project_id"],))
         return context
+
+    @property
+    def type_quotas_url(self) -> str | None:
+        project_id = self.workflow.context.get("project_id")
+        if not project_id:
+            return None
+        return reverse("horizon:admin:share_quotas:project", args=(project_id,))
 
 
 # -- Admin › Defaults › Update Defaults ------------------------------------------

@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
 from manila_ui.api import quotas as api_quotas
+from manila_ui.dashboards import common_tables
 
 
 def _project_link(project: Any) -> str:
     return reverse("horizon:admin:share_quotas:project", args=(project.id,))
 
 
-class ProjectsTable(tables.DataTable):
+class ProjectsTable(common_tables.DataTable):
     name = tables.Column("name", verbose_name=_("Project"), link=_project_link)
     id = tables.Column("id", verbose_name=_("Project ID"))
     description = tables.Column(lambda p: getattr(p, "description", "") or "",
@@ -71,7 +72,7 @@ def _in_use(entry: api_quotas.QuotaEntry) -> Any:
     return entry.in_use
 
 
-class QuotaTable(tables.DataTable):
+class QuotaTable(common_tables.DataTable):
     resource = tables.Column(lambda e: e.resource.label, verbose_name=_("Resource"))
     limit = tables.Column(_limit, verbose_name=_("Limit"))
     in_use = tables.Column(_in_use, verbose_name=_("In Use"))

@@ -141,7 +141,7 @@ def get_network_link(server):
     return reverse("horizon:admin:share_networks:detail", args=(server.share_network_id,))
 
 
-class ShareServersTable(tables.DataTable):
+class ShareServersTable(common_tables.DataTable):
     id = tables.Column("id", verbose_name=_("ID"),
                        link="horizon:admin:share_servers:detail")
     project = tables.Column(projects.get_project, verbose_name=_("Project"))
@@ -172,3 +172,22 @@ class ShareServersTable(tables.DataTable):
 def manage_share_url(server_id, **params):
     url = reverse("horizon:admin:share_servers:manage_share", args=(server_id,))
     return f"{url}?{urlencode(params)}" if params else url
+
+
+# -- a server's detail page: the shares it holds --------------------------------
+
+def get_share_link(share):
+    return reverse("horizon:admin:shares:detail", args=(share.id,))
+
+
+class ServerSharesTable(common_tables.DataTable):
+    name = tables.WrappingColumn("name_or_id", verbose_name=_("Name"),
+                                 link=get_share_link)
+    project = tables.Column("project_id", verbose_name=_("Project ID"))
+    size = tables.Column("size", verbose_name=_("Size (GiB)"))
+    status = tables.Column("status", verbose_name=_("Status"))
+    proto = tables.Column("share_proto", verbose_name=_("Protocol"))
+
+    class Meta:
+        name = "server_shares"
+        verbose_name = _("Shares")

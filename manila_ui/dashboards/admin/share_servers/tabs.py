@@ -1,10 +1,8 @@
 """A share server's detail page: what it is, its addresses and driver
 details (never a password), and the shares it holds (one more call)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
-from horizon import tables
 from horizon import tabs
 
 from manila_ui.api import share_servers as api_servers
@@ -24,27 +22,10 @@ class OverviewTab(tabs.Tab):
                 "details": sorted((server.backend_details or {}).items())}
 
 
-def get_share_link(share):
-    return reverse("horizon:admin:shares:detail", args=(share.id,))
-
-
-class ServerSharesTable(tables.DataTable):
-    name = tables.WrappingColumn("name_or_id", verbose_name=_("Name"),
-                                 link=get_share_link)
-    project = tables.Column("project_id", verbose_name=_("Project ID"))
-    size = tables.Column("size", verbose_name=_("Size (GiB)"))
-    status = tables.Column("status", verbose_name=_("Status"))
-    proto = tables.Column("share_proto", verbose_name=_("Protocol"))
-
-    class Meta:
-        name = "server_shares"
-        verbose_name = _("Shares")
-
-
 class SharesTab(tabs.TableTab):
     name = _("Shares")
     slug = "shares"
-    table_classes = (ServerSharesTable,)
+    table_classes = (server_tables.ServerSharesTable,)
     template_name = "horizon/common/_detail_table.html"
     preload = True
 

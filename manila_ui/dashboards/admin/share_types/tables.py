@@ -10,6 +10,7 @@ from horizon import exceptions
 from horizon import tables
 
 from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import common_tables
 
 SQUASH_SPEC = "squash_support"
 SHOWN_APART = ("driver_handles_share_servers", SQUASH_SPEC)
@@ -81,7 +82,7 @@ def get_other_specs(share_type):
         "", "<li><code>{}</code>={}</li>", sorted(other.items())))
 
 
-class ShareTypesTable(tables.DataTable):
+class ShareTypesTable(common_tables.DataTable):
     name = tables.Column("name", verbose_name=_("Name"))
     description = tables.Column("description", verbose_name=_("Description"))
     visibility = tables.Column(get_visibility, verbose_name=_("Visibility"))
@@ -110,7 +111,7 @@ def get_pool_squash(pool):
     return ", ".join(caps.get("squash_modes") or []) or _("Yes")
 
 
-class PoolsTable(tables.DataTable):
+class PoolsTable(common_tables.DataTable):
     name = tables.Column("name", verbose_name=_("Pool"))
     backend = tables.Column(
         lambda pool: (pool.capabilities or {}).get("share_backend_name") or pool.backend,

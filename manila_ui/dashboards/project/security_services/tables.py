@@ -69,7 +69,7 @@ def get_networks(service):
     return len(service.share_networks or [])
 
 
-class SecurityServicesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+class SecurityServicesTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
     name = tables.WrappingColumn("name_or_id", verbose_name=_("Name"),
                                  link="horizon:project:security_services:detail")
     type = tables.Column(get_type, verbose_name=_("Type"))

@@ -109,7 +109,7 @@ def get_detail_link(network):
     return reverse("horizon:project:share_networks:detail", args=(network.id,))
 
 
-class ShareNetworksTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+class ShareNetworksTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
     name = tables.WrappingColumn("name_or_id", verbose_name=_("Name"),
                                  link=get_detail_link)
     description = tables.WrappingColumn("description", verbose_name=_("Description"))
@@ -210,7 +210,7 @@ def get_metadata(subnet):
         or "-"
 
 
-class SubnetsTable(tables.DataTable):
+class SubnetsTable(common_tables.DataTable):
     zone = tables.Column(get_zone, verbose_name=_("Availability Zone"))
     neutron_net_id = tables.Column("neutron_net_id", verbose_name=_("Neutron Network"),
                                    empty_value="-")
@@ -294,7 +294,7 @@ def get_service_link(service):
     return reverse("horizon:project:security_services:detail", args=(service.id,))
 
 
-class NetworkSecurityServicesTable(tables.DataTable):
+class NetworkSecurityServicesTable(common_tables.DataTable):
     name = tables.WrappingColumn("name_or_id", verbose_name=_("Name"),
                                  link=get_service_link)
     type = tables.Column("type", verbose_name=_("Type"))
@@ -317,7 +317,7 @@ def get_server_link(server):
     return reverse("horizon:admin:share_servers:detail", args=(server.id,))
 
 
-class NetworkShareServersTable(tables.DataTable):
+class NetworkShareServersTable(common_tables.DataTable):
     id = tables.Column("id", verbose_name=_("ID"), link=get_server_link)
     host = tables.Column("host", verbose_name=_("Host"))
     status = tables.Column("status", verbose_name=_("Status"))

@@ -20,6 +20,7 @@ from horizon import tables
 
 from manila_ui.api import resource_locks as api_locks
 from manila_ui.api import share_access as api_access
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
@@ -259,7 +260,7 @@ def level_conflicts(rules: list[api_access.AccessRule]) -> list[Conflict]:
     return found
 
 
-class RulesTable(tables.DataTable):
+class RulesTable(common_tables.DataTable):
     access_type = tables.Column("access_type", verbose_name=_("Type"))
     access_to = tables.Column(get_access_to, verbose_name=_("Access To"))
     access_level = tables.Column("access_level", verbose_name=_("Level"))

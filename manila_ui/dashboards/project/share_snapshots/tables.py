@@ -144,7 +144,7 @@ def get_share_link(snapshot):
     return reverse("horizon:project:shares:detail", args=(snapshot.share_id,))
 
 
-class SnapshotsTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+class SnapshotsTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
     server_sort = {"name": "name", "size": "size", "status": "status",
                    "created": "created_at"}
 

@@ -398,7 +398,7 @@ def get_share_network(share):
     return getattr(share, "share_network_name", None) or share.share_network_id
 
 
-class SharesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+class SharesTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
     # Column -> Manila sort key: the headers sort the whole list, on the
     # server (not just the rows of this page).
     server_sort = {"name": "name", "size": "size", "status": "status",
@@ -491,7 +491,7 @@ def get_purge_time(share):
     return share.scheduled_to_be_deleted_at
 
 
-class RecycleBinTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+class RecycleBinTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
     server_sort = {"name": "name", "size": "size"}
 
     name = tables.WrappingColumn("name_or_id", verbose_name=_("Name"),

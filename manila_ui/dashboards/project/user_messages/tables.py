@@ -49,7 +49,7 @@ def resource_link(message, urls=RESOURCE_URLS):
         return None
 
 
-class MessagesTable(pagination.OffsetPagedTableMixin, tables.DataTable):
+class MessagesTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
     level = tables.Column("message_level", verbose_name=_("Level"))
     message = tables.WrappingColumn(
         "user_message", verbose_name=_("Message"),
