@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
 
 from manila_ui.api import client as api_client
+from manila_ui.api import exceptions as api_exceptions
 
 _UNREACHABLE = "_manila_ui_unreachable"
 
@@ -35,3 +37,19 @@ def manila_features() -> dict[str, Any]:
 def is_error_status(status: str | None) -> bool:
     status = status or ""
     return status.startswith("error") or status.endswith("_error")
+
+
+class OneLineNotFound(logging.Filter):
+    """Horizon logs every Manila 404 it handles (a share deleted meanwhile,
+    a stale bookmark) with its traceback, at ERROR: one WARNING line says
+    all there is. Other errors, and other services' 404s, keep theirs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, api_exceptions.NOT_FOUND):
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+NOT_FOUND_LOGS = OneLineNotFound()

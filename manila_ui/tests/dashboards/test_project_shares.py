@@ -4,6 +4,8 @@ Each story drives Horizon through Django's test client, then checks what the
 page shows, what messages it gave, and what the backend now holds.
 """
 
+import logging
+
 import pytest
 from django.urls import reverse
 
@@ -188,6 +190,30 @@ def test_detail_of_an_unknown_share_redirects_with_a_message(demo_client):
     assert response.request["PATH_INFO"] == INDEX
     assert any("Unable to retrieve share details" in text
                for _level, text in messages(response.content.decode()))
+
+
+class Kept(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append((record.levelname, self.format(record)))
+
+
+def test_a_handled_404_is_logged_as_one_line(demo_client):
+    logger = logging.getLogger("horizon.exceptions")
+    kept = Kept()
+    logger.addHandler(kept)
+    try:
+        response = demo_client.get(detail_url("1" * 8 + "-0000-0000-0000-" + "0" * 12),
+                                   follow=True)
+    finally:
+        logger.removeHandler(kept)
+    assert response.request["PATH_INFO"] == INDEX
+    assert [level for level, _text in kept.lines] == ["WARNING"]
+    text = kept.lines[0][1]
+    assert "Not Found" in text and "\n" not in text and "Traceback" not in text
 
 
 def test_edit_share(demo_client, shares_of):
