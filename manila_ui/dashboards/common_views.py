@@ -21,6 +21,7 @@ from horizon import tables
 from horizon.utils import memoized
 
 from manila_ui.dashboards import pagination
+from manila_ui.dashboards import policy
 
 
 class ObjectLookup:
@@ -99,10 +100,12 @@ class TabbedDetailMixin(DetailMixin):
         return self.tab_group_class(request, **{name: self.get_data()}, **kwargs)
 
 
-class ObjectModalMixin(ObjectLookup):
+class ObjectModalMixin(policy.PolicyCheckedView, ObjectLookup):
     """A modal form about one object: fetched once per request, shown to
     the template, and the form posts back to ``submit_url_name`` with its
-    id. Put before ``forms.ModalFormView`` (or a subclass of it)."""
+    id. Put before ``forms.ModalFormView`` (or a subclass of it). Its
+    ``policy_rules`` (the button's) are checked against the object's
+    project."""
 
     submit_url_name: str = ""
     success_url: Any  # ModalFormView's
@@ -114,6 +117,9 @@ class ObjectModalMixin(ObjectLookup):
     @memoized.memoized_method
     def get_object(self) -> Any:
         return self.lookup(self.lookup_redirect_url())
+
+    def policy_object(self) -> Any:
+        return self.get_object()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from horizon import exceptions
 from horizon import tables
 from openstack_dashboard import policy
 
@@ -71,3 +72,28 @@ class TableObjectTargetMixin(CachedPolicyMixin):
     def get_policy_target(self, request: Any, datum: Any = None) -> dict[str, Any]:
         owner = self.table.kwargs.get(self.target_kwarg)  # type: ignore[attr-defined]
         return {"project_id": getattr(owner, "project_id", None)}
+
+
+class PolicyCheckedView:
+    """A form or workflow view that answers Horizon's 403 page to whoever
+    may not use it, from the same rules as the button that opens it: a
+    reader who types a form's URL gets no form that Manila would refuse.
+
+    Put it first among the bases. ``policy_rules`` is the button's; the
+    target is the project of ``policy_object()`` (the object the form
+    changes; the user's own project when there is none)."""
+
+    policy_rules: Any = ()
+    request: Any
+
+    def policy_object(self) -> Any:
+        return None
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        rules = self.policy_rules
+        if rules:
+            owner = self.policy_object()
+            target = {"project_id": getattr(owner, "project_id", None)}
+            if not policy.check(rules, request, target=target):
+                raise exceptions.NotAuthorized
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

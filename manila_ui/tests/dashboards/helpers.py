@@ -25,6 +25,17 @@ MESSAGE_RE = re.compile(
     re.S)
 
 
+def dashboard_modules() -> list[Any]:
+    """Every module of manila_ui.dashboards (panels, shared pieces, hooks)."""
+    import importlib
+    import pkgutil
+
+    import manila_ui.dashboards
+
+    return [importlib.import_module(info.name) for info in pkgutil.walk_packages(
+        manila_ui.dashboards.__path__, "manila_ui.dashboards.")]
+
+
 def web_session(base_url: str, user: str) -> Any:
     """A ``requests`` session logged in to a live Horizon as ``user``, as a
     browser logs in: the login page's CSRF token, then the form's POST."""

@@ -18,9 +18,7 @@ dashboards out of it, checked here over every module:
 from __future__ import annotations
 
 import ast
-import importlib
 import inspect
-import pkgutil
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -30,16 +28,11 @@ from horizon import tabs
 from horizon import workflows
 from horizon.tables import actions
 
-import manila_ui.dashboards
 from manila_ui.dashboards import common_tables
+from manila_ui.tests.dashboards.helpers import dashboard_modules
 
 SHARED = (actions.BaseAction, tables.DataTable, tabs.Tab, tabs.TabGroup, workflows.Step)
 MAY_SET_STATE = {"__init__", "update"}
-
-
-def _modules() -> list[Any]:
-    return [importlib.import_module(info.name) for info in pkgutil.walk_packages(
-        manila_ui.dashboards.__path__, "manila_ui.dashboards.")]
 
 
 def _ours(cls: type) -> bool:
@@ -122,7 +115,7 @@ def _helpers_of(modules: list[Any]) -> set[str]:
 
 
 def test_no_table_action_tab_or_step_keeps_request_state():
-    modules = _modules()
+    modules = dashboard_modules()
     helpers = _helpers_of(modules)
     assert "show_quota" in helpers
     classes = _classes(modules)
@@ -140,7 +133,7 @@ def shared_binding(classes: set[type]) -> list[str]:
 
 
 def test_every_table_copies_its_actions():
-    found = shared_binding(_classes(_modules()))
+    found = shared_binding(_classes(dashboard_modules()))
     assert not found, f"tables whose actions are shared between requests: {found}"
 
 

@@ -1,9 +1,7 @@
 """The dashboard's policy file is the backend's rules, and every button
 names a rule that exists (a typo would silently allow the action)."""
 
-import importlib
 import inspect
-import pkgutil
 import re
 from pathlib import Path
 
@@ -15,14 +13,9 @@ from manila_ui.conf import genpolicy
 from manila_ui.dashboards.admin.share_snapshots import panel as admin_snap_panel
 from manila_ui.dashboards.admin.shares import panel as admin_panel
 from manila_ui.dashboards.admin.user_messages import panel as admin_msg_panel
+from manila_ui.tests.dashboards.helpers import dashboard_modules
 
 DASHBOARDS = Path(manila_ui.dashboards.__file__).parent
-
-
-def _all_modules():
-    """Every module of the dashboards (panels, shared pieces, quota hooks)."""
-    return [importlib.import_module(info.name) for info in pkgutil.walk_packages(
-        manila_ui.dashboards.__path__, "manila_ui.dashboards.")]
 
 
 def test_committed_policy_yaml_matches_the_rules_in_code():
@@ -57,7 +50,7 @@ def _policy_rules_in(modules):
 
 
 def test_every_action_and_panel_names_a_defined_share_rule():
-    used = _policy_rules_in(_all_modules())
+    used = _policy_rules_in(dashboard_modules())
     for rule in ("share:create", "share:delete", "share:update", "share_network:create",
                  "share_server:unmanage_share_server", "quota_set:update"):
         assert ("share", rule) in used, rule
@@ -81,7 +74,7 @@ def test_rules_checked_in_code_exist():
 
 
 def test_the_share_actions_use_manilas_own_rule_names():
-    used = {rule for _scope, rule in _policy_rules_in(_all_modules())}
+    used = {rule for _scope, rule in _policy_rules_in(dashboard_modules())}
     for rule in ("share:extend", "share:revert_to_snapshot",
                  "share:soft_delete", "share:restore", "share:reset_status",
                  "share:force_delete", "share:manage", "share:unmanage",

@@ -51,6 +51,44 @@ def test_the_panels_own_url_still_works(demo_client):
     assert response["Location"] == INDEX
 
 
+# Upstream manila-ui's paths of a share's pages -> the URL name of ours.
+UPSTREAM_PAGES = {
+    "": "horizon:project:shares:detail",
+    "rules/": "horizon:project:share_rules:rules",
+    "rule_add/": "horizon:project:share_rules:add",
+    "update/": "horizon:project:shares:update",
+    "update_metadata/": "horizon:project:shares:update_metadata",
+    "extend/": "horizon:project:shares:resize",
+    "revert/": "horizon:project:shares:revert",
+}
+
+
+def test_upstreams_urls_of_a_share_lead_to_its_pages(demo_client, shares_of):
+    share = shares_of("demo").create()
+    for path, name in UPSTREAM_PAGES.items():
+        response = demo_client.get(f"/project/shares/{share.id}/{path}", follow=True)
+        assert response.status_code == 200, path
+        assert response.request["PATH_INFO"] == reverse(name, args=(share.id,)), path
+        assert share.id in response.content.decode()
+    # Upstream's URL names too.
+    for name, ours in (("manage_rules", "share_rules:rules"), ("rule_add", "share_rules:add"),
+                       ("extend", "shares:resize")):
+        response = demo_client.get(reverse(f"horizon:project:shares:{name}",
+                                           args=(share.id,)), follow=True)
+        assert response.request["PATH_INFO"] == reverse(f"horizon:project:{ours}",
+                                                        args=(share.id,))
+    create = demo_client.get("/project/shares/create/", follow=True)
+    assert create.request["PATH_INFO"] == CREATE
+    # Ours keep working.
+    assert demo_client.get(detail_url(share.id)).status_code == 200
+
+
+def test_unknown_paths_under_project_are_404(demo_client):
+    for path in ("/project/no-such-page/", "/project/no-such-page/update/",
+                 "/project/shares/no-such-page/"):
+        assert demo_client.get(path, follow=True).status_code == 404, path
+
+
 def test_demo_sees_only_demos_shares(demo_client, shares_of):
     mine = shares_of("demo").create()
     theirs = shares_of("alt_demo").create()

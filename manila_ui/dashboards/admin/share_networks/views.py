@@ -35,6 +35,7 @@ class DetailView(project_views.DetailView):
 
 class ResetStatusView(project_views.NetworkModalView):
     form_class = admin_forms.ResetStatusForm
+    policy_rules = admin_tables.ResetShareNetworkStatus.policy_rules
     template_name = "admin/share_networks/reset_status.html"
     modal_id = "reset_share_network_status_modal"
     submit_label = _("Reset Status")

@@ -21,6 +21,7 @@ from manila_ui.api import client as api_client
 from manila_ui.api import microversions
 from manila_ui.api import quotas as api_quotas
 from manila_ui.api import share_types as api_share_types
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.admin.share_quotas import forms as quota_forms
 from manila_ui.dashboards.admin.share_quotas import tables as quota_tables
 
@@ -110,7 +111,7 @@ class ProjectView(tables.MultiTableView):
         return context
 
 
-class _ScopedModal(forms.ModalFormView):
+class _ScopedModal(policy.PolicyCheckedView, forms.ModalFormView):
     """A modal on the project's quota set, or one share type's."""
 
     success_url_name = "horizon:admin:share_quotas:project"
@@ -142,6 +143,7 @@ class _ScopedModal(forms.ModalFormView):
 
 class UpdateView(_ScopedModal):
     form_class = quota_forms.UpdateQuotasForm
+    policy_rules = quota_tables.EditQuotas.policy_rules
     template_name = "admin/share_quotas/update.html"
     modal_id = "update_share_quotas_modal"
     modal_header = _("Edit Share Quotas")
@@ -162,6 +164,7 @@ class UpdateView(_ScopedModal):
 
 class ResetView(_ScopedModal):
     form_class = quota_forms.ResetQuotasForm
+    policy_rules = quota_tables.ResetQuotas.policy_rules
     template_name = "admin/share_quotas/reset.html"
     modal_id = "reset_share_quotas_modal"
     modal_header = _("Reset Share Quotas")

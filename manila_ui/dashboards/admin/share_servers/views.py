@@ -14,6 +14,7 @@ from horizon import tabs
 
 from manila_ui.api import share_servers as api_servers
 from manila_ui.dashboards import common_views
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.admin.share_servers import forms as server_forms
 from manila_ui.dashboards.admin.share_servers import tables as server_tables
@@ -46,8 +47,9 @@ class IndexView(tables.DataTableView):
         return projects.name_projects(self.request, servers)
 
 
-class ManageView(forms.ModalFormView):
+class ManageView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = server_forms.ManageShareServerForm
+    policy_rules = server_tables.ManageShareServer.policy_rules
     template_name = "admin/share_servers/manage.html"
     modal_id = "manage_share_server_modal"
     submit_label = _("Manage")
@@ -66,6 +68,7 @@ class ServerModalView(ServerLookup, common_views.ObjectModalMixin, forms.ModalFo
 
 class ResetStatusView(ServerModalView):
     form_class = server_forms.ResetStatusForm
+    policy_rules = server_tables.ResetShareServerStatus.policy_rules
     template_name = "admin/share_servers/reset_status.html"
     modal_id = "reset_share_server_status_modal"
     submit_label = _("Reset Status")
@@ -79,6 +82,7 @@ class ResetStatusView(ServerModalView):
 
 class ManageShareView(ServerModalView):
     form_class = server_forms.ManageShareForm
+    policy_rules = server_tables.ManageShareOnServer.policy_rules
     template_name = "admin/share_servers/manage_share.html"
     modal_id = "manage_share_on_server_modal"
     submit_label = _("Manage")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from horizon import forms
 from horizon import tables
 
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.admin.share_snapshots import forms as admin_forms
 from manila_ui.dashboards.admin.share_snapshots import tables as admin_tables
@@ -34,6 +35,7 @@ class DetailView(project_views.DetailView):
 
 class ResetStatusView(project_views.SnapshotModalView):
     form_class = admin_forms.ResetSnapshotStatusForm
+    policy_rules = admin_tables.ResetSnapshotStatus.policy_rules
     template_name = "admin/share_snapshots/reset_status.html"
     modal_id = "reset_share_snapshot_status_modal"
     submit_label = _("Reset Status")
@@ -46,8 +48,9 @@ class ResetStatusView(project_views.SnapshotModalView):
         return {"snapshot_id": snapshot.id, "status": snapshot.status}
 
 
-class ManageView(forms.ModalFormView):
+class ManageView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = admin_forms.ManageSnapshotForm
+    policy_rules = admin_tables.ManageSnapshot.policy_rules
     template_name = "admin/share_snapshots/manage.html"
     modal_id = "manage_share_snapshot_modal"
     submit_label = _("Manage")

@@ -10,6 +10,7 @@ from horizon import tables
 from manila_ui.api import pools as api_pools
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_views
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.admin.share_types import forms as type_forms
 from manila_ui.dashboards.admin.share_types import tables as type_tables
 
@@ -37,8 +38,9 @@ class IndexView(tables.MultiTableView):
             return []
 
 
-class CreateView(forms.ModalFormView):
+class CreateView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = type_forms.CreateShareTypeForm
+    policy_rules = type_tables.CreateShareType.policy_rules
     form_id = "create_share_type_form"
     template_name = "admin/share_types/create.html"
     modal_id = "create_share_type_modal"
@@ -51,6 +53,7 @@ class CreateView(forms.ModalFormView):
 
 class ExtraSpecsView(common_views.ObjectModalMixin, forms.ModalFormView):
     form_class = type_forms.ExtraSpecsForm
+    policy_rules = type_tables.EditExtraSpecs.policy_rules
     form_id = "extra_specs_form"
     template_name = "admin/share_types/extra_specs.html"
     modal_id = "extra_specs_modal"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from horizon import forms
 from horizon import tables
 
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.admin.shares import forms as admin_forms
 from manila_ui.dashboards.admin.shares import tables as admin_tables
@@ -39,6 +40,7 @@ class DetailView(project_views.DetailView):
 
 class ResetStatusView(project_views.ShareModalView):
     form_class = admin_forms.ResetStatusForm
+    policy_rules = admin_tables.ResetShareStatus.policy_rules
     template_name = "admin/shares/reset_status.html"
     modal_id = "reset_share_status_modal"
     submit_label = _("Reset Status")
@@ -52,8 +54,9 @@ class ResetStatusView(project_views.ShareModalView):
         return initial
 
 
-class ManageView(forms.ModalFormView):
+class ManageView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = admin_forms.ManageShareForm
+    policy_rules = admin_tables.ManageShare.policy_rules
     template_name = "admin/shares/manage.html"
     modal_id = "manage_share_modal"
     submit_label = _("Manage")

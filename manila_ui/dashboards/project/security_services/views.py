@@ -8,6 +8,7 @@ from horizon import tabs
 
 from manila_ui.api import security_services as api_services
 from manila_ui.dashboards import common_views
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.project.security_services import forms as service_forms
 from manila_ui.dashboards.project.security_services import tables as service_tables
 from manila_ui.dashboards.project.security_services import tabs as service_tabs
@@ -45,8 +46,9 @@ class IndexView(SecurityServiceTableViewMixin, tables.DataTableView):
         return self.get_services()
 
 
-class CreateView(forms.ModalFormView):
+class CreateView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = service_forms.CreateForm
+    policy_rules = service_tables.CreateSecurityService.policy_rules
     template_name = "project/security_services/create.html"
     modal_id = "create_security_service_modal"
     submit_label = _("Create")
@@ -57,6 +59,7 @@ class CreateView(forms.ModalFormView):
 
 class UpdateView(ServiceLookup, common_views.ObjectModalMixin, forms.ModalFormView):
     form_class = service_forms.UpdateForm
+    policy_rules = service_tables.EditSecurityService.policy_rules
     template_name = "project/security_services/update.html"
     modal_id = "update_security_service_modal"
     submit_label = _("Save Changes")

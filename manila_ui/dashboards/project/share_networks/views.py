@@ -22,6 +22,7 @@ from manila_ui.api import security_services as api_services
 from manila_ui.api import share_networks as api_networks
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import common_views
+from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_networks import forms as network_forms
 from manila_ui.dashboards.project.share_networks import tables as network_tables
@@ -65,8 +66,9 @@ class IndexView(ShareNetworkTableViewMixin, tables.DataTableView):
         return self.get_networks()
 
 
-class CreateView(workflows.WorkflowView):
+class CreateView(policy.PolicyCheckedView, workflows.WorkflowView):
     workflow_class = network_workflows.CreateShareNetwork
+    policy_rules = network_tables.CreateShareNetwork.policy_rules
     template_name = "project/share_networks/create.html"
     page_title = _("Create Share Network")
 
@@ -95,6 +97,7 @@ class NetworkModalView(NetworkLookup, common_views.ObjectModalMixin, forms.Modal
 
 class UpdateView(NetworkModalView):
     form_class = network_forms.UpdateForm
+    policy_rules = network_tables.EditShareNetwork.policy_rules
     template_name = "project/share_networks/update.html"
     modal_id = "update_share_network_modal"
     submit_label = _("Save Changes")
@@ -112,6 +115,7 @@ class UpdateView(NetworkModalView):
 
 class AddSubnetView(NetworkModalView):
     form_class = network_forms.AddSubnetForm
+    policy_rules = network_tables.AddSubnet.policy_rules
     template_name = "project/share_networks/add_subnet.html"
     modal_id = "add_subnet_modal"
     submit_label = _("Add Subnet")
@@ -121,10 +125,16 @@ class AddSubnetView(NetworkModalView):
 
 class SubnetMetadataView(NetworkModalView):
     form_class = network_forms.SubnetMetadataForm
+    policy_rules = network_tables.EditSubnetMetadata.policy_rules
     template_name = "project/share_networks/subnet_metadata.html"
     modal_id = "subnet_metadata_modal"
     submit_label = _("Save")
     page_title = _("Edit Subnet Metadata")
+
+    def policy_object(self):
+        # The form never needs the network itself: checked against the
+        # user's project rather than at the cost of one more call.
+        return None
 
     @memoized.memoized_method
     def get_subnet(self):
@@ -151,6 +161,7 @@ class SubnetMetadataView(NetworkModalView):
 
 class AddSecurityServiceView(NetworkModalView):
     form_class = network_forms.AddSecurityServiceForm
+    policy_rules = network_tables.AddSecurityService.policy_rules
     template_name = "project/share_networks/add_security_service.html"
     modal_id = "add_security_service_modal"
     submit_label = _("Add")
@@ -170,6 +181,7 @@ class AddSecurityServiceView(NetworkModalView):
 
 class ReplaceSecurityServiceView(NetworkModalView):
     form_class = network_forms.ReplaceSecurityServiceForm
+    policy_rules = network_tables.ReplaceSecurityService.policy_rules
     template_name = "project/share_networks/replace_security_service.html"
     modal_id = "replace_security_service_modal"
     submit_label = _("Replace")
@@ -212,7 +224,7 @@ class DetailView(NetworkLookup, common_views.TabbedDetailMixin, tabs.TabbedTable
     tab_object_name = "share_network"
 
 
-class CheckView(forms.ModalFormView):
+class CheckView(policy.PolicyCheckedView, forms.ModalFormView):
     """Where a checked change waits for the back ends (2.63 security
     services, 2.70 subnets): each visit asks Manila once (the check is
     asynchronous); when they agree, Apply makes the change."""
@@ -237,6 +249,15 @@ class CheckView(forms.ModalFormView):
         if params["op"] not in self.OPERATIONS:
             params["op"] = None
         return params
+
+    @property
+    def policy_rules(self):
+        """The rules of the change being checked (the form that started it)."""
+        forms_of = {"add": network_tables.AddSecurityService,
+                    "update": network_tables.ReplaceSecurityService,
+                    "subnet": network_tables.AddSubnet}
+        return forms_of.get(self._params()["op"],
+                            network_tables.EditShareNetwork).policy_rules
 
     def get_success_url(self):
         return reverse(DETAIL, args=(self.kwargs["network_id"],))

@@ -22,6 +22,7 @@ from manila_ui.api import resource_locks as api_locks
 from manila_ui.api import share_access as api_access
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.project.share_rules import forms as rule_forms
 from manila_ui.dashboards.project.share_rules import tables as rule_tables
 
@@ -96,7 +97,10 @@ class ManageRulesView(ShareMixin, tables.DataTableView):
         return context
 
 
-class RuleFormMixin(ShareMixin):
+class RuleFormMixin(policy.PolicyCheckedView, ShareMixin):
+    def policy_object(self):
+        return self.get_share()
+
     def get_success_url(self):
         return self.rules_url()
 
@@ -110,6 +114,7 @@ class RuleFormMixin(ShareMixin):
 
 class AddRuleView(RuleFormMixin, forms.ModalFormView):
     form_class = rule_forms.AddRuleForm
+    policy_rules = rule_tables.AddRule.policy_rules
     form_id = "add_rule_form"
     template_name = "project/share_rules/add.html"
     modal_id = "add_rule_modal"
@@ -125,6 +130,7 @@ class AddRuleView(RuleFormMixin, forms.ModalFormView):
 
 class EditRuleView(RuleFormMixin, forms.ModalFormView):
     form_class = rule_forms.EditRuleForm
+    policy_rules = rule_tables.EditRule.policy_rules
     form_id = "edit_rule_form"
     template_name = "project/share_rules/edit.html"
     modal_id = "edit_rule_modal"

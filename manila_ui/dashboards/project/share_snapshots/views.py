@@ -12,6 +12,7 @@ from manila_ui.api import limits as api_limits
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_views
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.project.share_snapshots import forms as snap_forms
 from manila_ui.dashboards.project.share_snapshots import tables as snap_tables
 from manila_ui.dashboards.project.share_snapshots import tabs as snap_tabs
@@ -71,8 +72,9 @@ class IndexView(SnapshotTableViewMixin, tables.DataTableView):
         return self.get_snapshots()
 
 
-class CreateView(forms.ModalFormView):
+class CreateView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = snap_forms.CreateSnapshotForm
+    policy_rules = snap_tables.CreateSnapshot.policy_rules
     template_name = "project/share_snapshots/create.html"
     modal_id = "create_share_snapshot_modal"
     submit_label = _("Create Snapshot")
@@ -112,6 +114,7 @@ class SnapshotModalView(SnapshotLookup, common_views.ObjectModalMixin, forms.Mod
 
 class UpdateView(SnapshotModalView):
     form_class = snap_forms.UpdateSnapshotForm
+    policy_rules = snap_tables.EditSnapshot.policy_rules
     template_name = "project/share_snapshots/update.html"
     modal_id = "update_share_snapshot_modal"
     submit_label = _("Save Changes")
@@ -126,6 +129,7 @@ class UpdateView(SnapshotModalView):
 
 class UpdateMetadataView(SnapshotModalView):
     form_class = snap_forms.SnapshotMetadataForm
+    policy_rules = snap_tables.UpdateSnapshotMetadata.policy_rules
     template_name = "project/share_snapshots/update_metadata.html"
     modal_id = "update_share_snapshot_metadata_modal"
     submit_label = _("Save")

@@ -3,15 +3,20 @@ from django.views.generic import RedirectView
 
 from manila_ui.dashboards.project.shares import views
 
-SHARE = r"^(?P<share_id>[^/]+)/"
+# Manila's ids are UUIDs: anything else under the panel (an unknown path
+# under /project/, where this panel is the dashboard's default) is a 404,
+# not a share to look up.
+UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+SHARE = rf"^(?P<share_id>{UUID})/"
+
+
+def _to(pattern_name):
+    return RedirectView.as_view(pattern_name=pattern_name, query_string=True)
+
 
 urlpatterns = [
     re_path(r"^$", views.IndexView.as_view(), name="index"),
     re_path(r"^create/$", views.CreateView.as_view(), name="create"),
-    # As the dashboard's default panel, the index lives at /project/;
-    # keep the panel's own URL working for bookmarks and habits.
-    re_path(r"^shares/$", RedirectView.as_view(
-        pattern_name="horizon:project:shares:index", query_string=True)),
     re_path(r"^recycle-bin/$", views.RecycleBinView.as_view(),
             name="recycle_bin"),
     re_path(r"^accept-transfer/$", views.AcceptTransferView.as_view(),
@@ -26,4 +31,15 @@ urlpatterns = [
     re_path(SHARE + r"transfer/$", views.CreateTransferView.as_view(),
             name="create_transfer"),
     re_path(SHARE + r"$", views.DetailView.as_view(), name="detail"),
+    # Upstream manila-ui's pages of a share, by its names and paths
+    # (bookmarks, docs, other plugins' reverse()): redirects to ours.
+    re_path(SHARE + r"rules/$", _to("horizon:project:share_rules:rules"),
+            name="manage_rules"),
+    re_path(SHARE + r"rule_add/$", _to("horizon:project:share_rules:add"),
+            name="rule_add"),
+    re_path(SHARE + r"extend/$", _to("horizon:project:shares:resize"), name="extend"),
+    re_path(SHARE + r"update_metadata/$", _to("horizon:project:shares:update_metadata")),
+    # Upstream's /project/shares/...: where this panel is the dashboard's
+    # default one it lives at /project/, so the same path under it.
+    re_path(r"^shares/(?P<rest>.*)$", views.PanelPathRedirect.as_view()),
 ]

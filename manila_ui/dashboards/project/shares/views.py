@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views import generic
 from django.views.decorators.cache import never_cache
 from horizon import exceptions
 from horizon import forms
@@ -20,6 +21,7 @@ from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_views
+from manila_ui.dashboards import policy
 from manila_ui.dashboards.project.shares import forms as share_forms
 from manila_ui.dashboards.project.shares import tables as share_tables
 from manila_ui.dashboards.project.shares import tabs as share_tabs
@@ -107,8 +109,9 @@ class IndexView(ShareTableViewMixin, tables.DataTableView):
         return context
 
 
-class CreateView(forms.ModalFormView):
+class CreateView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = share_forms.CreateForm
+    policy_rules = share_tables.CreateShare.policy_rules
     template_name = "project/shares/create.html"
     modal_id = "create_share_modal"
     submit_label = _("Create Share")
@@ -135,6 +138,7 @@ class CreateView(forms.ModalFormView):
 
 class UpdateView(ShareLookup, common_views.ObjectModalMixin, forms.ModalFormView):
     form_class = share_forms.UpdateForm
+    policy_rules = share_tables.EditShare.policy_rules
     template_name = "project/shares/update.html"
     modal_id = "update_share_modal"
     submit_label = _("Save Changes")
@@ -185,6 +189,7 @@ class ShareModalView(ShareLookup, common_views.ObjectModalMixin,
 
 class ResizeView(ShareModalView):
     form_class = share_forms.ResizeForm
+    policy_rules = share_tables.ResizeShare.policy_rules
     template_name = "project/shares/resize.html"
     modal_id = "resize_share_modal"
     submit_label = _("Resize")
@@ -208,6 +213,7 @@ class ResizeView(ShareModalView):
 
 class RevertView(ShareModalView):
     form_class = share_forms.RevertForm
+    policy_rules = share_tables.RevertShare.policy_rules
     template_name = "project/shares/revert.html"
     modal_id = "revert_share_modal"
     submit_label = _("Revert")
@@ -240,6 +246,7 @@ class RevertView(ShareModalView):
 
 class UpdateMetadataView(ShareModalView):
     form_class = share_forms.MetadataForm
+    policy_rules = share_tables.UpdateMetadata.policy_rules
     template_name = "project/shares/update_metadata.html"
     modal_id = "update_share_metadata_modal"
     submit_label = _("Save")
@@ -258,6 +265,7 @@ class CreateTransferView(ShareModalView):
     message or a redirect: Manila shows it once and so do we."""
 
     form_class = share_forms.CreateTransferForm
+    policy_rules = share_tables.CreateTransfer.policy_rules
     template_name = "project/shares/create_transfer.html"
     modal_id = "create_share_transfer_modal"
     submit_label = _("Create Transfer")
@@ -278,14 +286,26 @@ class CreateTransferView(ShareModalView):
             "index_url": reverse("horizon:project:shares:index")})
 
 
-class AcceptTransferView(forms.ModalFormView):
+class AcceptTransferView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = share_forms.AcceptTransferForm
+    policy_rules = share_tables.AcceptTransfer.policy_rules
     template_name = "project/shares/accept_transfer.html"
     modal_id = "accept_share_transfer_modal"
     submit_label = _("Accept Transfer")
     submit_url = reverse_lazy("horizon:project:shares:accept_transfer")
     success_url = reverse_lazy("horizon:project:shares:index")
     page_title = _("Accept Share Transfer")
+
+
+class PanelPathRedirect(generic.RedirectView):
+    """``shares/<rest>`` to ``<this panel>/<rest>``, the query string kept:
+    upstream's URLs (``/project/shares/<id>/``...) where this panel is the
+    dashboard's default one, at ``/project/``."""
+
+    def get_redirect_url(self, *args, rest="", **kwargs):
+        url = reverse("horizon:project:shares:index") + rest
+        query = self.request.META.get("QUERY_STRING", "")
+        return f"{url}?{query}" if query else url
 
 
 class RecycleBinView(common_views.PagedListMixin, tables.DataTableView):
