@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from typing import TypeVar
 
+from selenium.common.exceptions import NoSuchElementException
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
@@ -136,7 +137,15 @@ class BasePage:
                 for r in self.elements(f"#{table} tbody tr[data-display]")]
 
     def row_id(self, table: str, display: str) -> str:
-        return self.element(self.row_css(table, display)).get_attribute("data-object-id") or ""
+        # One script, not a find and then a read: Horizon replaces a polling row
+        # in between (a stale element, seen under load).
+        found = self.driver.execute_script(
+            "var row = document.querySelector(arguments[0]);"
+            " return row ? row.getAttribute('data-object-id') : null;",
+            self.row_css(table, display))
+        if found is None:
+            raise NoSuchElementException(f"no row {display!r} in #{table}")
+        return str(found)
 
     def row_action(self, table: str, display: str, action: str) -> None:
         """Click a row action, opening the row's action dropdown when it hides there."""
@@ -192,5 +201,11 @@ class LoginPage(BasePage):
 
 
 def log_out(driver: WebDriver) -> None:
-    """Forget the session (Horizon's logout is a POST; cookies are all there is)."""
-    driver.delete_all_cookies()
+    """Forget the session (Horizon's logout is a POST; cookies are all there is).
+
+    Leave for a script-free page of the site first: a response still on its way
+    (the redirect after a workflow, a polling row) carries a fresh session cookie
+    and would log the user in again after the cookies were cleared (seen once in
+    the quota story). Then clear every cookie through the DevTools protocol."""
+    driver.get(driver.base_url + "/static/dashboard/img/favicon.ico")
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
