@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
+from manila_ui.backend.types import records
 
 
 def _record(row: models.AvailabilityZone) -> records.AvailabilityZone:

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
 from manila_ui.backend.db.paging import ordered_page
+from manila_ui.backend.types import records
 
 SORT_KEYS = ("id", "project_id", "request_id", "resource_type", "resource_id",
              "action_id", "detail_id", "message_level", "created_at",

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
+from manila_ui.backend.types import records
 
 _op = models.Operation
 

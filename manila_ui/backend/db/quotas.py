@@ -25,7 +25,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import network_models as nm
 
 # Manila commits the quota of a managed share or snapshot only once the
 # manage succeeded: rows in these states are not counted.
@@ -229,7 +228,7 @@ def _count_snapshots(s: Session, project_id: str, scopes: list[Scope],
 
 def _count_networks(s: Session, project_id: str, scopes: list[Scope],
                     found: list[dict[str, int]]) -> None:
-    net = nm.ShareNetwork
+    net = models.ShareNetwork
     aggregates: list[Any] = []
     for scope in scopes:
         # Networks have no share type: a type's count is always 0 (Manila

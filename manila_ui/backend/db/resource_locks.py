@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
 from collections.abc import Iterable
-from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import delete
@@ -16,28 +13,10 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
 from manila_ui.backend.db.paging import ordered_page
+from manila_ui.backend.types.queries import LockFilters
+from manila_ui.backend.types.records import ResourceLock
 
 _lock = models.ResourceLock
-
-SORT_KEYS = ("id", "user_id", "project_id", "lock_context", "resource_type",
-             "resource_id", "resource_action", "lock_reason", "created_at",
-             "updated_at")
-FILTER_KEYS = ("id", "user_id", "project_id", "resource_id", "resource_type",
-               "lock_context", "resource_action", "lock_reason")
-
-
-@dataclasses.dataclass(frozen=True)
-class ResourceLock:
-    id: str
-    user_id: str
-    project_id: str
-    lock_context: str
-    resource_type: str
-    resource_id: str
-    resource_action: str
-    lock_reason: str | None
-    created_at: datetime.datetime
-    updated_at: datetime.datetime | None
 
 
 def _record(row: models.ResourceLock) -> ResourceLock:
@@ -81,19 +60,19 @@ def with_reason(s: Session, reason: str) -> list[ResourceLock]:
         select(_lock).where(_lock.lock_reason == reason))]
 
 
-def list_page(s: Session, *, filters: Mapping[str, Any], sort_key: str, sort_dir: str,
+def list_page(s: Session, *, filters: LockFilters, sort_key: str, sort_dir: str,
               limit: int | None, offset: int, with_count: bool
               ) -> tuple[list[ResourceLock], int | None]:
     query = select(_lock)
-    for key, value in filters.items():
-        if key == "created_since":
-            query = query.where(_lock.created_at >= value)
-        elif key == "created_before":
-            query = query.where(_lock.created_at <= value)
-        elif key == "lock_reason~":
-            query = query.where(_lock.lock_reason.contains(value, autoescape=True))
-        else:
-            query = query.where(getattr(_lock, key) == value)
+    for key, value in filters.exact.items():
+        query = query.where(getattr(_lock, key) == value)
+    if filters.lock_reason_like is not None:
+        query = query.where(_lock.lock_reason.contains(filters.lock_reason_like,
+                                                       autoescape=True))
+    if filters.created_since is not None:
+        query = query.where(_lock.created_at >= filters.created_since)
+    if filters.created_before is not None:
+        query = query.where(_lock.created_at <= filters.created_before)
     count = None
     if with_count:
         count = int(s.scalar(select(func.count()).select_from(query.subquery())) or 0)

@@ -4,8 +4,6 @@ UPDATE), so a caller holding the share's lock sees a consistent set."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
 from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
@@ -19,35 +17,14 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
+from manila_ui.backend.types.queries import RuleFilters
+from manila_ui.backend.types.records import AccessRule
 
 METADATA = metadata_db.Table(models.ShareAccessRuleMetadata, "access_id")
 
 _rule = models.ShareAccessRule
 
 
-@dataclasses.dataclass(frozen=True)
-class AccessRule:
-    id: str
-    share_id: str
-    access_type: str
-    access_to: str
-    access_level: str
-    state: str
-    access_key: str | None
-    metadata: dict[str, str]
-    created_at: datetime.datetime
-    updated_at: datetime.datetime | None
-
-
-@dataclasses.dataclass
-class RuleFilters:
-    """Manila's exact filters of ``GET /share-access-rules`` (2.82)."""
-
-    access_type: str | None = None
-    access_to: str | None = None
-    access_level: str | None = None
-    access_key: str | None = None
-    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _records(s: Session, rows: Iterable[models.ShareAccessRule]) -> list[AccessRule]:

@@ -19,12 +19,11 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
-from manila_ui.backend.db import network_models as nm
-from manila_ui.backend.db import network_records as nr
+from manila_ui.backend.types import records
 
-SUBNETS = metadata_db.Table(nm.ShareNetworkSubnetMetadata, "share_network_subnet_id")
+SUBNETS = metadata_db.Table(models.ShareNetworkSubnetMetadata, "share_network_subnet_id")
 
-_SUBNET_COLUMNS = [c.name for c in nm.ShareNetworkSubnet.__table__.columns]
+_SUBNET_COLUMNS = [c.name for c in models.ShareNetworkSubnet.__table__.columns]
 
 
 def now() -> datetime.datetime:
@@ -33,22 +32,22 @@ def now() -> datetime.datetime:
 
 # -- loading records ---------------------------------------------------------
 
-def _subnet_record(row: nm.ShareNetworkSubnet, network_name: str | None,
-                   metadata: Mapping[str, str]) -> nr.Subnet:
+def _subnet_record(row: models.ShareNetworkSubnet, network_name: str | None,
+                   metadata: Mapping[str, str]) -> records.Subnet:
     values = {name: getattr(row, name) for name in _SUBNET_COLUMNS}
-    return nr.Subnet(share_network_name=network_name, metadata=dict(metadata),
+    return records.Subnet(share_network_name=network_name, metadata=dict(metadata),
                      **values)
 
 
 def _subnets_of(s: Session, networks: Mapping[str, str | None]
-                ) -> dict[str, list[nr.Subnet]]:
-    found: dict[str, list[nr.Subnet]] = {nid: [] for nid in networks}
+                ) -> dict[str, list[records.Subnet]]:
+    found: dict[str, list[records.Subnet]] = {nid: [] for nid in networks}
     if not networks:
         return found
-    rows = list(s.scalars(select(nm.ShareNetworkSubnet)
-                          .where(nm.ShareNetworkSubnet.share_network_id.in_(list(networks)))
-                          .order_by(nm.ShareNetworkSubnet.created_at,
-                                    nm.ShareNetworkSubnet.id)))
+    rows = list(s.scalars(select(models.ShareNetworkSubnet)
+                          .where(models.ShareNetworkSubnet.share_network_id.in_(list(networks)))
+                          .order_by(models.ShareNetworkSubnet.created_at,
+                                    models.ShareNetworkSubnet.id)))
     metadata = metadata_db.get_many(s, SUBNETS, [row.id for row in rows])
     for row in rows:
         found[row.share_network_id].append(
@@ -60,7 +59,7 @@ def _services_of(s: Session, network_ids: list[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {nid: [] for nid in network_ids}
     if not network_ids:
         return found
-    assoc = nm.ShareNetworkSecurityService
+    assoc = models.ShareNetworkSecurityService
     rows = s.execute(select(assoc.share_network_id, assoc.security_service_id)
                      .where(assoc.share_network_id.in_(network_ids))
                      .order_by(assoc.created_at))
@@ -70,22 +69,22 @@ def _services_of(s: Session, network_ids: list[str]) -> dict[str, list[str]]:
 
 
 def server_summaries(s: Session, network_ids: list[str]
-                     ) -> dict[str, list[nr.ServerSummary]]:
-    found: dict[str, list[nr.ServerSummary]] = {nid: [] for nid in network_ids}
+                     ) -> dict[str, list[records.ServerSummary]]:
+    found: dict[str, list[records.ServerSummary]] = {nid: [] for nid in network_ids}
     if not network_ids:
         return found
-    servers = list(s.scalars(select(nm.ShareServer).where(
-        nm.ShareServer.share_network_id.in_(network_ids))
-        .order_by(nm.ShareServer.created_at)))
+    servers = list(s.scalars(select(models.ShareServer).where(
+        models.ShareServer.share_network_id.in_(network_ids))
+        .order_by(models.ShareServer.created_at)))
     subnet_ids: dict[str, list[str]] = {server.id: [] for server in servers}
     if servers:
-        link = nm.ShareServerSubnet
+        link = models.ShareServerSubnet
         for server_id, subnet_id in s.execute(
                 select(link.share_server_id, link.share_network_subnet_id)
                 .where(link.share_server_id.in_(list(subnet_ids)))):
             subnet_ids[server_id].append(subnet_id)
     for server in servers:
-        found[server.share_network_id].append(nr.ServerSummary(
+        found[server.share_network_id].append(records.ServerSummary(
             id=server.id, status=server.status, host=server.host,
             is_auto_deletable=server.is_auto_deletable,
             security_service_update_support=server.security_service_update_support,
@@ -94,13 +93,13 @@ def server_summaries(s: Session, network_ids: list[str]
     return found
 
 
-def _records(s: Session, rows: list[nm.ShareNetwork]) -> list[nr.ShareNetwork]:
+def _records(s: Session, rows: list[models.ShareNetwork]) -> list[records.ShareNetwork]:
     names = {row.id: row.name for row in rows}
     ids = list(names)
     subnets = _subnets_of(s, names)
     services = _services_of(s, ids)
     servers = server_summaries(s, ids)
-    return [nr.ShareNetwork(
+    return [records.ShareNetwork(
         id=row.id, project_id=row.project_id, user_id=row.user_id, name=row.name,
         description=row.description, status=row.status,
         subnets=tuple(subnets[row.id]), security_service_ids=tuple(services[row.id]),
@@ -110,8 +109,8 @@ def _records(s: Session, rows: list[nm.ShareNetwork]) -> list[nr.ShareNetwork]:
 
 # -- networks ----------------------------------------------------------------
 
-def create_network(s: Session, values: Mapping[str, Any]) -> nr.ShareNetwork:
-    row = nm.ShareNetwork(**values)
+def create_network(s: Session, values: Mapping[str, Any]) -> records.ShareNetwork:
+    row = models.ShareNetwork(**values)
     s.add(row)
     s.flush()
     found = get_network(s, row.id)
@@ -120,8 +119,8 @@ def create_network(s: Session, values: Mapping[str, Any]) -> nr.ShareNetwork:
 
 
 def get_network(s: Session, network_id: str, for_update: bool = False
-                ) -> nr.ShareNetwork | None:
-    query = select(nm.ShareNetwork).where(nm.ShareNetwork.id == network_id)
+                ) -> records.ShareNetwork | None:
+    query = select(models.ShareNetwork).where(models.ShareNetwork.id == network_id)
     if for_update:
         query = query.with_for_update()
     row = s.scalar(query)
@@ -132,15 +131,15 @@ def list_networks(s: Session, *, project_id: str | None,
                   security_service_id: str | None = None,
                   created_since: datetime.datetime | None = None,
                   created_before: datetime.datetime | None = None,
-                  ) -> list[nr.ShareNetwork]:
+                  ) -> list[records.ShareNetwork]:
     """Networks in creation order (the API filters the rest in Python, as
     Manila does)."""
-    net = nm.ShareNetwork
+    net = models.ShareNetwork
     query = select(net)
     if project_id is not None:
         query = query.where(net.project_id == project_id)
     if security_service_id is not None:
-        assoc = nm.ShareNetworkSecurityService
+        assoc = models.ShareNetworkSecurityService
         query = query.where(net.id.in_(select(assoc.share_network_id).where(
             assoc.security_service_id == security_service_id)))
     if created_since is not None:
@@ -151,25 +150,25 @@ def list_networks(s: Session, *, project_id: str | None,
     return _records(s, rows)
 
 
-def update_network(s: Session, network_id: str, **values: Any) -> nr.ShareNetwork | None:
-    if models.update_row(s, nm.ShareNetwork, network_id, values) is None:
+def update_network(s: Session, network_id: str, **values: Any) -> records.ShareNetwork | None:
+    if models.update_row(s, models.ShareNetwork, network_id, values) is None:
         return None
     return get_network(s, network_id)
 
 
 def delete_network(s: Session, network_id: str) -> None:
-    subnet_ids = list(s.scalars(select(nm.ShareNetworkSubnet.id).where(
-        nm.ShareNetworkSubnet.share_network_id == network_id)))
+    subnet_ids = list(s.scalars(select(models.ShareNetworkSubnet.id).where(
+        models.ShareNetworkSubnet.share_network_id == network_id)))
     for subnet_id in subnet_ids:
         delete_subnet(s, subnet_id)
-    for model in (nm.ShareNetworkSecurityService, nm.ShareNetworkCheck):
+    for model in (models.ShareNetworkSecurityService, models.ShareNetworkCheck):
         s.execute(delete(model).where(model.share_network_id == network_id))
-    s.execute(delete(nm.ShareNetwork).where(nm.ShareNetwork.id == network_id))
+    s.execute(delete(models.ShareNetwork).where(models.ShareNetwork.id == network_id))
 
 
 def count_networks(s: Session, project_id: str) -> int:
-    return int(s.scalar(select(func.count()).select_from(nm.ShareNetwork).where(
-        nm.ShareNetwork.project_id == project_id)) or 0)
+    return int(s.scalar(select(func.count()).select_from(models.ShareNetwork).where(
+        models.ShareNetwork.project_id == project_id)) or 0)
 
 
 def share_count(s: Session, network_id: str) -> int:
@@ -183,17 +182,17 @@ def names(s: Session, network_ids: Iterable[str]) -> dict[str, tuple[str | None,
     ids = list(set(network_ids))
     if not ids:
         return {}
-    rows = s.execute(select(nm.ShareNetwork.id, nm.ShareNetwork.name,
-                            nm.ShareNetwork.project_id)
-                     .where(nm.ShareNetwork.id.in_(ids)))
+    rows = s.execute(select(models.ShareNetwork.id, models.ShareNetwork.name,
+                            models.ShareNetwork.project_id)
+                     .where(models.ShareNetwork.id.in_(ids)))
     return {nid: (name, project) for nid, name, project in rows}
 
 
 # -- subnets -----------------------------------------------------------------
 
 def create_subnet(s: Session, values: Mapping[str, Any],
-                  metadata: Mapping[str, str]) -> nr.Subnet:
-    row = nm.ShareNetworkSubnet(**values)
+                  metadata: Mapping[str, str]) -> records.Subnet:
+    row = models.ShareNetworkSubnet(**values)
     s.add(row)
     s.flush()
     if metadata:
@@ -204,12 +203,12 @@ def create_subnet(s: Session, values: Mapping[str, Any],
 
 
 def get_subnet(s: Session, subnet_id: str, network_id: str | None = None
-               ) -> nr.Subnet | None:
-    query = select(nm.ShareNetworkSubnet, nm.ShareNetwork.name).join(
-        nm.ShareNetwork, nm.ShareNetwork.id == nm.ShareNetworkSubnet.share_network_id
-    ).where(nm.ShareNetworkSubnet.id == subnet_id)
+               ) -> records.Subnet | None:
+    query = select(models.ShareNetworkSubnet, models.ShareNetwork.name).join(
+        models.ShareNetwork, models.ShareNetwork.id == models.ShareNetworkSubnet.share_network_id
+    ).where(models.ShareNetworkSubnet.id == subnet_id)
     if network_id is not None:
-        query = query.where(nm.ShareNetworkSubnet.share_network_id == network_id)
+        query = query.where(models.ShareNetworkSubnet.share_network_id == network_id)
     found = s.execute(query).first()
     if found is None:
         return None
@@ -218,31 +217,31 @@ def get_subnet(s: Session, subnet_id: str, network_id: str | None = None
 
 
 def update_subnet(s: Session, subnet_id: str, **values: Any) -> None:
-    models.update_row(s, nm.ShareNetworkSubnet, subnet_id, values)
+    models.update_row(s, models.ShareNetworkSubnet, subnet_id, values)
 
 
 def delete_subnet(s: Session, subnet_id: str) -> None:
     metadata_db.delete_all(s, SUBNETS, subnet_id)
-    s.execute(delete(nm.ShareNetworkSubnet).where(nm.ShareNetworkSubnet.id == subnet_id))
+    s.execute(delete(models.ShareNetworkSubnet).where(models.ShareNetworkSubnet.id == subnet_id))
 
 
 # -- security service associations --------------------------------------------
 
 def associate(s: Session, network_id: str, service_id: str) -> None:
-    s.add(nm.ShareNetworkSecurityService(share_network_id=network_id,
+    s.add(models.ShareNetworkSecurityService(share_network_id=network_id,
                                          security_service_id=service_id))
     s.flush()
 
 
 def dissociate(s: Session, network_id: str, service_id: str) -> bool:
-    assoc = nm.ShareNetworkSecurityService
+    assoc = models.ShareNetworkSecurityService
     done = s.execute(delete(assoc).where(assoc.share_network_id == network_id,
                                          assoc.security_service_id == service_id))
     return bool(getattr(done, "rowcount", 0))
 
 
 def networks_of_service(s: Session, service_id: str) -> list[str]:
-    assoc = nm.ShareNetworkSecurityService
+    assoc = models.ShareNetworkSecurityService
     return list(s.scalars(select(assoc.share_network_id).where(
         assoc.security_service_id == service_id).order_by(assoc.created_at)))
 
@@ -251,7 +250,7 @@ def networks_of_services(s: Session, service_ids: list[str]) -> dict[str, list[s
     found: dict[str, list[str]] = {sid: [] for sid in service_ids}
     if not service_ids:
         return found
-    assoc = nm.ShareNetworkSecurityService
+    assoc = models.ShareNetworkSecurityService
     for network_id, service_id in s.execute(
             select(assoc.share_network_id, assoc.security_service_id)
             .where(assoc.security_service_id.in_(service_ids))
@@ -263,9 +262,9 @@ def networks_of_services(s: Session, service_ids: list[str]) -> dict[str, list[s
 # -- asynchronous checks -------------------------------------------------------
 
 def check_get(s: Session, network_id: str, key: str) -> dict[str, bool | None] | None:
-    value = s.scalar(select(nm.ShareNetworkCheck.value).where(
-        nm.ShareNetworkCheck.share_network_id == network_id,
-        nm.ShareNetworkCheck.key == key))
+    value = s.scalar(select(models.ShareNetworkCheck.value).where(
+        models.ShareNetworkCheck.share_network_id == network_id,
+        models.ShareNetworkCheck.key == key))
     if value is None:
         return None
     found: dict[str, bool | None] = json.loads(value)
@@ -274,9 +273,9 @@ def check_get(s: Session, network_id: str, key: str) -> dict[str, bool | None] |
 
 def check_set(s: Session, network_id: str, key: str,
               hosts: Mapping[str, bool | None]) -> None:
-    row = s.get(nm.ShareNetworkCheck, (network_id, key))
+    row = s.get(models.ShareNetworkCheck, (network_id, key))
     if row is None:
-        s.add(nm.ShareNetworkCheck(share_network_id=network_id, key=key,
+        s.add(models.ShareNetworkCheck(share_network_id=network_id, key=key,
                                    value=json.dumps(dict(hosts))))
     else:
         row.value = json.dumps(dict(hosts))
@@ -284,6 +283,6 @@ def check_set(s: Session, network_id: str, key: str,
 
 
 def check_delete(s: Session, network_id: str, key: str) -> None:
-    s.execute(delete(nm.ShareNetworkCheck).where(
-        nm.ShareNetworkCheck.share_network_id == network_id,
-        nm.ShareNetworkCheck.key == key))
+    s.execute(delete(models.ShareNetworkCheck).where(
+        models.ShareNetworkCheck.share_network_id == network_id,
+        models.ShareNetworkCheck.key == key))

@@ -14,19 +14,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import network_models as nm
-from manila_ui.backend.db import network_records as nr
 from manila_ui.backend.db import share_networks as networks_db
+from manila_ui.backend.types import records
 
-_ALLOCATION_COLUMNS = [c.name for c in nm.NetworkAllocation.__table__.columns
+_ALLOCATION_COLUMNS = [c.name for c in models.NetworkAllocation.__table__.columns
                        if c.name != "created_at"]
 
 
-def _records(s: Session, rows: list[nm.ShareServer]) -> list[nr.ShareServer]:
+def _records(s: Session, rows: list[models.ShareServer]) -> list[records.ShareServer]:
     ids = [row.id for row in rows]
     subnets: dict[str, list[str]] = {sid: [] for sid in ids}
     if ids:
-        link = nm.ShareServerSubnet
+        link = models.ShareServerSubnet
         for server_id, subnet_id in s.execute(
                 select(link.share_server_id, link.share_network_subnet_id)
                 .where(link.share_server_id.in_(ids))):
@@ -35,7 +34,7 @@ def _records(s: Session, rows: list[nm.ShareServer]) -> list[nr.ShareServer]:
     found = []
     for row in rows:
         name, project = networks.get(row.share_network_id, (None, None))
-        found.append(nr.ShareServer(
+        found.append(records.ShareServer(
             id=row.id, share_network_id=row.share_network_id, share_network_name=name,
             project_id=project, host=row.host, status=row.status,
             identifier=row.identifier, is_auto_deletable=row.is_auto_deletable,
@@ -48,20 +47,20 @@ def _records(s: Session, rows: list[nm.ShareServer]) -> list[nr.ShareServer]:
     return found
 
 
-def create(s: Session, values: Mapping[str, Any], subnet_ids: Iterable[str]) -> nr.ShareServer:
-    row = nm.ShareServer(**values)
+def create(s: Session, values: Mapping[str, Any], subnet_ids: Iterable[str]) -> records.ShareServer:
+    row = models.ShareServer(**values)
     s.add(row)
     s.flush()
     for subnet_id in subnet_ids:
-        s.add(nm.ShareServerSubnet(share_server_id=row.id, share_network_subnet_id=subnet_id))
+        s.add(models.ShareServerSubnet(share_server_id=row.id, share_network_subnet_id=subnet_id))
     s.flush()
     found = get(s, row.id)
     assert found is not None
     return found
 
 
-def get(s: Session, server_id: str, for_update: bool = False) -> nr.ShareServer | None:
-    query = select(nm.ShareServer).where(nm.ShareServer.id == server_id)
+def get(s: Session, server_id: str, for_update: bool = False) -> records.ShareServer | None:
+    query = select(models.ShareServer).where(models.ShareServer.id == server_id)
     if for_update:
         query = query.with_for_update()
     row = s.scalar(query)
@@ -71,8 +70,8 @@ def get(s: Session, server_id: str, for_update: bool = False) -> nr.ShareServer 
 def list_all(s: Session, *, share_network_id: str | None = None,
              host: str | None = None, status: str | None = None,
              project_id: str | None = None, identifier: str | None = None,
-             subnet_id: str | None = None) -> list[nr.ShareServer]:
-    server = nm.ShareServer
+             subnet_id: str | None = None) -> list[records.ShareServer]:
+    server = models.ShareServer
     query = select(server)
     for column, value in (("share_network_id", share_network_id), ("host", host),
                           ("status", status), ("identifier", identifier)):
@@ -80,34 +79,34 @@ def list_all(s: Session, *, share_network_id: str | None = None,
             query = query.where(getattr(server, column) == value)
     if project_id is not None:
         query = query.where(server.share_network_id.in_(
-            select(nm.ShareNetwork.id).where(nm.ShareNetwork.project_id == project_id)))
+            select(models.ShareNetwork.id).where(models.ShareNetwork.project_id == project_id)))
     if subnet_id is not None:
-        link = nm.ShareServerSubnet
+        link = models.ShareServerSubnet
         query = query.where(server.id.in_(select(link.share_server_id).where(
             link.share_network_subnet_id == subnet_id)))
     rows = list(s.scalars(query.order_by(server.created_at, server.id)))
     return _records(s, rows)
 
 
-def update(s: Session, server_id: str, **values: Any) -> nr.ShareServer | None:
+def update(s: Session, server_id: str, **values: Any) -> records.ShareServer | None:
     if "backend_details" in values:
         values["backend_details"] = json.dumps(values["backend_details"], sort_keys=True)
-    if models.update_row(s, nm.ShareServer, server_id, values) is None:
+    if models.update_row(s, models.ShareServer, server_id, values) is None:
         return None
     return get(s, server_id)
 
 
 def add_subnet(s: Session, server_id: str, subnet_id: str) -> None:
-    if s.get(nm.ShareServerSubnet, (server_id, subnet_id)) is None:
-        s.add(nm.ShareServerSubnet(share_server_id=server_id,
+    if s.get(models.ShareServerSubnet, (server_id, subnet_id)) is None:
+        s.add(models.ShareServerSubnet(share_server_id=server_id,
                                    share_network_subnet_id=subnet_id))
         s.flush()
 
 
 def delete_server(s: Session, server_id: str) -> None:
-    for model in (nm.NetworkAllocation, nm.ShareServerSubnet):
+    for model in (models.NetworkAllocation, models.ShareServerSubnet):
         s.execute(delete(model).where(model.share_server_id == server_id))
-    s.execute(delete(nm.ShareServer).where(nm.ShareServer.id == server_id))
+    s.execute(delete(models.ShareServer).where(models.ShareServer.id == server_id))
 
 
 def share_counts(s: Session, server_ids: list[str]) -> dict[str, int]:
@@ -130,30 +129,30 @@ def share_ids(s: Session, server_id: str) -> list[str]:
 # -- allocations ---------------------------------------------------------------
 
 def add_allocation(s: Session, values: Mapping[str, Any]) -> None:
-    s.add(nm.NetworkAllocation(**values))
+    s.add(models.NetworkAllocation(**values))
     s.flush()
 
 
-def allocations(s: Session, server_id: str) -> list[nr.Allocation]:
-    rows = s.scalars(select(nm.NetworkAllocation).where(
-        nm.NetworkAllocation.share_server_id == server_id)
-        .order_by(nm.NetworkAllocation.created_at, nm.NetworkAllocation.ip_version,
-                  nm.NetworkAllocation.id))
-    return [nr.Allocation(**{name: getattr(row, name) for name in _ALLOCATION_COLUMNS})
+def allocations(s: Session, server_id: str) -> list[records.Allocation]:
+    rows = s.scalars(select(models.NetworkAllocation).where(
+        models.NetworkAllocation.share_server_id == server_id)
+        .order_by(models.NetworkAllocation.created_at, models.NetworkAllocation.ip_version,
+                  models.NetworkAllocation.id))
+    return [records.Allocation(**{name: getattr(row, name) for name in _ALLOCATION_COLUMNS})
             for row in rows]
 
 
 def used_addresses(s: Session) -> set[str]:
     """Every address handed out (the simulated segment is shared by all)."""
-    return set(s.scalars(select(nm.NetworkAllocation.ip_address)))
+    return set(s.scalars(select(models.NetworkAllocation.ip_address)))
 
 
 def used_segmentation_ids(s: Session) -> dict[str, int]:
     """neutron network id → its segmentation id, for networks in use."""
     found: dict[str, int] = {}
-    rows = s.execute(select(nm.ShareNetworkSubnet.neutron_net_id,
-                            nm.ShareNetworkSubnet.segmentation_id)
-                     .where(nm.ShareNetworkSubnet.segmentation_id.is_not(None)))
+    rows = s.execute(select(models.ShareNetworkSubnet.neutron_net_id,
+                            models.ShareNetworkSubnet.segmentation_id)
+                     .where(models.ShareNetworkSubnet.segmentation_id.is_not(None)))
     for net_id, seg in rows:
         if seg is not None:
             found[str(net_id)] = int(seg)

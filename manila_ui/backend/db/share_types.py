@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
+from manila_ui.backend.types import records
 
 
 def _specs(s: Session, type_ids: list[str]) -> dict[str, dict[str, str]]:

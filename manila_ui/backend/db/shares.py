@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Iterable
 from collections.abc import Mapping
@@ -20,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
 from manila_ui.backend.db.paging import ordered_page
+from manila_ui.backend.types import records
+from manila_ui.backend.types.queries import ShareFilters
 
 Ts = TypeVarTuple("Ts")
 
@@ -41,30 +41,6 @@ SORT_COLUMNS: dict[str, Any] = {
 SORT_COLUMNS["availability_zone_id"] = models.Share.availability_zone
 SORT_COLUMNS["volume_type_id"] = models.Share.share_type_id
 
-
-@dataclasses.dataclass
-class ShareFilters:
-    """What a list request narrows by; None means "not filtered"."""
-
-    project_id: str | None = None         # None: every project (admin)
-    include_public: bool = False          # also other projects' public shares
-    display_name: str | None = None
-    display_name_like: str | None = None
-    display_description: str | None = None
-    display_description_like: str | None = None
-    status: str | None = None
-    share_type_id: str | None = None
-    snapshot_id: str | None = None
-    share_network_id: str | None = None
-    share_server_id: str | None = None
-    host: str | None = None
-    availability_zone: str | None = None
-    export_location: str | None = None    # id or path
-    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
-    extra_specs: dict[str, str] = dataclasses.field(default_factory=dict)
-    is_public: bool | None = None
-    is_soft_deleted: bool = False         # the recycle bin, or everything else
-    no_match: bool = False                # a filter nothing here can satisfy
 
 
 _COLUMNS = [c.name for c in models.Share.__table__.columns]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 from typing import TypeVarTuple
@@ -17,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
 from manila_ui.backend.db.paging import ordered_page
+from manila_ui.backend.types import records
+from manila_ui.backend.types.queries import SnapshotFilters
 
 Ts = TypeVarTuple("Ts")
 _snap = models.Snapshot
@@ -35,18 +35,6 @@ SORT_COLUMNS: dict[str, Any] = {
 
 _COLUMNS = [c.name for c in _snap.__table__.columns]
 
-
-@dataclasses.dataclass
-class SnapshotFilters:
-    project_id: str | None = None          # None: every project (admin)
-    display_name: str | None = None
-    display_name_like: str | None = None
-    display_description: str | None = None
-    display_description_like: str | None = None
-    status: str | None = None
-    share_id: str | None = None
-    size: int | None = None
-    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _record(row: models.Snapshot, metadata: Mapping[str, str]) -> records.Snapshot:

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
 from manila_ui.backend.db.paging import ordered_page
+from manila_ui.backend.types import records
 
 _tr = models.Transfer
 _COLUMNS = [c.name for c in _tr.__table__.columns]

@@ -30,12 +30,10 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import operations as ops_db
-from manila_ui.backend.db import records
 from manila_ui.backend.db import share_access as access_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
-from manila_ui.backend.db.share_access import AccessRule
 from manila_ui.backend.driver import exports
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.driver.simulated import SimulatedDriver
@@ -43,6 +41,8 @@ from manila_ui.backend.services import access_rules
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.resource_locks import ResourceLockService
 from manila_ui.backend.services.shares import hints
+from manila_ui.backend.types import records
+from manila_ui.backend.types.records import AccessRule
 
 LOG = logging.getLogger(__name__)
 

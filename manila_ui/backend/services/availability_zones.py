@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from manila_ui.backend.db import availability_zones as az_db
-from manila_ui.backend.db import records
 from manila_ui.backend.db.engine import Database
+from manila_ui.backend.types import records
 
 
 class AvailabilityZoneService:

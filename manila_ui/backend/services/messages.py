@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import messages as messages_db
 from manila_ui.backend.db import models
-from manila_ui.backend.db import records
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
+from manila_ui.backend.types import records
 
 # Manila's action ids (message_field.Action).
 ALLOCATE_HOST = "001"

@@ -24,8 +24,8 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import operations as ops_db
-from manila_ui.backend.db import records
 from manila_ui.backend.db.engine import Database
+from manila_ui.backend.types import records
 
 LOG = logging.getLogger(__name__)
 

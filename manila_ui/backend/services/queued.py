@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
-from manila_ui.backend.db import records
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import messages
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.quotas import QuotaService
+from manila_ui.backend.types import records
 
 
 class QueuedService:

@@ -21,8 +21,9 @@ from manila_ui.backend.db import resource_locks as locks_db
 from manila_ui.backend.db import share_access as access_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
-from manila_ui.backend.db.resource_locks import ResourceLock
 from manila_ui.backend.services import errors
+from manila_ui.backend.types.queries import LockFilters
+from manila_ui.backend.types.records import ResourceLock
 
 SHARE = "share"
 ACCESS_RULE = "access_rule"
@@ -95,9 +96,13 @@ class ResourceLockService:
             raise errors.NotFound(f"Resource lock {lock_id} could not be found.")
         return found
 
-    def list_page(self, **kwargs: Any) -> tuple[list[ResourceLock], int | None]:
+    def list_page(self, filters: LockFilters, *, sort_key: str, sort_dir: str,
+                  limit: int | None, offset: int, with_count: bool
+                  ) -> tuple[list[ResourceLock], int | None]:
         with self._db.read() as s:
-            return locks_db.list_page(s, **kwargs)
+            return locks_db.list_page(s, filters=filters, sort_key=sort_key,
+                                      sort_dir=sort_dir, limit=limit, offset=offset,
+                                      with_count=with_count)
 
     def for_resources(self, resource_ids: list[str],
                       action: str | None = None) -> list[ResourceLock]:

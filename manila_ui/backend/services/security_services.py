@@ -9,17 +9,17 @@ shows it.
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from manila_ui.backend.db import network_records as nr
 from manila_ui.backend.db import security_services as services_db
 from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.types import records
+from manila_ui.backend.types.queries import SecurityServiceFilters
 
 TYPES = ("active_directory", "ldap", "kerberos")
 FIELDS = ("name", "description", "dns_ip", "server", "domain", "user", "password",
@@ -55,26 +55,19 @@ def _check_ad_site(kind: str, values: Mapping[str, Any], at_least_276: bool,
             "'default_ad_site'.")
 
 
-@dataclasses.dataclass(frozen=True)
-class ServiceQuery:
-    project_id: str | None                     # None: every project
-    share_network_id: str | None = None
-    filters: Mapping[str, str] = dataclasses.field(default_factory=dict)
-
-
 class SecurityServiceService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def get(self, service_id: str) -> nr.SecurityService:
+    def get(self, service_id: str) -> records.SecurityService:
         with self._db.read() as s:
             found = services_db.get(s, service_id)
         if found is None:
             raise errors.NotFound(f"Security service {service_id} could not be found.")
         return found
 
-    def list_services(self, query: ServiceQuery,
-                      network_project: str | None) -> list[nr.SecurityService]:
+    def list_services(self, query: SecurityServiceFilters,
+                      network_project: str | None) -> list[records.SecurityService]:
         """The services of a project, of every project, or of one share
         network (``network_project``: whose networks the caller sees)."""
         with self._db.read() as s:
@@ -90,14 +83,14 @@ class SecurityServiceService:
         return [service for service in found
                 if all(str(getattr(service, key, None)) == value
                        if getattr(service, key, None) is not None else False
-                       for key, value in query.filters.items())]
+                       for key, value in query.attributes.items())]
 
     def networks_of(self, service_ids: list[str]) -> dict[str, list[str]]:
         with self._db.read() as s:
             return networks_db.networks_of_services(s, service_ids)
 
     def create(self, caller: Caller, values: Mapping[str, Any],
-               at_least_276: bool) -> nr.SecurityService:
+               at_least_276: bool) -> records.SecurityService:
         kind = values.get("type")
         if kind not in TYPES:
             raise errors.Invalid(
@@ -119,8 +112,8 @@ class SecurityServiceService:
                     return True
         return False
 
-    def update(self, service: nr.SecurityService, values: Mapping[str, Any],
-               at_least_276: bool) -> nr.SecurityService:
+    def update(self, service: records.SecurityService, values: Mapping[str, Any],
+               at_least_276: bool) -> records.SecurityService:
         if self.in_use_by_servers(service.id) and any(
                 key not in ("name", "description") for key in values):
             raise errors.Refused(

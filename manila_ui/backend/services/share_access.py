@@ -16,12 +16,9 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
-from manila_ui.backend.db import records
 from manila_ui.backend.db import share_access as access_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
-from manila_ui.backend.db.share_access import AccessRule
-from manila_ui.backend.db.share_access import RuleFilters
 from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import access_rules
 from manila_ui.backend.services import errors
@@ -37,6 +34,9 @@ from manila_ui.backend.services.resource_locks import Locker
 from manila_ui.backend.services.resource_locks import ResourceLockService
 from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import check_metadata
+from manila_ui.backend.types import records
+from manila_ui.backend.types.queries import RuleFilters
+from manila_ui.backend.types.records import AccessRule
 
 
 @dataclasses.dataclass(frozen=True)

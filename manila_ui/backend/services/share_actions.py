@@ -23,7 +23,6 @@ from collections.abc import Callable
 from oslo_config import cfg
 from sqlalchemy.orm import Session
 
-from manila_ui.backend.db import records
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.db.engine import Database
@@ -44,6 +43,7 @@ from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.shares import ShareService
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_specs
+from manila_ui.backend.types import records
 
 LOG = logging.getLogger(__name__)
 

@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
-from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
@@ -36,6 +35,7 @@ from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import check_display_field
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_attributes
+from manila_ui.backend.types import records
 
 LOG = logging.getLogger(__name__)
 

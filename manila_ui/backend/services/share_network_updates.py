@@ -22,8 +22,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from manila_ui.backend.db import network_records as nr
-from manila_ui.backend.db import records
 from manila_ui.backend.db import security_services as services_db
 from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db import share_servers as servers_db
@@ -36,6 +34,7 @@ from manila_ui.backend.services.share_networks import ShareNetworkService
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.share_servers import check_network_active
 from manila_ui.backend.services.shares import TRANSITIONAL
+from manila_ui.backend.types import records
 
 LOG = logging.getLogger(__name__)
 
@@ -84,7 +83,7 @@ class ShareNetworkUpdateService:
 
     def _service(self, s: Session, service_id: str, who: Visible,
                  missing: Callable[[], errors.ServiceError] | None = None
-                 ) -> nr.SecurityService:
+                 ) -> records.SecurityService:
         service = services_db.get(s, service_id)
         if service is None or (who.project_id is not None
                                and service.project_id != who.project_id):
@@ -93,9 +92,9 @@ class ShareNetworkUpdateService:
             raise errors.NotFound(f"Security service {service_id} could not be found.")
         return service
 
-    def _initial_checks(self, s: Session, network: nr.ShareNetwork,
-                        new: nr.SecurityService, current: nr.SecurityService | None
-                        ) -> list[nr.ServerSummary]:
+    def _initial_checks(self, s: Session, network: records.ShareNetwork,
+                        new: records.SecurityService, current: records.SecurityService | None
+                        ) -> list[records.ServerSummary]:
         """Manila's checks before a security service joins a network; the
         servers whose hosts must agree."""
         check_network_active(network)
@@ -129,7 +128,7 @@ class ShareNetworkUpdateService:
         return list(network.servers)
 
     @staticmethod
-    def _check_shares(s: Session, network: nr.ShareNetwork, server_ids: list[str],
+    def _check_shares(s: Session, network: records.ShareNetwork, server_ids: list[str],
                       whole_network: bool) -> None:
         shares = [share for server_id in server_ids
                   for share in (shares_db.get(s, sid) for sid in servers_db.share_ids(
@@ -193,8 +192,8 @@ class ShareNetworkUpdateService:
         self._queue.wake()
         return result
 
-    def _start_change(self, s: Session, network: nr.ShareNetwork, key: str,
-                      servers: list[nr.ServerSummary], payload: Mapping[str, Any],
+    def _start_change(self, s: Session, network: records.ShareNetwork, key: str,
+                      servers: list[records.ServerSummary], payload: Mapping[str, Any],
                       unsupported: str) -> None:
         """Apply a checked change: network and servers go ``network_change``."""
         if networks_db.check_get(s, network.id, key) is None:
@@ -219,7 +218,7 @@ class ShareNetworkUpdateService:
                             server_ids=[server.id for server in servers], **payload)
 
     def add_security_service(self, network_id: str, who: Visible, service_id: str,
-                             in_use_allowed: bool) -> nr.ShareNetwork:
+                             in_use_allowed: bool) -> records.ShareNetwork:
         with self._db.write() as s:
             network = self._networks.visible(s, network_id, who.project_id, for_update=True)
             service = self._service(s, service_id, who)
@@ -242,7 +241,7 @@ class ShareNetworkUpdateService:
         return found
 
     def remove_security_service(self, network_id: str, who: Visible,
-                                service_id: str) -> nr.ShareNetwork:
+                                service_id: str) -> records.ShareNetwork:
         with self._db.write() as s:
             network = self._networks.visible(s, network_id, who.project_id, for_update=True)
             if network.servers:
@@ -258,7 +257,7 @@ class ShareNetworkUpdateService:
         return found
 
     def update_security_service(self, network_id: str, who: Visible, current_id: str,
-                                new_id: str) -> nr.ShareNetwork:
+                                new_id: str) -> records.ShareNetwork:
         both = "The current security service or the new security service doesn't exist."
         with self._db.write() as s:
             network = self._networks.visible(s, network_id, who.project_id, for_update=True)
@@ -280,8 +279,8 @@ class ShareNetworkUpdateService:
 
     # -- subnets next to subnets with servers (2.70) ---------------------------------
 
-    def _allocation_checks(self, s: Session, network: nr.ShareNetwork,
-                           servers: list[nr.ServerSummary]) -> None:
+    def _allocation_checks(self, s: Session, network: records.ShareNetwork,
+                           servers: list[records.ServerSummary]) -> None:
         check_network_active(network)
         if not network.network_allocation_update_support:
             raise _invalid_network(
@@ -319,7 +318,7 @@ class ShareNetworkUpdateService:
 
     def add_subnet_to_servers(self, network_id: str, who: Visible,
                               values: Mapping[str, Any],
-                              metadata: Mapping[str, str]) -> nr.Subnet:
+                              metadata: Mapping[str, str]) -> records.Subnet:
         """A subnet where servers already are: after a check, they get
         addresses on it too (the network goes ``network_change``)."""
         with self._db.write() as s:

@@ -11,8 +11,6 @@ changes on networks in use are in share_network_updates.py.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -21,7 +19,6 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import availability_zones as az_db
-from manila_ui.backend.db import network_records as nr
 from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db import share_servers as servers_db
 from manila_ui.backend.db.engine import Database
@@ -32,6 +29,8 @@ from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.shares import check_metadata
+from manila_ui.backend.types import records
+from manila_ui.backend.types.queries import NetworkFilters
 
 STATUSES = ("active", "error", "network_change")
 NEUTRON_KEYS = ("neutron_net_id", "neutron_subnet_id")
@@ -67,27 +66,13 @@ def _text(value: Any, field: str, limit: int = 255) -> str | None:
     return text
 
 
-@dataclasses.dataclass(frozen=True)
-class NetworkQuery:
-    """A list request: who and what, then attribute filters that Manila
-    applies to the network and its subnets (``name~``: a plain, case
-    sensitive substring; never a pattern)."""
-
-    project_id: str | None
-    security_service_id: str | None = None
-    created_since: datetime.datetime | None = None
-    created_before: datetime.datetime | None = None
-    filters: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    like_filters: bool = True       # 2.36: the ``~`` filters
-
-
-def _network_fields(network: nr.ShareNetwork) -> dict[str, Any]:
+def _network_fields(network: records.ShareNetwork) -> dict[str, Any]:
     return {"id": network.id, "name": network.name, "description": network.description,
             "status": network.status, "project_id": network.project_id,
             "user_id": network.user_id}
 
 
-def _subnet_fields(subnet: nr.Subnet, project_id: str) -> dict[str, Any]:
+def _subnet_fields(subnet: records.Subnet, project_id: str) -> dict[str, Any]:
     return {key: getattr(subnet, key) for key in (
         "id", "share_network_id", "share_network_name", "availability_zone",
         "neutron_net_id", "neutron_subnet_id", "network_type", "segmentation_id",
@@ -104,7 +89,7 @@ def _has(fields: Mapping[str, Any], key: str, value: Any, like: bool) -> bool:
     return False
 
 
-def matches(network: nr.ShareNetwork, filters: Mapping[str, Any], like: bool) -> bool:
+def matches(network: records.ShareNetwork, filters: Mapping[str, Any], like: bool) -> bool:
     fields = _network_fields(network)
     subnets = [_subnet_fields(subnet, network.project_id) for subnet in network.subnets]
     return all(_has(fields, key, value, like)
@@ -122,21 +107,21 @@ class ShareNetworkService:
 
     # -- reads --------------------------------------------------------------
 
-    def get(self, network_id: str, project_id: str | None = None) -> nr.ShareNetwork:
+    def get(self, network_id: str, project_id: str | None = None) -> records.ShareNetwork:
         """The network; ``project_id`` (non-admins) hides other projects'."""
         with self._db.read() as s:
             return self.visible(s, network_id, project_id)
 
     @staticmethod
     def visible(s: Session, network_id: str, project_id: str | None,
-                for_update: bool = False) -> nr.ShareNetwork:
+                for_update: bool = False) -> records.ShareNetwork:
         network = networks_db.get_network(s, network_id, for_update=for_update)
         if network is None or (project_id is not None and network.project_id != project_id):
             raise network_not_found(network_id)
         return network
 
-    def list_networks(self, query: NetworkQuery) -> list[nr.ShareNetwork]:
-        filters: dict[str, Any] = dict(query.filters)
+    def list_networks(self, query: NetworkFilters) -> list[records.ShareNetwork]:
+        filters: dict[str, Any] = dict(query.attributes)
         for key in ("ip_version", "segmentation_id"):
             if key in filters:
                 try:
@@ -149,12 +134,12 @@ class ShareNetworkService:
                 s, project_id=query.project_id,
                 security_service_id=query.security_service_id,
                 created_since=query.created_since, created_before=query.created_before)
-        return [n for n in found if matches(n, filters, query.like_filters)]
+        return [n for n in found if matches(n, filters, query.like)]
 
     # -- create, update, delete -----------------------------------------------
 
     def create(self, caller: Caller, values: Mapping[str, Any],
-               with_zone: bool) -> nr.ShareNetwork:
+               with_zone: bool) -> records.ShareNetwork:
         """A network and its first subnet (in ``availability_zone`` when
         ``with_zone``, 2.51)."""
         if "nova_net_id" in values:
@@ -194,7 +179,7 @@ class ShareNetworkService:
         return found.name
 
     def update(self, network_id: str, project_id: str | None,
-               values: Mapping[str, Any]) -> nr.ShareNetwork:
+               values: Mapping[str, Any]) -> records.ShareNetwork:
         if "nova_net_id" in values:
             raise errors.Invalid("nova networking is not supported starting in Ocata.")
         with self._db.write() as s:
@@ -213,7 +198,7 @@ class ShareNetworkService:
         return found
 
     @staticmethod
-    def _update_default_subnet(s: Session, network: nr.ShareNetwork,
+    def _update_default_subnet(s: Session, network: records.ShareNetwork,
                                values: Mapping[str, Any]) -> None:
         defaults = network.default_subnets
         which = "a" if not defaults else "an unique"
@@ -262,7 +247,7 @@ class ShareNetworkService:
     # -- subnets ----------------------------------------------------------------
 
     def subnet(self, network_id: str, subnet_id: str,
-               project_id: str | None) -> nr.Subnet:
+               project_id: str | None) -> records.Subnet:
         with self._db.read() as s:
             self.visible(s, network_id, project_id)
             found = networks_db.get_subnet(s, subnet_id, network_id)
@@ -272,7 +257,7 @@ class ShareNetworkService:
 
     def existing_subnets(self, s: Session, network_id: str, project_id: str | None,
                          values: Mapping[str, Any], multiple: bool
-                         ) -> tuple[nr.ShareNetwork, str | None, list[nr.Subnet]]:
+                         ) -> tuple[records.ShareNetwork, str | None, list[records.Subnet]]:
         """Manila's checks before a subnet is added: the network, the zone,
         and the subnets already in that zone (one per zone before 2.70)."""
         check_neutron_pair(values)
@@ -288,7 +273,7 @@ class ShareNetworkService:
         return network, zone, existing
 
     def create_subnet(self, s: Session, network_id: str, zone: str | None,
-                      values: Mapping[str, Any], metadata: Mapping[str, str]) -> nr.Subnet:
+                      values: Mapping[str, Any], metadata: Mapping[str, str]) -> records.Subnet:
         check_metadata(metadata)
         return networks_db.create_subnet(s, {
             "id": str(uuid.uuid4()), "share_network_id": network_id,
@@ -297,7 +282,7 @@ class ShareNetworkService:
 
     def add_subnet(self, network_id: str, project_id: str | None,
                    values: Mapping[str, Any], metadata: Mapping[str, str],
-                   multiple: bool) -> nr.Subnet | None:
+                   multiple: bool) -> records.Subnet | None:
         """Create a subnet where no server needs new addresses; None when
         servers do (the caller then goes through the 2.70 update flow)."""
         with self._db.write() as s:

@@ -29,8 +29,6 @@ from typing import Any
 from oslo_config import cfg
 from sqlalchemy.orm import Session
 
-from manila_ui.backend.db import network_records as nr
-from manila_ui.backend.db import records
 from manila_ui.backend.db import security_services as services_db
 from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db import share_servers as servers_db
@@ -46,6 +44,7 @@ from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.shares import CREATE_FROM_SNAPSHOT
 from manila_ui.backend.services.shares import NewShare
 from manila_ui.backend.services.shares import hints
+from manila_ui.backend.types import records
 
 LOG = logging.getLogger(__name__)
 
@@ -70,7 +69,7 @@ def server_not_found(server_id: str) -> errors.NotFound:
     return errors.NotFound(f"Share server {server_id} could not be found.")
 
 
-def check_network_active(network: nr.ShareNetwork) -> None:
+def check_network_active(network: records.ShareNetwork) -> None:
     if network.status != "active":
         raise errors.Invalid(
             f"The share network {network.id} used isn't in an 'active' state. Current "
@@ -87,7 +86,7 @@ class ManagedServer:
     driver_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
-def _service_dicts(s: Session, network: nr.ShareNetwork | None) -> list[dict[str, Any]]:
+def _service_dicts(s: Session, network: records.ShareNetwork | None) -> list[dict[str, Any]]:
     if network is None:
         return []
     return [dataclasses.asdict(service) for service in
@@ -113,18 +112,18 @@ class ShareServerService:
 
     # -- reads --------------------------------------------------------------
 
-    def get(self, server_id: str) -> nr.ShareServer:
+    def get(self, server_id: str) -> records.ShareServer:
         with self._db.read() as s:
             found = servers_db.get(s, server_id)
         if found is None:
             raise server_not_found(server_id)
         return found
 
-    def list_all(self, **filters: str | None) -> list[nr.ShareServer]:
+    def list_all(self, **filters: str | None) -> list[records.ShareServer]:
         with self._db.read() as s:
             return servers_db.list_all(s, **filters)
 
-    def allocations(self, server_id: str) -> list[nr.Allocation]:
+    def allocations(self, server_id: str) -> list[records.Allocation]:
         with self._db.read() as s:
             return servers_db.allocations(s, server_id)
 
@@ -235,7 +234,7 @@ class ShareServerService:
 
     # -- setting a server up ----------------------------------------------------
 
-    def _subnet_specs(self, s: Session, server: nr.ShareServer
+    def _subnet_specs(self, s: Session, server: records.ShareServer
                       ) -> list[tuple[net_driver.SubnetSpec, net_driver.SubnetDetails]]:
         """Validate the server's subnets with the network plugin and record
         what it says of them (network type, segmentation id, CIDR...)."""
@@ -252,16 +251,16 @@ class ShareServerService:
             found.append((spec, details))
         return found
 
-    def _allocate(self, s: Session, server: nr.ShareServer,
-                  network: nr.ShareNetwork | None) -> None:
+    def _allocate(self, s: Session, server: records.ShareServer,
+                  network: records.ShareNetwork | None) -> None:
         allocated = self._network.allocate(self._subnet_specs(s, server),
                                            servers_db.used_addresses(s))
         for allocation in allocated:
             servers_db.add_allocation(s, allocation.row(server.id))
         self.refresh_details(s, server.id, network, server.identifier or server.id)
 
-    def add_subnet(self, s: Session, server: nr.ShareServer, subnet_id: str,
-                   network: nr.ShareNetwork | None) -> None:
+    def add_subnet(self, s: Session, server: records.ShareServer, subnet_id: str,
+                   network: records.ShareNetwork | None) -> None:
         """Addresses on one more subnet for a server (2.70)."""
         subnet = networks_db.get_subnet(s, subnet_id)
         if subnet is None:
@@ -278,7 +277,7 @@ class ShareServerService:
         self.refresh_details(s, server.id, network, server.identifier or server.id)
 
     def refresh_details(self, s: Session, server_id: str,
-                        network: nr.ShareNetwork | None, identifier: str) -> None:
+                        network: records.ShareNetwork | None, identifier: str) -> None:
         services = _service_dicts(s, network)
         net_driver.check_security_services(services)
         rows = [(a.share_network_subnet_id, a.label, a.ip_address)
@@ -366,7 +365,7 @@ class ShareServerService:
     def _backend_hosts(self) -> dict[str, Pool]:
         return {pool.host: pool for pool in self._driver.pools()}
 
-    def manage(self, request: ManagedServer, request_id: str | None) -> nr.ShareServer:
+    def manage(self, request: ManagedServer, request_id: str | None) -> records.ShareServer:
         """Manila's checks, in its order, then ``manage_starting``."""
         with self._db.write() as s:
             network = networks_db.get_network(s, request.share_network_id)

@@ -11,11 +11,11 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import quotas as quotas_db
-from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
+from manila_ui.backend.types import records
 
 DHSS = "driver_handles_share_servers"
 SNAPSHOT_SUPPORT = "snapshot_support"

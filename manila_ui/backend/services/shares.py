@@ -26,11 +26,9 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import availability_zones as az_db
-from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
-from manila_ui.backend.db.shares import ShareFilters
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
@@ -44,6 +42,8 @@ from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import share_deltas
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.resource_locks import release_share_rule_locks
+from manila_ui.backend.types import records
+from manila_ui.backend.types.queries import ShareFilters
 
 LOG = logging.getLogger(__name__)
 

@@ -21,10 +21,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
-from manila_ui.backend.db import records
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
-from manila_ui.backend.db.snapshots import SnapshotFilters
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
@@ -38,6 +36,8 @@ from manila_ui.backend.services.shares import check_display_field
 from manila_ui.backend.services.shares import check_metadata
 from manila_ui.backend.services.shares import check_sort
 from manila_ui.backend.services.shares import hints
+from manila_ui.backend.types import records
+from manila_ui.backend.types.queries import SnapshotFilters
 
 LOG = logging.getLogger(__name__)
 

@@ -23,7 +23,6 @@ from collections.abc import Mapping
 from oslo_config import cfg
 from sqlalchemy.orm import Session
 
-from manila_ui.backend.db import records
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
@@ -38,6 +37,7 @@ from manila_ui.backend.services.quotas import QuotaExceeded
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.quotas import share_deltas
 from manila_ui.backend.services.shares import check_sort_key
+from manila_ui.backend.types import records
 
 LOG = logging.getLogger(__name__)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from alembic import context
 
 from manila_ui.backend.db import models
-from manila_ui.backend.db import network_models  # noqa: F401 - its tables too
 
 config = context.config
 engine = config.attributes["engine"]

@@ -6,7 +6,6 @@ import datetime
 
 import webob
 
-from manila_ui.backend.db.records import Message
 from manila_ui.backend.policies import messages as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
@@ -17,6 +16,7 @@ from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.messages import MessageView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages as service
+from manila_ui.backend.types.records import Message
 
 VIEW = MessageView()
 

@@ -9,8 +9,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db import resource_locks as locks_db
-from manila_ui.backend.db.resource_locks import ResourceLock
 from manila_ui.backend.policies import resource_locks as policy
 from manila_ui.backend.policies import share_access as access_policy
 from manila_ui.backend.policies import shares as share_policy
@@ -27,6 +25,10 @@ from manila_ui.backend.rest.validation import validate_body
 from manila_ui.backend.rest.views.resource_locks import ResourceLockView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import resource_locks as service
+from manila_ui.backend.types.queries import LOCK_FILTER_KEYS
+from manila_ui.backend.types.queries import LOCK_SORT_KEYS
+from manila_ui.backend.types.queries import LockFilters
+from manila_ui.backend.types.records import ResourceLock
 
 VIEW = ResourceLockView()
 
@@ -58,27 +60,30 @@ def index(req: ApiRequest) -> webob.Response:
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
     sort_key = params.get("sort_key", "created_at")
-    if sort_key not in locks_db.SORT_KEYS:
+    if sort_key not in LOCK_SORT_KEYS:
         raise faults.BadRequest(f"Invalid input received: Invalid sort key {sort_key}.")
     sort_dir = "desc" if params.get("sort_dir", "desc") == "desc" else "asc"
     with_count = query.strict_bool(params.get("with_count", False), "with_count")
-    filters: dict[str, Any] = {k: v for k, v in params.items()
-                               if k in locks_db.FILTER_KEYS or k == "lock_reason~"}
+    filters = LockFilters(
+        exact={k: v for k, v in params.items() if k in LOCK_FILTER_KEYS},
+        lock_reason_like=params.get("lock_reason~"))
+    exact = filters.exact
     all_projects = "all_projects" in params and query.strict_bool(
         params["all_projects"] or "true", "all_projects")
     if all_projects and not req.allowed(policy.GET_ALL_PROJECTS):
         all_projects = False
-        filters.pop("project_id", None)
-    if "project_id" in filters:
-        if not req.ctx.is_admin and filters["project_id"] != req.ctx.project_id:
+        exact.pop("project_id", None)
+    if "project_id" in exact:
+        if not req.ctx.is_admin and exact["project_id"] != req.ctx.project_id:
             raise faults.Forbidden()
     elif not all_projects:
-        filters["project_id"] = req.ctx.project_id
-    for name in ("created_since", "created_before"):
-        if name in params:
-            filters[name] = _time(params[name], name)
+        exact["project_id"] = req.ctx.project_id or ""
+    if "created_since" in params:
+        filters.created_since = _time(params["created_since"], "created_since")
+    if "created_before" in params:
+        filters.created_before = _time(params["created_before"], "created_before")
     found, count = req.services.resource_locks.list_page(
-        filters=filters, sort_key=sort_key, sort_dir=sort_dir, limit=limit,
+        filters, sort_key=sort_key, sort_dir=sort_dir, limit=limit,
         offset=offset, with_count=with_count)
     return json_response(VIEW.index(req, found, count))
 

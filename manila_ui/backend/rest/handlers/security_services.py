@@ -12,7 +12,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.network_records import SecurityService
 from manila_ui.backend.policies import security_services as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
@@ -25,7 +24,8 @@ from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.security_services import SecurityServiceView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.security_services import SEARCH_KEYS
-from manila_ui.backend.services.security_services import ServiceQuery
+from manila_ui.backend.types.queries import SecurityServiceFilters
+from manila_ui.backend.types.records import SecurityService
 
 VIEW = SecurityServiceView()
 
@@ -57,7 +57,8 @@ def _list(req: ApiRequest, detail: bool) -> webob.Response:
     if not req.ctx.is_admin:
         params = {key: value for key, value in params.items() if key in SEARCH_KEYS}
     found = req.services.security_services.list_services(
-        ServiceQuery(project_id=project, share_network_id=network_id, filters=params),
+        SecurityServiceFilters(project_id=project, share_network_id=network_id,
+                               attributes=params),
         network_project=own(req))
     page = found[offset:offset + (limit or req.services.conf.osapi_max_limit)]
     if not detail:

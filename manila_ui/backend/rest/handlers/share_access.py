@@ -13,10 +13,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.records import Share
-from manila_ui.backend.db.resource_locks import ResourceLock
-from manila_ui.backend.db.share_access import AccessRule
-from manila_ui.backend.db.share_access import RuleFilters
 from manila_ui.backend.policies import resource_locks as lock_policy
 from manila_ui.backend.policies import share_access as policy
 from manila_ui.backend.policies import shares as share_policy
@@ -36,6 +32,10 @@ from manila_ui.backend.services import resource_locks as locks
 from manila_ui.backend.services.resource_locks import Locker
 from manila_ui.backend.services.share_access import Flags
 from manila_ui.backend.services.share_access import NewRule
+from manila_ui.backend.types.queries import RuleFilters
+from manila_ui.backend.types.records import AccessRule
+from manila_ui.backend.types.records import ResourceLock
+from manila_ui.backend.types.records import Share
 
 VIEW = AccessRuleView()
 

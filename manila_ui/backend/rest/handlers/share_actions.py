@@ -12,7 +12,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.records import Share
 from manila_ui.backend.policies import shares as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
@@ -31,6 +30,7 @@ from manila_ui.backend.rest.schemas import share_actions as schema
 from manila_ui.backend.rest.validation import validate_body
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.share_manage import ManagedShare
+from manila_ui.backend.types.records import Share
 
 
 def _share(req: ApiRequest, share_id: str, message: str | None = None) -> Share:

@@ -13,7 +13,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.network_records import ShareNetwork
 from manila_ui.backend.policies import share_networks as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
@@ -29,6 +28,7 @@ from manila_ui.backend.rest.views.share_networks import check_view
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.share_network_updates import Visible
 from manila_ui.backend.services.share_networks import STATUSES
+from manila_ui.backend.types.records import ShareNetwork
 
 
 def _network(req: ApiRequest, network_id: str, rule: str) -> ShareNetwork:

@@ -14,7 +14,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.network_records import ShareNetwork
 from manila_ui.backend.policies import share_networks as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
@@ -24,7 +23,8 @@ from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.share_networks import ShareNetworkView
 from manila_ui.backend.rest.views.share_networks import show_details
 from manila_ui.backend.services import errors
-from manila_ui.backend.services.share_networks import NetworkQuery
+from manila_ui.backend.types.queries import NetworkFilters
+from manila_ui.backend.types.records import ShareNetwork
 
 VIEW = ShareNetworkView()
 # Query parameters the list handles itself; the rest filter attributes.
@@ -86,11 +86,11 @@ def _list(req: ApiRequest, detail: bool) -> webob.Response:
     if not show_details(req):
         for key in ("network_type", "segmentation_id"):
             filters.pop(key, None)
-    found = req.services.share_networks.list_networks(NetworkQuery(
+    found = req.services.share_networks.list_networks(NetworkFilters(
         project_id=project, security_service_id=params.get("security_service_id"),
         created_since=_date(params, "created_since"),
-        created_before=_date(params, "created_before"), filters=filters,
-        like_filters=req.at_least("2.36")))
+        created_before=_date(params, "created_before"), attributes=filters,
+        like=req.at_least("2.36")))
     page = found[offset:offset + (limit or req.services.conf.osapi_max_limit)]
     return json_response(VIEW.many(req, page, detail))
 

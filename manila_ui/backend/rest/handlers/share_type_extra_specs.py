@@ -7,13 +7,13 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.records import ShareType
 from manila_ui.backend.policies import share_types as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.services import errors
+from manila_ui.backend.types.records import ShareType
 
 
 def _type(req: ApiRequest) -> ShareType:

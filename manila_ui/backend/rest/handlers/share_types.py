@@ -14,7 +14,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.records import ShareType
 from manila_ui.backend.policies import share_types as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
@@ -29,6 +28,7 @@ from manila_ui.backend.rest.validation import validate
 from manila_ui.backend.rest.views.share_types import ShareTypeView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import share_types as types_service
+from manila_ui.backend.types.records import ShareType
 
 VIEW = ShareTypeView()
 

@@ -11,9 +11,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.records import Share
-from manila_ui.backend.db.records import Snapshot
-from manila_ui.backend.db.shares import ShareFilters
 from manila_ui.backend.policies import share_snapshots as snapshot_policy
 from manila_ui.backend.policies import share_types as type_policy
 from manila_ui.backend.policies import shares as policy
@@ -28,6 +25,9 @@ from manila_ui.backend.rest.validation import validate
 from manila_ui.backend.rest.views.shares import ShareView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.shares import NewShare
+from manila_ui.backend.types.queries import ShareFilters
+from manila_ui.backend.types.records import Share
+from manila_ui.backend.types.records import Snapshot
 
 VIEW = ShareView()
 

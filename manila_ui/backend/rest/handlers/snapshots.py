@@ -10,8 +10,6 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.db.records import Snapshot
-from manila_ui.backend.db.snapshots import SnapshotFilters
 from manila_ui.backend.policies import share_snapshots as policy
 from manila_ui.backend.policies import shares as share_policy
 from manila_ui.backend.rest import faults
@@ -26,6 +24,8 @@ from manila_ui.backend.rest.handlers.shares import visible_share
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.snapshots import SnapshotView
 from manila_ui.backend.services import errors
+from manila_ui.backend.types.queries import SnapshotFilters
+from manila_ui.backend.types.records import Snapshot
 
 VIEW = SnapshotView()
 

@@ -11,7 +11,6 @@ import uuid
 
 import webob
 
-from manila_ui.backend.db.records import Transfer
 from manila_ui.backend.policies import share_transfers as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
@@ -24,6 +23,7 @@ from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.transfers import TransferView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import transfers as service
+from manila_ui.backend.types.records import Transfer
 
 VIEW = TransferView()
 VERSION = "2.77"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.db.records import AvailabilityZone
 from manila_ui.backend.rest.views.base import isotime
+from manila_ui.backend.types.records import AvailabilityZone
 
 
 def availability_zones(zones: list[AvailabilityZone]) -> dict[str, Any]:

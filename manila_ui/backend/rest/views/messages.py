@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.db.records import Message
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.base import ViewBuilder
 from manila_ui.backend.rest.views.base import isotime
 from manila_ui.backend.services.messages import user_message
+from manila_ui.backend.types.records import Message
 
 
 class MessageView(ViewBuilder):

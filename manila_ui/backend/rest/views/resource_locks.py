@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.db.resource_locks import ResourceLock
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.base import ViewBuilder
 from manila_ui.backend.rest.views.base import isotime
+from manila_ui.backend.types.records import ResourceLock
 
 
 class ResourceLockView(ViewBuilder):

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.db.records import Share
-from manila_ui.backend.db.share_access import AccessRule
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.base import ViewBuilder
 from manila_ui.backend.rest.views.base import isotime
 from manila_ui.backend.rest.views.base import since
+from manila_ui.backend.types.records import AccessRule
+from manila_ui.backend.types.records import Share
 
 REDACTED = "******"
 

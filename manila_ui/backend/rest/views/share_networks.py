@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.db.network_records import ShareNetwork
-from manila_ui.backend.db.network_records import Subnet
 from manila_ui.backend.policies import share_networks as policy
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.base import ViewBuilder
 from manila_ui.backend.rest.views.base import isotime
 from manila_ui.backend.rest.views.base import since
+from manila_ui.backend.types.records import ShareNetwork
+from manila_ui.backend.types.records import Subnet
 
 SENSITIVE = ("network_type", "segmentation_id")
 NETWORK_FIELDS = ("neutron_net_id", "neutron_subnet_id", "network_type",

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.db.records import ShareType
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.base import ViewBuilder
 from manila_ui.backend.rest.views.base import since
 from manila_ui.backend.services import share_types as types
+from manila_ui.backend.types.records import ShareType
 
 SNAPSHOT_INHERIT = "snapshot_inherit_share_access_support"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from manila_ui.backend.db.records import Page
-from manila_ui.backend.db.records import Share
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.base import ViewBuilder
 from manila_ui.backend.rest.views.base import isotime
 from manila_ui.backend.rest.views.base import since
+from manila_ui.backend.types.records import Page
+from manila_ui.backend.types.records import Share
 
 
 class ShareView(ViewBuilder):

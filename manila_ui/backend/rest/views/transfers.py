@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.db.records import Transfer
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.base import ViewBuilder
 from manila_ui.backend.rest.views.base import isotime
+from manila_ui.backend.types.records import Transfer
 
 
 class TransferView(ViewBuilder):

@@ -1,0 +1,304 @@
+"""Plain records of every resource: frozen dataclasses that the db package
+returns, detached from any session, safe to hand to other threads and to
+every layer (services compute on them, rest's views render them)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Generic
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class AvailabilityZone:
+    id: str
+    name: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareType:
+    id: str
+    name: str
+    description: str | None
+    is_public: bool
+    extra_specs: dict[str, str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Share:
+    id: str
+    project_id: str
+    user_id: str
+    display_name: str | None
+    display_description: str | None
+    size: int
+    share_proto: str
+    status: str
+    task_state: str | None
+    access_rules_status: str
+    progress: str | None
+    is_public: bool
+    share_type_id: str | None
+    share_type_name: str | None
+    availability_zone: str | None
+    host: str | None
+    snapshot_id: str | None
+    share_network_id: str | None
+    share_server_id: str | None
+    snapshot_support: bool | None
+    create_share_from_snapshot_support: bool | None
+    revert_to_snapshot_support: bool | None
+    mount_snapshot_support: bool | None
+    snapshot_inherit_share_access_support: bool | None
+    replication_type: str | None
+    metadata: dict[str, str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+    launched_at: datetime.datetime | None
+    is_soft_deleted: bool = False
+    scheduled_to_be_deleted_at: datetime.datetime | None = None
+    pending_size: int | None = None     # what a running extend/revert gives
+
+
+@dataclasses.dataclass(frozen=True)
+class ExportLocation:
+    id: str
+    share_id: str
+    path: str
+    is_admin_only: bool
+    preferred: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Snapshot:
+    id: str
+    project_id: str
+    user_id: str
+    share_id: str
+    display_name: str | None
+    display_description: str | None
+    size: int | None
+    share_size: int
+    share_proto: str
+    status: str
+    progress: str | None
+    provider_location: str | None
+    metadata: dict[str, str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Transfer:
+    id: str
+    resource_type: str
+    resource_id: str
+    display_name: str | None
+    salt: str
+    crypt_hash: str
+    source_project_id: str
+    destination_project_id: str | None
+    accepted: bool
+    expires_at: datetime.datetime
+    created_at: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class Message:
+    id: str
+    project_id: str
+    request_id: str | None
+    resource_type: str
+    resource_id: str | None
+    action_id: str
+    detail_id: str
+    message_level: str
+    created_at: datetime.datetime
+    expires_at: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class AccessRule:
+    id: str
+    share_id: str
+    access_type: str
+    access_to: str
+    access_level: str
+    state: str
+    access_key: str | None
+    metadata: dict[str, str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ResourceLock:
+    id: str
+    user_id: str
+    project_id: str
+    lock_context: str
+    resource_type: str
+    resource_id: str
+    resource_action: str
+    lock_reason: str | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Operation:
+    id: int
+    kind: str
+    resource_id: str
+    payload: str
+    request_id: str | None
+    run_after: float
+    attempts: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list query; ``count`` only when it was asked for."""
+
+    items: list[T]
+    count: int | None
+
+
+# -- share networks, subnets, security services, share servers --------------
+
+@dataclasses.dataclass(frozen=True)
+class Subnet:
+    id: str
+    share_network_id: str
+    share_network_name: str | None
+    availability_zone: str | None
+    neutron_net_id: str | None
+    neutron_subnet_id: str | None
+    network_type: str | None
+    segmentation_id: int | None
+    cidr: str | None
+    ip_version: int | None
+    gateway: str | None
+    mtu: int | None
+    metadata: dict[str, str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+    @property
+    def is_default(self) -> bool:
+        return self.availability_zone is None
+
+
+@dataclasses.dataclass(frozen=True)
+class ServerSummary:
+    """What a network needs to know of its servers."""
+
+    id: str
+    status: str
+    host: str
+    is_auto_deletable: bool
+    security_service_update_support: bool
+    network_allocation_update_support: bool
+    subnet_ids: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareNetwork:
+    id: str
+    project_id: str
+    user_id: str
+    name: str | None
+    description: str | None
+    status: str
+    subnets: tuple[Subnet, ...]
+    security_service_ids: tuple[str, ...]
+    servers: tuple[ServerSummary, ...]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+    @property
+    def security_service_update_support(self) -> bool:
+        # Manila: every server must support it (true without servers).
+        return all(s.security_service_update_support for s in self.servers)
+
+    @property
+    def network_allocation_update_support(self) -> bool:
+        return all(s.network_allocation_update_support for s in self.servers)
+
+    @property
+    def default_subnets(self) -> list[Subnet]:
+        return [subnet for subnet in self.subnets if subnet.is_default]
+
+    def subnets_in(self, zone: str | None, fallback: bool = True) -> list[Subnet]:
+        """Manila's subnets of a zone: the zone's own, else (``fallback``)
+        the default ones."""
+        found = [subnet for subnet in self.subnets if subnet.availability_zone == zone]
+        if zone is not None and not found and fallback:
+            return self.default_subnets
+        return found
+
+    def servers_of(self, subnet_id: str) -> list[ServerSummary]:
+        return [server for server in self.servers if subnet_id in server.subnet_ids]
+
+
+@dataclasses.dataclass(frozen=True)
+class SecurityService:
+    id: str
+    project_id: str
+    type: str
+    name: str | None
+    description: str | None
+    dns_ip: str | None
+    server: str | None
+    domain: str | None
+    user: str | None
+    password: str | None
+    ou: str | None
+    default_ad_site: str | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Allocation:
+    id: str
+    share_server_id: str
+    share_network_subnet_id: str | None
+    label: str
+    ip_address: str
+    ip_version: int
+    cidr: str | None
+    gateway: str | None
+    mtu: int | None
+    network_type: str | None
+    segmentation_id: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareServer:
+    id: str
+    share_network_id: str
+    share_network_name: str | None
+    project_id: str | None          # the network's project
+    host: str
+    status: str
+    identifier: str | None
+    is_auto_deletable: bool
+    task_state: str | None
+    source_share_server_id: str | None
+    security_service_update_support: bool
+    network_allocation_update_support: bool
+    backend_details: dict[str, str]
+    subnet_ids: tuple[str, ...]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
