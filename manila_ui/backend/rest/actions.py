@@ -4,7 +4,8 @@ one action of a table.  As in Manila: a body that is not one JSON key is
 request's microversion does not have is 404.
 
 Each resource's table lives with its handlers (share_actions.py, ...);
-adding an action is one entry there.
+adding an action is one entry there; the route table serves a table with
+``route``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import webob
 
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import microversion
+from manila_ui.backend.rest.dispatch import Handler
 from manila_ui.backend.rest.request import ApiRequest
 
 # handler(request, resource id from the URL, the whole body)
@@ -49,3 +51,10 @@ def dispatch(req: ApiRequest, table: Mapping[str, Action], resource_id: str
     if not action.serves(req.version):
         raise faults.NotFound()
     return action.handler(req, resource_id, body)
+
+
+def route(table: Mapping[str, Action], id_arg: str) -> Handler:
+    """The handler of ``POST .../{id_arg}/action`` for ``table``."""
+    def action(req: ApiRequest) -> webob.Response:
+        return dispatch(req, table, req.url_args[id_arg])
+    return action

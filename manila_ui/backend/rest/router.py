@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from manila_ui.backend.rest import actions
 from manila_ui.backend.rest.dispatch import Handler
 from manila_ui.backend.rest.dispatch import Router
 from manila_ui.backend.rest.handlers import availability_zones
@@ -39,7 +40,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/shares/detail": {"GET": shares.detail},
     "/shares/{share_id}": {"GET": shares.show, "PUT": shares.update,
                            "DELETE": shares.delete},
-    "/shares/{share_id}/action": {"POST": share_actions.action},
+    "/shares/{share_id}/action": {"POST": actions.route(
+        {**share_actions.ACTIONS, **share_access.ACTIONS}, "share_id")},
     "/shares/manage": {"POST": share_actions.manage},
     "/shares/{share_id}/export_locations": {"GET": export_locations.index},
     "/shares/{share_id}/export_locations/{export_location_id}": {
@@ -48,7 +50,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/types/default": {"GET": share_types.default},
     "/types/{share_type_id}": {"GET": share_types.show, "PUT": share_types.update,
                                "DELETE": share_types.delete},
-    "/types/{share_type_id}/action": {"POST": share_types.action},
+    "/types/{share_type_id}/action": {"POST": actions.route(share_types.ACTIONS,
+                                                              "share_type_id")},
     "/types/{share_type_id}/share_type_access": {"GET": share_types.project_access},
     "/types/{share_type_id}/os-share-type-access": {"GET": share_types.project_access},
     "/availability-zones": {"GET": availability_zones.index},
@@ -93,7 +96,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/snapshots/manage": {"POST": snapshots.manage},
     "/snapshots/{snapshot_id}": {"GET": snapshots.show, "PUT": snapshots.update,
                                  "DELETE": snapshots.delete},
-    "/snapshots/{snapshot_id}/action": {"POST": snapshots.action},
+    "/snapshots/{snapshot_id}/action": {"POST": actions.route(snapshots.ACTIONS,
+                                                              "snapshot_id")},
     "/share-transfers": {"GET": transfers.index, "POST": transfers.create},
     "/share-transfers/detail": {"GET": transfers.detail},
     "/share-transfers/{transfer_id}": {"GET": transfers.show,
@@ -105,7 +109,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/share-networks/{share_network_id}": {"GET": share_networks.show,
                                            "PUT": share_networks.update,
                                            "DELETE": share_networks.delete},
-    "/share-networks/{share_network_id}/action": {"POST": share_network_actions.action},
+    "/share-networks/{share_network_id}/action": {"POST": actions.route(
+        share_network_actions.ACTIONS, "share_network_id")},
     **share_network_subnets.routes(),
     "/security-services": {"GET": security_services.index,
                            "POST": security_services.create},
@@ -118,7 +123,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/share-servers/{share_server_id}": {"GET": share_servers.show,
                                          "DELETE": share_servers.delete},
     "/share-servers/{share_server_id}/details": {"GET": share_servers.details},
-    "/share-servers/{share_server_id}/action": {"POST": share_servers.action},
+    "/share-servers/{share_server_id}/action": {"POST": actions.route(
+        share_servers.ACTIONS, "share_server_id")},
 }
 
 

@@ -6,9 +6,9 @@ import webob
 
 from manila_ui.backend.policies import share_export_locations as policy
 from manila_ui.backend.rest import faults
+from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.shares import visible_share
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.export_locations import ExportLocationView
 from manila_ui.backend.services import errors

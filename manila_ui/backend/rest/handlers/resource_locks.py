@@ -14,11 +14,11 @@ from manila_ui.backend.policies import share_access as access_policy
 from manila_ui.backend.policies import shares as share_policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
+from manila_ui.backend.rest.common import lock_target
+from manila_ui.backend.rest.common import locker
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.share_access import lock_target
-from manila_ui.backend.rest.handlers.share_access import locker
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.schemas import resource_locks as schema
 from manila_ui.backend.rest.validation import validate_body

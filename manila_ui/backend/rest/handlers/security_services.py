@@ -15,11 +15,11 @@ import webob
 from manila_ui.backend.policies import security_services as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
+from manila_ui.backend.rest.common import check_policy
+from manila_ui.backend.rest.common import entity
+from manila_ui.backend.rest.common import own
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.share_networks import authorize
-from manila_ui.backend.rest.handlers.share_networks import entity
-from manila_ui.backend.rest.handlers.share_networks import own
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.security_services import SecurityServiceView
 from manila_ui.backend.services import errors
@@ -42,7 +42,7 @@ def _found(req: ApiRequest, service_id: str) -> SecurityService:
 
 
 def _list(req: ApiRequest, detail: bool) -> webob.Response:
-    authorize(req, policy.DETAIL if detail else policy.INDEX)
+    check_policy(req, policy.DETAIL if detail else policy.INDEX)
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
     params.pop("status", None)
@@ -81,7 +81,7 @@ def detail(req: ApiRequest) -> webob.Response:
 
 
 def create(req: ApiRequest) -> webob.Response:
-    authorize(req, policy.CREATE)
+    check_policy(req, policy.CREATE)
     values = entity(req, "security_service")
     service = req.services.security_services.create(req.ctx.caller(), values,
                                                     req.at_least("2.76"))

@@ -19,40 +19,29 @@ from manila_ui.backend.policies import shares as share_policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
+from manila_ui.backend.rest.common import lock_target
+from manila_ui.backend.rest.common import locker
+from manila_ui.backend.rest.common import share_for_modification
+from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.shares import share_for_modification
-from manila_ui.backend.rest.handlers.shares import visible_share
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.share_access import AccessRuleView
 from manila_ui.backend.services import access_rules
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import resource_locks as locks
-from manila_ui.backend.services.resource_locks import Locker
 from manila_ui.backend.services.share_access import Flags
 from manila_ui.backend.services.share_access import NewRule
 from manila_ui.backend.types.queries import RuleFilters
 from manila_ui.backend.types.records import AccessRule
-from manila_ui.backend.types.records import ResourceLock
 from manila_ui.backend.types.records import Share
 
 VIEW = AccessRuleView()
 
 
-def locker(req: ApiRequest) -> Locker:
-    if getattr(req.ctx, "service_roles", None):
-        context = "service"
-    elif req.ctx.is_admin:
-        context = "admin"
-    else:
-        context = "user"
-    return Locker(user_id=req.ctx.user_id or "", project_id=req.ctx.project_id or "",
-                  context=context)
 
 
-def lock_target(lock: ResourceLock) -> dict[str, Any]:
-    return {"project_id": lock.project_id, "user_id": lock.user_id}
 
 
 def restricted_ids(req: ApiRequest, rules: list[AccessRule]) -> set[str]:

@@ -2,8 +2,8 @@
 
 Each action reads: API-level policy → body schema → the share (404 when
 the caller cannot see it) → the policy on that share → the service, whose
-refusals carry Manila's messages.  Actions other rooms add (access rules)
-are entries of ``ACTIONS``.
+refusals carry Manila's messages.  The access-rule actions are
+share_access.ACTIONS; the router serves both tables on one URL.
 """
 
 from __future__ import annotations
@@ -16,21 +16,22 @@ from manila_ui.backend.policies import shares as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
-from manila_ui.backend.rest.actions import dispatch
+from manila_ui.backend.rest.common import entity
+from manila_ui.backend.rest.common import share_for_modification
+from manila_ui.backend.rest.common import share_target
+from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers import share_access
-from manila_ui.backend.rest.handlers.shares import VIEW
-from manila_ui.backend.rest.handlers.shares import share_for_modification
-from manila_ui.backend.rest.handlers.shares import target
-from manila_ui.backend.rest.handlers.shares import visible_share
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.schemas import share_actions as schema
 from manila_ui.backend.rest.validation import validate_body
+from manila_ui.backend.rest.views.shares import ShareView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.share_manage import ManagedShare
 from manila_ui.backend.types.records import Share
+
+VIEW = ShareView()
 
 
 def _share(req: ApiRequest, share_id: str, message: str | None = None) -> Share:
@@ -60,10 +61,10 @@ def extend(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.Respon
     force = False
     if req.at_least("2.64") and "force" in body["extend"]:
         force = query.strict_bool(body["extend"]["force"], "force")
-    req.authorize(policy.FORCE_EXTEND if force else policy.EXTEND, target(share))
+    req.authorize(policy.FORCE_EXTEND if force else policy.EXTEND, share_target(share))
     req.services.share_actions.extend(
         share.id, new_size, force,
-        beyond_max_size=req.allowed(policy.EXTEND_BEYOND_MAX_SIZE, target(share)),
+        beyond_max_size=req.allowed(policy.EXTEND_BEYOND_MAX_SIZE, share_target(share)),
         request_id=req.ctx.request_id)
     return empty_response(202)
 
@@ -72,7 +73,7 @@ def shrink(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.Respon
     validate_body(schema.shrink if "shrink" in body else schema.shrink_legacy, body)
     req.authorize(policy.SHRINK)
     share, new_size = _resize(req, share_id, body)
-    req.authorize(policy.SHRINK, target(share))
+    req.authorize(policy.SHRINK, share_target(share))
     req.services.share_actions.shrink(share.id, new_size, req.ctx.request_id)
     return empty_response(202)
 
@@ -88,7 +89,7 @@ def revert(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.Respon
         raise faults.BadRequest(f"Snapshot {snapshot_id} could not be found.") from None
     if snapshot.project_id != share.project_id and not req.ctx.is_admin:
         raise faults.BadRequest(f"Snapshot {snapshot_id} could not be found.")
-    req.authorize(policy.REVERT_TO_SNAPSHOT, target(share))
+    req.authorize(policy.REVERT_TO_SNAPSHOT, share_target(share))
     req.services.share_actions.revert(share.id, snapshot, req.ctx.request_id)
     return empty_response(202)
 
@@ -103,7 +104,7 @@ def reset_status(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.
     status = argument.get("status", argument.get("os-status"))
     if status is None:
         raise faults.BadRequest("Must specify 'status'")
-    req.authorize(policy.RESET_STATUS, target(share))
+    req.authorize(policy.RESET_STATUS, share_target(share))
     req.services.share_actions.reset_status(share.id, status)
     return empty_response(202)
 
@@ -111,7 +112,7 @@ def reset_status(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.
 def force_delete(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.Response:
     req.authorize(policy.FORCE_DELETE)
     share = _share(req, share_id)
-    req.authorize(policy.FORCE_DELETE, target(share))
+    req.authorize(policy.FORCE_DELETE, share_target(share))
     req.services.share_actions.force_delete(share.id, req.ctx.request_id)
     return empty_response(202)
 
@@ -120,7 +121,7 @@ def soft_delete(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.R
     req.authorize(policy.SOFT_DELETE)
     validate_body(schema.soft_delete, body)
     share = share_for_modification(req, share_id)
-    req.authorize(policy.SOFT_DELETE, target(share))
+    req.authorize(policy.SOFT_DELETE, share_target(share))
     req.services.share_actions.soft_delete(share.id)
     return empty_response(202)
 
@@ -129,7 +130,7 @@ def restore(req: ApiRequest, share_id: str, body: dict[str, Any]) -> webob.Respo
     req.authorize(policy.RESTORE)
     validate_body(schema.restore, body)
     share = _share(req, share_id, f"No share exists with ID {share_id}.")
-    req.authorize(policy.GET, target(share))
+    req.authorize(policy.GET, share_target(share))
     if req.services.share_actions.restore(share.id):
         return empty_response(202)
     return empty_response(200)   # not in the recycle bin: nothing to do
@@ -156,12 +157,7 @@ ACTIONS: dict[str, Action] = {
     "soft_delete": Action(soft_delete, "2.69"),
     "restore": Action(restore, "2.69"),
     "unmanage": Action(unmanage, "2.7"),
-    **share_access.ACTIONS,
 }
-
-
-def action(req: ApiRequest) -> webob.Response:
-    return dispatch(req, ACTIONS, req.url_args["share_id"])
 
 
 # -- POST /shares/manage (admin) ------------------------------------------------
@@ -172,10 +168,7 @@ _MANAGE_REQUIRED = ("export_path", "service_host", "protocol")
 @api_version("2.7")
 def manage(req: ApiRequest) -> webob.Response:
     req.authorize(policy.MANAGE)
-    body = req.json_body()
-    data = body.get("share") if isinstance(body, dict) else None
-    if not isinstance(data, dict):
-        raise faults.UnprocessableEntity("Share entity not found in request body")
+    data = entity(req, "share", message="Share entity not found in request body")
     for name in _MANAGE_REQUIRED:
         if name not in data:
             raise faults.UnprocessableEntity(f"Required parameter {name} not found")

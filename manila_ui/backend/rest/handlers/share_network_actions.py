@@ -17,18 +17,19 @@ from manila_ui.backend.policies import share_networks as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
-from manila_ui.backend.rest.actions import dispatch
+from manila_ui.backend.rest.common import network_target
+from manila_ui.backend.rest.common import own
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.share_networks import VIEW
-from manila_ui.backend.rest.handlers.share_networks import network_target
-from manila_ui.backend.rest.handlers.share_networks import own
 from manila_ui.backend.rest.request import ApiRequest
+from manila_ui.backend.rest.views.share_networks import ShareNetworkView
 from manila_ui.backend.rest.views.share_networks import check_view
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.share_network_updates import Visible
 from manila_ui.backend.services.share_networks import STATUSES
 from manila_ui.backend.types.records import ShareNetwork
+
+VIEW = ShareNetworkView()
 
 
 def _network(req: ApiRequest, network_id: str, rule: str) -> ShareNetwork:
@@ -171,7 +172,3 @@ ACTIONS: dict[str, Action] = {
     "reset_status": Action(reset_status, "2.63"),
     "share_network_subnet_create_check": Action(subnet_create_check, "2.70"),
 }
-
-
-def action(req: ApiRequest) -> webob.Response:
-    return dispatch(req, ACTIONS, req.url_args["share_network_id"])

@@ -11,12 +11,12 @@ import webob
 
 from manila_ui.backend.policies import share_network_subnets as policy
 from manila_ui.backend.rest import faults
+from manila_ui.backend.rest import metadata
+from manila_ui.backend.rest.common import own
+from manila_ui.backend.rest.common import visible_network
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers import metadata
-from manila_ui.backend.rest.handlers.share_networks import own
-from manila_ui.backend.rest.handlers.share_networks import visible_network
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.share_networks import SubnetView
 from manila_ui.backend.services import errors

@@ -10,21 +10,22 @@ checks name their rule in the 403, as Manila's ``check_policy`` does.
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import webob
 
 from manila_ui.backend.policies import share_networks as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
+from manila_ui.backend.rest.common import check_policy
+from manila_ui.backend.rest.common import entity
+from manila_ui.backend.rest.common import own
+from manila_ui.backend.rest.common import visible_network
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.share_networks import ShareNetworkView
 from manila_ui.backend.rest.views.share_networks import show_details
-from manila_ui.backend.services import errors
 from manila_ui.backend.types.queries import NetworkFilters
-from manila_ui.backend.types.records import ShareNetwork
 
 VIEW = ShareNetworkView()
 # Query parameters the list handles itself; the rest filter attributes.
@@ -32,33 +33,14 @@ _HANDLED = ("all_tenants", "created_since", "created_before", "limit", "offset",
             "security_service_id", "project_id")
 
 
-def own(req: ApiRequest) -> str | None:
-    """The project whose networks the caller sees (None: admins, all)."""
-    return None if req.ctx.is_admin else req.ctx.project_id
 
 
-def authorize(req: ApiRequest, rule: str) -> None:
-    """Manila's ``check_policy`` on the caller's project: the 403 names the rule."""
-    req.authorize(rule, req.ctx.policy_target())
 
 
-def visible_network(req: ApiRequest, network_id: str) -> ShareNetwork:
-    try:
-        return req.services.share_networks.get(network_id, own(req))
-    except errors.NotFound as missing:
-        raise faults.NotFound(missing.message) from None
 
 
-def network_target(network: ShareNetwork) -> dict[str, Any]:
-    return {"project_id": network.project_id, "user_id": network.user_id}
 
 
-def entity(req: ApiRequest, name: str) -> dict[str, Any]:
-    body = req.json_body()
-    if not isinstance(body, dict) or not isinstance(body.get(name), dict):
-        raise faults.UnprocessableEntity()
-    found: dict[str, Any] = body[name]
-    return found
 
 
 # -- list -------------------------------------------------------------------------
@@ -73,7 +55,7 @@ def _date(params: dict[str, str], key: str) -> datetime.datetime | None:
 
 
 def _list(req: ApiRequest, detail: bool) -> webob.Response:
-    authorize(req, policy.DETAIL if detail else policy.INDEX)
+    check_policy(req, policy.DETAIL if detail else policy.INDEX)
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
     project: str | None = req.ctx.project_id
@@ -106,7 +88,7 @@ def detail(req: ApiRequest) -> webob.Response:
 # -- one network --------------------------------------------------------------------
 
 def create(req: ApiRequest) -> webob.Response:
-    authorize(req, policy.CREATE)
+    check_policy(req, policy.CREATE)
     values = entity(req, "share_network")
     network = req.services.share_networks.create(req.ctx.caller(), values,
                                                  with_zone=req.at_least("2.51"))
@@ -114,12 +96,12 @@ def create(req: ApiRequest) -> webob.Response:
 
 
 def show(req: ApiRequest) -> webob.Response:
-    authorize(req, policy.SHOW)
+    check_policy(req, policy.SHOW)
     return json_response(VIEW.one(req, visible_network(req, req.url_args["share_network_id"])))
 
 
 def update(req: ApiRequest) -> webob.Response:
-    authorize(req, policy.UPDATE)
+    check_policy(req, policy.UPDATE)
     values = entity(req, "share_network")
     network = req.services.share_networks.update(req.url_args["share_network_id"],
                                                  own(req), values)
@@ -127,6 +109,6 @@ def update(req: ApiRequest) -> webob.Response:
 
 
 def delete(req: ApiRequest) -> webob.Response:
-    authorize(req, policy.DELETE)
+    check_policy(req, policy.DELETE)
     req.services.share_networks.delete(req.url_args["share_network_id"], own(req))
     return empty_response(202)

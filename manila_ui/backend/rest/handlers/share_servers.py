@@ -10,7 +10,6 @@ import webob
 from manila_ui.backend.policies import share_servers as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.actions import Action
-from manila_ui.backend.rest.actions import dispatch
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
@@ -76,10 +75,6 @@ ACTIONS: dict[str, Action] = {
     "reset_status": Action(reset_status, "2.49"),
     "unmanage": Action(unmanage, "2.49"),
 }
-
-
-def action(req: ApiRequest) -> webob.Response:
-    return dispatch(req, ACTIONS, req.url_args["share_server_id"])
 
 
 @api_version("2.49")

@@ -18,7 +18,6 @@ from manila_ui.backend.policies import share_types as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
-from manila_ui.backend.rest.actions import dispatch
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
@@ -240,7 +239,3 @@ ACTIONS = {
     "removeProjectAccess": Action(
         lambda req, type_id, body: _change_access(req, type_id, body, grant=False)),
 }
-
-
-def action(req: ApiRequest) -> webob.Response:
-    return dispatch(req, ACTIONS, req.url_args["share_type_id"])

@@ -16,12 +16,14 @@ from manila_ui.backend.policies import share_types as type_policy
 from manila_ui.backend.policies import shares as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
+from manila_ui.backend.rest.common import entity
+from manila_ui.backend.rest.common import share_target
+from manila_ui.backend.rest.common import visible_network
+from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.share_networks import visible_network
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.schemas import shares as schema
-from manila_ui.backend.rest.validation import validate
 from manila_ui.backend.rest.views.shares import ShareView
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.shares import NewShare
@@ -32,38 +34,12 @@ from manila_ui.backend.types.records import Snapshot
 VIEW = ShareView()
 
 
-def target(share: Share) -> dict[str, Any]:
-    return {"project_id": share.project_id, "user_id": share.user_id}
 
 
-def visible_share(req: ApiRequest, share_id: str) -> Share:
-    """The share if the caller may see it, else 404 (never 403: that would
-    tell other projects it exists)."""
-    try:
-        share = req.services.shares.get(share_id)
-    except errors.NotFound:
-        raise faults.NotFound() from None
-    if not share.is_public and not req.allowed(policy.GET, target(share)):
-        raise faults.NotFound()
-    return share
 
 
-def _body(req: ApiRequest, entity: str, body_schema: dict[str, Any]) -> dict[str, Any]:
-    body = req.json_body()
-    # Manila answers a body without the entity with 422, not 400.
-    if not isinstance(body, dict) or not isinstance(body.get(entity), dict):
-        raise faults.UnprocessableEntity()
-    validate(body_schema, body)
-    entity_body: dict[str, Any] = body[entity]
-    return entity_body
 
 
-def share_for_modification(req: ApiRequest, share_id: str) -> Share:
-    """The share an action changes: invisible ones are 404; someone else's
-    public share is 403 (Manila's ``get(for_modification=True)``)."""
-    share = visible_share(req, share_id)
-    req.authorize(policy.GET, target(share))
-    return share
 
 
 def _public_flag(req: ApiRequest, value: Any, rule: str) -> bool:
@@ -177,7 +153,7 @@ def _detail_one(req: ApiRequest, share: Share, status: int = 200) -> webob.Respo
 
 def create(req: ApiRequest) -> webob.Response:
     req.authorize(policy.CREATE)
-    body = _body(req, "share", schema.create)
+    body = entity(req, "share", schema.create)
     is_public = False
     if "is_public" in body and body["is_public"] is not None:
         is_public = _public_flag(req, body["is_public"], policy.CREATE_PUBLIC)
@@ -230,11 +206,11 @@ def show(req: ApiRequest) -> webob.Response:
 
 def update(req: ApiRequest) -> webob.Response:
     req.authorize(policy.UPDATE)
-    body = _body(req, "share", schema.update)
+    body = entity(req, "share", schema.update)
     changes: dict[str, Any] = {key: body[key] for key in ("display_name", "display_description",
                                           "is_public") if key in body}
     share = visible_share(req, req.url_args["share_id"])
-    req.authorize(policy.UPDATE, target(share))
+    req.authorize(policy.UPDATE, share_target(share))
     if "is_public" in changes:
         changes["is_public"] = _public_flag(req, changes["is_public"],
                                             policy.SET_PUBLIC)
@@ -244,6 +220,6 @@ def update(req: ApiRequest) -> webob.Response:
 def delete(req: ApiRequest) -> webob.Response:
     req.authorize(policy.DELETE)
     share = visible_share(req, req.url_args["share_id"])
-    req.authorize(policy.DELETE, target(share))
+    req.authorize(policy.DELETE, share_target(share))
     req.services.shares.delete(share)
     return empty_response(202)

@@ -12,15 +12,15 @@ import webob
 
 from manila_ui.backend.policies import share_snapshots as policy
 from manila_ui.backend.policies import shares as share_policy
+from manila_ui.backend.rest import common
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
-from manila_ui.backend.rest.actions import dispatch
+from manila_ui.backend.rest.common import share_target
+from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.shares import target
-from manila_ui.backend.rest.handlers.shares import visible_share
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.snapshots import SnapshotView
 from manila_ui.backend.services import errors
@@ -43,14 +43,6 @@ def visible_snapshot(req: ApiRequest, snapshot_id: str,
     if not req.allowed(policy.GET, snapshot_target(snapshot)):
         raise faults.NotFound(message)
     return snapshot
-
-
-def _entity(req: ApiRequest, message: str | None = None) -> dict[str, Any]:
-    body = req.json_body()
-    entity = body.get("snapshot") if isinstance(body, dict) else None
-    if not isinstance(entity, dict):
-        raise faults.UnprocessableEntity(message)
-    return entity
 
 
 # -- list -------------------------------------------------------------------
@@ -109,7 +101,7 @@ def detail(req: ApiRequest) -> webob.Response:
 # -- one snapshot -----------------------------------------------------------
 
 def create(req: ApiRequest) -> webob.Response:
-    entity = _entity(req)
+    entity = common.entity(req, "snapshot")
     share_id = entity.get("share_id")
     if not isinstance(share_id, str) or not share_id:
         # Manila fails here with a 500; a clear 400 is kinder.
@@ -125,7 +117,7 @@ def create(req: ApiRequest) -> webob.Response:
     if share.is_soft_deleted:
         raise faults.Forbidden(f"Snapshots cannot be created for share '{share_id}' "
                                "since it has been soft deleted.")
-    req.authorize(share_policy.CREATE_SNAPSHOT, target(share))
+    req.authorize(share_policy.CREATE_SNAPSHOT, share_target(share))
     name = entity.get("name", entity.get("display_name"))
     description = entity.get("description", entity.get("display_description"))
     for field, value in (("name", name), ("description", description)):
@@ -151,7 +143,7 @@ def update(req: ApiRequest) -> webob.Response:
     # Manila checks these two rules itself (not by decorator): the 403 names
     # the rule.
     req.authorize(share_policy.SNAPSHOT_UPDATE, req.ctx.policy_target())
-    entity = _entity(req)
+    entity = common.entity(req, "snapshot")
     changes: dict[str, Any] = {key: entity[key] for key in (
         "display_name", "display_description") if key in entity}
     for key, value in changes.items():
@@ -215,14 +207,11 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def action(req: ApiRequest) -> webob.Response:
-    return dispatch(req, ACTIONS, req.url_args["snapshot_id"])
-
-
 @api_version("2.12")
 def manage(req: ApiRequest) -> webob.Response:
     req.authorize(policy.MANAGE)
-    data = _entity(req, "Snapshot entity not found in request body.")
+    data = common.entity(req, "snapshot",
+                         message="Snapshot entity not found in request body.")
     for name in ("share_id", "provider_location"):
         if name not in data:
             raise faults.UnprocessableEntity(f"Required parameter {name} not found.")

@@ -14,11 +14,11 @@ import webob
 from manila_ui.backend.policies import share_transfers as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
+from manila_ui.backend.rest.common import share_target
+from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
-from manila_ui.backend.rest.handlers.shares import target
-from manila_ui.backend.rest.handlers.shares import visible_share
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.transfers import TransferView
 from manila_ui.backend.services import errors
@@ -94,7 +94,7 @@ def create(req: ApiRequest) -> webob.Response:
         share = visible_share(req, str(share_id))
     except faults.NotFound:
         raise faults.BadRequest("Invalid share: Share specified was not found.") from None
-    req.authorize(policy.CREATE, target(share))
+    req.authorize(policy.CREATE, share_target(share))
     created = req.services.transfers.create(share, name)
     return json_response(VIEW.created(req, created.transfer, created.auth_key), 202)
 
