@@ -14,32 +14,32 @@ from oslo_policy import policy
 
 from manila_ui.backend.policies import availability_zones
 from manila_ui.backend.policies import base
+from manila_ui.backend.policies import export_locations
 from manila_ui.backend.policies import messages
+from manila_ui.backend.policies import pools
 from manila_ui.backend.policies import quota_sets
 from manila_ui.backend.policies import resource_locks
-from manila_ui.backend.policies import scheduler_stats
 from manila_ui.backend.policies import security_services
 from manila_ui.backend.policies import share_access
-from manila_ui.backend.policies import share_export_locations
 from manila_ui.backend.policies import share_network_subnets
 from manila_ui.backend.policies import share_networks
 from manila_ui.backend.policies import share_servers
-from manila_ui.backend.policies import share_snapshots
-from manila_ui.backend.policies import share_transfers
 from manila_ui.backend.policies import share_types
 from manila_ui.backend.policies import shares
+from manila_ui.backend.policies import snapshots
+from manila_ui.backend.policies import transfers
 
 
 def list_rules() -> list[policy.RuleDefault]:
     return list(itertools.chain(
         base.rules,
         shares.rules,
-        share_export_locations.rules,
-        share_snapshots.rules,
-        share_transfers.rules,
+        export_locations.rules,
+        snapshots.rules,
+        transfers.rules,
         share_types.rules,
         availability_zones.rules,
-        scheduler_stats.rules,
+        pools.rules,
         quota_sets.rules,
         messages.rules,
         share_networks.rules,

@@ -33,7 +33,7 @@ MANAGE = "share:manage"
 UNMANAGE = "share:unmanage"
 EXTEND_BEYOND_MAX_SIZE = "share:extend_beyond_max_share_size_spec"
 # Snapshot rules Manila files under ``share:`` (the rest are in
-# share_snapshots.py).
+# snapshots.py).
 CREATE_SNAPSHOT = "share:create_snapshot"
 DELETE_SNAPSHOT = "share:delete_snapshot"
 SNAPSHOT_UPDATE = "share:snapshot_update"

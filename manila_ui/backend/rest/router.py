@@ -17,10 +17,10 @@ from manila_ui.backend.rest.handlers import export_locations
 from manila_ui.backend.rest.handlers import limits
 from manila_ui.backend.rest.handlers import messages
 from manila_ui.backend.rest.handlers import metadata
+from manila_ui.backend.rest.handlers import pools
 from manila_ui.backend.rest.handlers import quota_class_sets
 from manila_ui.backend.rest.handlers import quota_sets
 from manila_ui.backend.rest.handlers import resource_locks
-from manila_ui.backend.rest.handlers import scheduler_stats
 from manila_ui.backend.rest.handlers import security_services
 from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers import share_actions
@@ -56,8 +56,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/types/{share_type_id}/os-share-type-access": {"GET": share_types.project_access},
     "/availability-zones": {"GET": availability_zones.index},
     "/os-availability-zone": {"GET": availability_zones.index_legacy},
-    "/scheduler-stats/pools": {"GET": scheduler_stats.index},
-    "/scheduler-stats/pools/detail": {"GET": scheduler_stats.detail},
+    "/scheduler-stats/pools": {"GET": pools.index},
+    "/scheduler-stats/pools/detail": {"GET": pools.detail},
     "/limits": {"GET": limits.index},
     "/quota-sets/{quota_project_id}": {"GET": quota_sets.show,
                                        "PUT": quota_sets.update,

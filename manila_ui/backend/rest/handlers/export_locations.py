@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import webob
 
-from manila_ui.backend.policies import share_export_locations as policy
+from manila_ui.backend.policies import export_locations as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import api_version

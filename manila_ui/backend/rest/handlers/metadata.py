@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from manila_ui.backend.policies import share_export_locations as el_policy
-from manila_ui.backend.policies import share_snapshots as snapshot_policy
+from manila_ui.backend.policies import export_locations as el_policy
 from manila_ui.backend.policies import shares as share_policy
+from manila_ui.backend.policies import snapshots as snapshot_policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import metadata
 from manila_ui.backend.rest.common import share_target

@@ -11,9 +11,9 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.policies import share_snapshots as snapshot_policy
 from manila_ui.backend.policies import share_types as type_policy
 from manila_ui.backend.policies import shares as policy
+from manila_ui.backend.policies import snapshots as snapshot_policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.common import entity

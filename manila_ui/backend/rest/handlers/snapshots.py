@@ -10,8 +10,8 @@ from typing import Any
 
 import webob
 
-from manila_ui.backend.policies import share_snapshots as policy
 from manila_ui.backend.policies import shares as share_policy
+from manila_ui.backend.policies import snapshots as policy
 from manila_ui.backend.rest import common
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query

@@ -11,7 +11,7 @@ import uuid
 
 import webob
 
-from manila_ui.backend.policies import share_transfers as policy
+from manila_ui.backend.policies import transfers as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.common import share_target

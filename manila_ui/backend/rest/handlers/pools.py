@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import webob
 
-from manila_ui.backend.policies import scheduler_stats as policy
+from manila_ui.backend.policies import pools as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
