@@ -4,7 +4,7 @@ Not a test.  It fills a fresh database (direct inserts), starts a real
 ``manila-ui-backend`` (noauth, one worker) on a free port, and times each
 query as the client sees it and as the backend logged it::
 
-    python -m manila_ui.backend.tools.bench_list [--shares 10000] [--calls 30]
+    .stack/venv/bin/python -m manila_ui.tests.bench.bench_list [--shares 10000] [--calls 30]
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from manila_ui.backend import conf as backend_conf
-from manila_ui.backend.cmd import prepare
 from manila_ui.backend.db import models
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db.engine import Database
+from manila_ui.backend.server import prepare
 
 PROJECT = "0123456789abcdef0123456789abcdef"
 QUERIES = [

@@ -6,7 +6,7 @@ projects), then times the engine's ``check`` + ``recheck`` of a share
 create inside a write transaction that is rolled back, as the API service
 runs them, and prints SQLite's plan for the counting queries::
 
-    python -m manila_ui.backend.tools.bench_quota [--sizes 10,1000,10000,100000]
+    .stack/venv/bin/python -m manila_ui.tests.bench.bench_quota [--sizes 10,1000,10000,100000]
 """
 
 from __future__ import annotations
