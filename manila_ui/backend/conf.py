@@ -147,8 +147,18 @@ driver_opts: list[cfg.Opt] = [
 ]
 
 
+# The name and default of oslo.middleware's sizelimit filter, which Manila's
+# API pipeline runs.
+middleware_opts: list[cfg.Opt] = [
+    cfg.IntOpt("max_request_body_size", default=114688, min=1,
+               help="Largest request body accepted, in bytes; a larger one "
+                    "is refused with 413, as in Manila."),
+]
+
+
 def _register(conf: cfg.ConfigOpts) -> None:
     conf.register_opts(default_opts)
+    conf.register_opts(middleware_opts, group="oslo_middleware")
     conf.register_opts(database_opts, group="database")
     conf.register_opts(quota_opts, group="quota")
     conf.register_opts(driver_opts, group="simulated_driver")
@@ -171,6 +181,7 @@ def list_opts() -> list[tuple[str | None, list[cfg.Opt]]]:
     keystonemiddleware publishes its own)."""
     return [
         (None, default_opts),
+        ("oslo_middleware", middleware_opts),
         ("database", database_opts),
         ("quota", quota_opts),
         ("simulated_driver", driver_opts),

@@ -7,11 +7,14 @@ Middleware order, outermost first, and why:
                   including 401s and 500s produced further in.
 3. FaultWrapper   the last line of defence: an exception from anything
                   below becomes a 500 computeFault, never a bare traceback.
-4. URL map        ``/`` is the unauthenticated version document (300);
+4. BodySizeLimit  a body beyond ``max_request_body_size`` is 413 before
+                  anyone reads it (Manila's sizelimit filter).
+5. URL map        ``/`` is the unauthenticated version document (300);
                   everything else needs authentication:
-5. auth           keystonemiddleware ``auth_token`` (keystone) or NoAuth;
-6. context        builds the RequestContext from the identity headers;
-7. Router         microversions, routes, handlers (``/v2`` only).
+6. auth           keystonemiddleware ``auth_token`` (keystone) or NoAuth;
+7. context        builds the RequestContext from the identity headers;
+8. Router         URL decoding, microversions, routes, handlers (``/v2``
+                  only).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ def build_app(conf: cfg.ConfigOpts, services: Services) -> middleware.WSGIApp:
     else:
         api = middleware.NoAuth(api)
     app: middleware.WSGIApp = URLMap(versions.root, api)
+    app = middleware.BodySizeLimit(app, conf.oslo_middleware.max_request_body_size)
     app = middleware.FaultWrapper(app)
     app = middleware.AccessLog(app, os.path.join(conf.state_path, "access.log"))
     return middleware.RequestId(app)

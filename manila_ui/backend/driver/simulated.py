@@ -33,6 +33,9 @@ from typing import Any
 from oslo_config import cfg
 
 from manila_ui.backend.driver import exports
+from manila_ui.backend.types.values import INT32_MAX
+from manila_ui.backend.types.values import decimal
+from manila_ui.backend.types.values import echo
 
 FAIL_HINT = "simulated_driver:fail"
 USED_HINT = "simulated_driver:used_gb"
@@ -58,8 +61,7 @@ def check(operation: str, hints: Mapping[str, str]) -> None:
 
 
 def used_gb(hints: Mapping[str, str]) -> int:
-    text = hints.get(USED_HINT, "0").strip()
-    return int(text) if text.isdigit() else 0
+    return decimal(hints.get(USED_HINT, "0")) or 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -287,7 +289,8 @@ class SimulatedDriver:
 
 
 def _size_option(driver_options: Mapping[str, Any]) -> int:
-    value = str(driver_options.get(SIZE_OPTION, "1")).strip()
-    if not value.isdigit() or int(value) < 1:
-        raise DriverError(f"driver option size must be a positive integer: {value}")
-    return int(value)
+    value = driver_options.get(SIZE_OPTION, "1")
+    size = decimal(value if isinstance(value, str) else str(value), 1, INT32_MAX)
+    if size is None:
+        raise DriverError(f"driver option size must be a positive integer: {echo(value)}")
+    return size

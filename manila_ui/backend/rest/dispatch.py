@@ -123,6 +123,10 @@ class Router:
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         req = ApiRequest(environ)
+        try:
+            req.check_url()
+        except faults.Fault as fault:
+            return fault.response()(environ, start_response)
         if self._unrouted(req):
             environ[UNROUTED] = True
             return webob.exc.HTTPNotFound()(environ, start_response)
@@ -132,9 +136,11 @@ class Router:
         except microversion.MalformedVersion as exc:
             return faults.BadRequest(str(exc)).response()(environ, start_response)
         except microversion.UnsupportedVersion as exc:
-            # Manila parsed the version before refusing it, so it echoes it.
+            # Manila parsed the version before refusing it, so it echoes it
+            # (not one too long to parse).
             resp = faults.NotAcceptable(str(exc)).response()
-            resp.headers[microversion.HEADER] = str(exc.version)
+            if exc.version is not None:
+                resp.headers[microversion.HEADER] = str(exc.version)
             resp.headers["Vary"] = microversion.HEADER
             return resp(environ, start_response)
         environ[VERSION] = version

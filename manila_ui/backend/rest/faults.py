@@ -25,6 +25,11 @@ FAULT_NAMES = {
 }
 
 
+# No message needs more; one that quotes input beyond it (a 1 MB name...)
+# is cut, so a fault is never larger than the request that caused it.
+MAX_MESSAGE = 1024
+
+
 class Fault(Exception):
     code = 500
     default_message = ("The server has either erred or is incapable of "
@@ -32,7 +37,10 @@ class Fault(Exception):
 
     def __init__(self, message: str | None = None,
                  headers: dict[str, str] | None = None) -> None:
-        self.message = message or self.default_message
+        message = message or self.default_message
+        if len(message) > MAX_MESSAGE:
+            message = message[:MAX_MESSAGE] + "..."
+        self.message = message
         self.headers = dict(headers or {})
         super().__init__(self.message)
 

@@ -67,10 +67,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from manila_ui.backend.types.values import echo
+
 HEADER = "X-OpenStack-Manila-API-Version"
 EXPERIMENTAL_HEADER = "X-OpenStack-Manila-API-Experimental"
 
-_FORMAT = re.compile(r"^([1-9]\d*)\.([1-9]\d*|0)$")
+_FORMAT = re.compile(r"^([1-9]\d*)\.([1-9]\d*|0)$", re.ASCII)
+# Numbers longer than this are well formed, but beyond any version (and
+# int() of 5,000 digits raises): refused unparsed.
+_DIGITS = 9
 
 
 class APIVersion(NamedTuple):
@@ -85,6 +90,8 @@ class APIVersion(NamedTuple):
         match = _FORMAT.match(text)
         if match is None:
             raise MalformedVersion(text)
+        if max(len(match.group(1)), len(match.group(2))) > _DIGITS:
+            raise UnsupportedVersion(None, text)
         return cls(int(match.group(1)), int(match.group(2)))
 
 
@@ -94,14 +101,17 @@ MAX = APIVersion(2, 99)
 
 class MalformedVersion(ValueError):
     def __init__(self, text: str) -> None:
-        super().__init__(f"API Version String {text} is of invalid format. "
+        super().__init__(f"API Version String {echo(text)} is of invalid format. "
                          "Must be of format MajorNum.MinorNum.")
 
 
 class UnsupportedVersion(ValueError):
-    def __init__(self, version: APIVersion) -> None:
+    """``version`` is None when the text was too long to parse."""
+
+    def __init__(self, version: APIVersion | None, text: str = "") -> None:
         self.version = version
-        super().__init__(f"Version {version} is not supported by the API. "
+        shown = version if version is not None else echo(text)
+        super().__init__(f"Version {shown} is not supported by the API. "
                          f"Minimum is {MIN} and maximum is {MAX}.")
 
 

@@ -7,6 +7,7 @@ import ast
 from collections.abc import Mapping
 
 from manila_ui.backend.rest import faults
+from manila_ui.backend.types.values import INT64_MAX
 
 _TRUE = ("1", "t", "true", "on", "y", "yes")
 _FALSE = ("0", "f", "false", "off", "n", "no")
@@ -41,7 +42,8 @@ def pagination(params: Mapping[str, str], max_limit: int) -> tuple[int | None, i
         limit = min(limit, max_limit)
     if offset < 0:
         raise faults.BadRequest("offset param must be positive")
-    return limit, offset
+    # Beyond every row, as Manila answers (and what the database holds).
+    return limit, min(offset, INT64_MAX)
 
 
 def all_tenants(params: Mapping[str, str]) -> bool:

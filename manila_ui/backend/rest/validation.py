@@ -8,8 +8,18 @@ from typing import Any
 import jsonschema
 
 from manila_ui.backend.rest import faults
+from manila_ui.backend.types.values import echo
 
 _VALIDATORS: dict[int, jsonschema.Draft202012Validator] = {}
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """jsonschema's message with the value it quotes cut short (``echo``)."""
+    try:
+        quoted = repr(error.instance)
+    except ValueError:     # an int past CPython's digit limit
+        return "The value is not valid."
+    return error.message.replace(quoted, echo(quoted))
 
 
 def validate(schema: dict[str, Any], instance: Any) -> None:
@@ -19,10 +29,17 @@ def validate(schema: dict[str, Any], instance: Any) -> None:
     error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
     if error is None:
         return
-    path = "/".join(str(p) for p in error.absolute_path) or "body"
+    path = "/".join(echo(p) for p in error.absolute_path) or "body"
     raise faults.BadRequest(
-        f"Invalid input for field/attribute {path}. Value: {error.instance!r}. "
-        f"{error.message}")
+        f"Invalid input for field/attribute {path}. Value: "
+        f"{echo(_repr(error.instance))}. {_message(error)}")
+
+
+def _repr(value: Any) -> str:
+    try:
+        return repr(value)
+    except ValueError:
+        return "<a value too long to print>"
 
 
 _FORMATS = jsonschema.FormatChecker()
@@ -56,6 +73,6 @@ def validate_body(schema: dict[str, Any], instance: Any) -> None:
         return
     if error.path:
         raise faults.BadRequest(
-            f"Invalid input for field/attribute {error.path[-1]}. Value: "
-            f"{error.instance}. {error.message}")
-    raise faults.BadRequest(error.message)
+            f"Invalid input for field/attribute {echo(error.path[-1])}. Value: "
+            f"{echo(error.instance)}. {_message(error)}")
+    raise faults.BadRequest(_message(error))

@@ -25,6 +25,8 @@ from typing import Protocol
 from typing import TypeVar
 
 from manila_ui.backend.services import errors
+from manila_ui.backend.types.values import decimal
+from manila_ui.backend.types.values import echo
 
 ACCESS_TYPES = ("ip", "user", "cert", "cephx")
 ACCESS_LEVELS = ("rw", "ro")
@@ -142,10 +144,10 @@ class Attributes:
 
 
 def _integer(key: str, value: str, low: int, high: int) -> int:
-    text = value.strip()
-    if not text.isdigit() or not low <= int(text) <= high:
-        raise _bad(f"{key} must be an integer from {low} to {high}, not '{value}'.")
-    return int(text)
+    number = decimal(value, low, high)
+    if number is None:
+        raise _bad(f"{key} must be an integer from {low} to {high}, not '{echo(value)}'.")
+    return number
 
 
 def attributes(metadata: Mapping[str, str]) -> Attributes:

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from manila_ui.backend.db import quotas as quotas_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
+from manila_ui.backend.types.values import INT32_MAX
 
 LOG = logging.getLogger(__name__)
 
@@ -146,6 +147,12 @@ def _over(limit: int, used: int, delta: int) -> bool:
     return 0 <= limit < used + delta
 
 
+
+def _check_limit(limit: int) -> None:
+    if limit > INT32_MAX:     # what Manila's columns hold
+        raise errors.Invalid("Invalid input received: Quota limit should not exceed "
+                             f"{INT32_MAX}.")
+
 class QuotaService:
     def __init__(self, db: Database, conf: cfg.ConfigOpts) -> None:
         self._db = db
@@ -207,6 +214,8 @@ class QuotaService:
             return limits
 
     def update_class(self, class_name: str, limits: Mapping[str, int]) -> dict[str, int]:
+        for limit in limits.values():
+            _check_limit(limit)
         with self._db.write() as s:
             for resource, limit in limits.items():
                 quotas_db.set_class_limit(s, class_name, resource, limit)
@@ -228,6 +237,7 @@ class QuotaService:
             project_limits = self._limits(s, project) if scoped else {}
             user_sums = {} if scoped else quotas_db.user_limit_sums(s, owner.project_id)
             for resource, limit in limits.items():
+                _check_limit(limit)
                 if limit < -1:
                     raise errors.Invalid("Quota limit must be -1 or greater.")
                 in_use = used.get(resource, 0)

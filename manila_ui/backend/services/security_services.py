@@ -17,6 +17,7 @@ from manila_ui.backend.db import security_services as services_db
 from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
+from manila_ui.backend.services import fields
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import SecurityServiceFilters
@@ -29,16 +30,8 @@ SEARCH_KEYS = ("name", "id", "type", "user", "server", "dns_ip", "domain")
 LIMITS = {"dns_ip": 64}
 
 
-def _value(key: str, value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dict | list):
-        raise errors.Invalid(f"Invalid input received: {key} must be a string.")
-    text = str(value)
-    if len(text) > LIMITS.get(key, 255):
-        raise errors.Invalid(f"Invalid input received: {key} can only be "
-                             f"{LIMITS.get(key, 255)} characters long.")
-    return text
+def _field(key: str, value: Any) -> str | None:
+    return fields.text(value, key, LIMITS.get(key, fields.NAME_MAX))
 
 
 def _check_ad_site(kind: str, values: Mapping[str, Any], at_least_276: bool,
@@ -97,7 +90,7 @@ class SecurityServiceService:
                 f"Invalid input received: Invalid type {kind} specified for security "
                 f"service. Valid types are {','.join(TYPES)}.")
         _check_ad_site(str(kind), values, at_least_276, ",")
-        row = {key: _value(key, values.get(key)) for key in FIELDS}
+        row = {key: _field(key, values.get(key)) for key in FIELDS}
         with self._db.write() as s:
             return services_db.create(s, {
                 "id": str(uuid.uuid4()), "project_id": caller.project_id, "type": kind,
@@ -126,7 +119,7 @@ class SecurityServiceService:
                 f"Invalid input received: Invalid type {kind} specified for security "
                 f"service. Valid types are {','.join(TYPES)}.")
         _check_ad_site(str(kind), values, at_least_276, ".")
-        changes: dict[str, Any] = {key: _value(key, values[key]) for key in FIELDS
+        changes: dict[str, Any] = {key: _field(key, values[key]) for key in FIELDS
                                    if key in values}
         changes["type"] = kind
         with self._db.write() as s:

@@ -44,6 +44,7 @@ from manila_ui.backend.services.shares import ShareService
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_specs
 from manila_ui.backend.types import records
+from manila_ui.backend.types.values import decimal
 
 LOG = logging.getLogger(__name__)
 
@@ -70,8 +71,7 @@ SHRINKABLE = ("available", "shrinking_possible_data_loss_error")
 
 
 def _size_bound(specs: dict[str, str], key: str) -> int | None:
-    value = specs.get(key, "").strip()
-    return int(value) if value.isdigit() else None
+    return decimal(specs.get(key))
 
 
 class ShareActionService(QueuedService):

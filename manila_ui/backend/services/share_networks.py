@@ -23,6 +23,7 @@ from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db import share_servers as servers_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
+from manila_ui.backend.services import fields
 from manila_ui.backend.services import metadata as metadata_svc
 from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.quotas import Owner
@@ -51,19 +52,6 @@ def check_neutron_pair(values: Mapping[str, Any]) -> None:
         raise errors.Invalid("When creating a new share network subnet you need to "
                              "specify both neutron_net_id and neutron_subnet_id or "
                              "none of them.")
-
-
-def _text(value: Any, field: str, limit: int = 255) -> str | None:
-    """A name or id as Manila stores it (any scalar becomes its text)."""
-    if value is None:
-        return None
-    if isinstance(value, dict | list):
-        raise errors.Invalid(f"Invalid input received: {field} must be a string.")
-    text = str(value)
-    if len(text) > limit:
-        raise errors.Invalid(f"Invalid input received: {field} can only be "
-                             f"{limit} characters long.")
-    return text
 
 
 def _network_fields(network: records.ShareNetwork) -> dict[str, Any]:
@@ -144,9 +132,9 @@ class ShareNetworkService:
         ``with_zone``, 2.51)."""
         if "nova_net_id" in values:
             raise errors.Invalid("nova networking is not supported starting in Ocata.")
-        name = _text(values.get("name"), "name")
-        description = _text(values.get("description"), "description")
-        subnet = {key: _text(values.get(key), key) for key in NEUTRON_KEYS}
+        name = fields.text(values.get("name"), "name")
+        description = fields.text(values.get("description"), "description")
+        subnet = {key: fields.text(values.get(key), key) for key in NEUTRON_KEYS}
         with self._db.write() as s:
             zone = None
             if with_zone and values.get("availability_zone"):
@@ -191,7 +179,7 @@ class ShareNetworkService:
                     "update")
             if any(key in values for key in NEUTRON_KEYS):
                 self._update_default_subnet(s, network, values)
-            changes = {key: _text(values[key], key) for key in ("name", "description")
+            changes = {key: fields.text(values[key], key) for key in ("name", "description")
                        if key in values}
             found = networks_db.update_network(s, network.id, **changes)
         assert found is not None
@@ -214,7 +202,7 @@ class ShareNetworkService:
                 f"To update the share network {network.id} you need to specify both "
                 "'neutron_net_id' and 'neutron_subnet_id'.")
         networks_db.update_subnet(s, subnet.id, **{
-            key: _text(values[key], key) for key in NEUTRON_KEYS if key in values})
+            key: fields.text(values[key], key) for key in NEUTRON_KEYS if key in values})
 
     def delete(self, network_id: str, project_id: str | None) -> None:
         with self._db.write() as s:
@@ -278,7 +266,7 @@ class ShareNetworkService:
         return networks_db.create_subnet(s, {
             "id": str(uuid.uuid4()), "share_network_id": network_id,
             "availability_zone": zone, "created_at": networks_db.now(),
-            **{key: _text(values.get(key), key) for key in NEUTRON_KEYS}}, metadata)
+            **{key: fields.text(values.get(key), key) for key in NEUTRON_KEYS}}, metadata)
 
     def add_subnet(self, network_id: str, project_id: str | None,
                    values: Mapping[str, Any], metadata: Mapping[str, str],

@@ -16,6 +16,9 @@ from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
 from manila_ui.backend.types import records
+from manila_ui.backend.types.values import INT64_MAX
+from manila_ui.backend.types.values import decimal
+from manila_ui.backend.types.values import echo
 
 DHSS = "driver_handles_share_servers"
 SNAPSHOT_SUPPORT = "snapshot_support"
@@ -68,6 +71,21 @@ def parse_bool_spec(key: str, value: str) -> bool:
     raise errors.Invalid(f"Invalid boolean extra spec {key} : {value}")
 
 
+SIZE_SPECS = ("provisioning:max_share_size", "provisioning:min_share_size",
+              "provisioning:max_share_extend_size")
+
+
+def check_size_specs(specs: Mapping[str, object]) -> None:
+    """Manila's check of the size specs: whole numbers from 1 (here also at
+    most 19 digits, where Manila takes any)."""
+    for key in SIZE_SPECS:
+        if key in specs:
+            if decimal(specs[key], low=-INT64_MAX, signed=True) is None:
+                raise errors.Invalid("share_size must be an integer")
+            if decimal(specs[key], low=1) is None:
+                raise errors.Invalid("share_size must be >= 1")
+
+
 def validate_extra_specs(specs: Mapping[str, str]) -> None:
     if DHSS not in specs:
         raise errors.Invalid(f"Required extra specs '{DHSS}' not specified.")
@@ -80,6 +98,7 @@ def validate_extra_specs(specs: Mapping[str, str]) -> None:
             parse_bool_spec(key, specs[key])
     if specs.get("replication_type", REPLICATION_TYPES[0]) not in REPLICATION_TYPES:
         raise errors.Invalid("Invalid extra_spec replication_type.")
+    check_size_specs(specs)
 
 
 class ShareTypeService:
@@ -184,10 +203,11 @@ class ShareTypeService:
     def set_extra_specs(self, type_id: str, specs: Mapping[str, str]) -> None:
         """Set extra specs (Manila's checks: non-empty strings, booleans
         that parse)."""
+        check_size_specs(specs)
         for key, value in specs.items():
             if not isinstance(value, str) or not key or not value \
                     or len(key) > 255 or len(value) > 255:
-                raise errors.Invalid(f"Invalid extra_spec: {key}: {value}")
+                raise errors.Invalid(f"Invalid extra_spec: {echo(key)}: {echo(value)}")
         for key in BOOLEAN_SPECS:
             if key in specs:
                 parse_bool_spec(key, specs[key])

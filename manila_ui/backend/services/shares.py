@@ -44,6 +44,9 @@ from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.resource_locks import release_share_rule_locks
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import ShareFilters
+from manila_ui.backend.types.values import INT32_MAX
+from manila_ui.backend.types.values import decimal
+from manila_ui.backend.types.values import echo
 
 LOG = logging.getLogger(__name__)
 
@@ -60,7 +63,6 @@ TRANSITIONAL = ("creating", "deleting", "manage_starting", "unmanage_starting",
                 "backup_restoring", "backup_creating", "ensuring",
                 "reverting_to_snapshot")
 DISPLAY_FIELD_MAX = 255
-DB_MAX_INT = 0x7FFFFFFF
 SORT_KEYS = tuple(shares_db.SORT_COLUMNS)
 
 
@@ -122,13 +124,9 @@ def check_metadata(metadata: Mapping[str, str]) -> None:
 
 def _valid_size(size: object) -> int:
     """Manila's rule: an integer (or integer-like string) above zero."""
-    text = str(size).strip() if isinstance(size, (int, str)) else None
-    if isinstance(size, bool) or text is None or not text.lstrip("-").isdigit():
-        raise errors.Invalid(f"Invalid input received: Share size '{size}' must "
-                             "be an integer and greater than 0.")
-    value = int(text)
-    if value <= 0 or value > DB_MAX_INT:
-        raise errors.Invalid(f"Invalid input received: Share size '{size}' must "
+    value = decimal(size, 1, INT32_MAX, signed=True)
+    if value is None:
+        raise errors.Invalid(f"Invalid input received: Share size '{echo(size)}' must "
                              "be an integer and greater than 0.")
     return value
 
@@ -280,7 +278,8 @@ class ShareService(QueuedService):
                 ("provisioning:max_share_size", int.__gt__,
                  "greater than the maximum allowable")):
             bound = specs.get(key)
-            if bound and bound.strip().isdigit() and compare(size, int(bound)):
+            limit = decimal(bound)
+            if limit is not None and compare(size, limit):
                 assert share_type is not None
                 raise errors.Invalid(
                     f"Invalid input received: Specified share size of '{size}' is "

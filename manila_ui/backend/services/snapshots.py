@@ -25,6 +25,7 @@ from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
+from manila_ui.backend.services import fields
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import metadata as metadata_svc
 from manila_ui.backend.services.context import Caller
@@ -156,10 +157,12 @@ class SnapshotService(QueuedService):
 
     # -- manage / unmanage (admin) ---------------------------------------------
 
-    def manage(self, share: records.Share, provider_location: str, name: str | None,
-               description: str | None, metadata: Mapping[str, str],
+    def manage(self, share: records.Share, provider_location: str, name: Any,
+               description: Any, metadata: Mapping[str, str],
                driver_options: Mapping[str, Any], caller: Caller) -> records.Snapshot:
         check_metadata(metadata)
+        name = fields.text(name, "name")
+        description = fields.text(description, "description")
         if share.is_soft_deleted:
             raise errors.Refused(f"Can not manage snapshot for share '{share.id}' "
                                  "since it has been soft deleted.")

@@ -18,6 +18,7 @@ from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.validation import validate_body
 from manila_ui.backend.rest.views.quota_sets import QuotaClassSetView
 from manila_ui.backend.services import quotas as quota
+from manila_ui.backend.types.values import echo
 
 VIEW = QuotaClassSetView()
 _BASE = ("gigabytes", "shares", "share_networks", "share_groups",
@@ -60,8 +61,8 @@ def _update(req: ApiRequest) -> webob.Response:
                 limits[key] = int(value)
             except (TypeError, ValueError):
                 raise faults.BadRequest(
-                    f"Invalid input for field/attribute {key}. Value: {value}. "
-                    f"{value!r} is not of type 'integer'") from None
+                    f"Invalid input for field/attribute {key}. Value: {echo(value)}. "
+                    f"{echo(repr(value))} is not of type 'integer'") from None
     class_name = req.url_args["class_name"]
     return json_response(VIEW.show(req, req.services.quotas.update_class(class_name, limits),
                                    None))

@@ -21,6 +21,7 @@ from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.quota_sets import QuotaSetView
 from manila_ui.backend.services import quotas as quota
 from manila_ui.backend.services.quotas import Owner
+from manila_ui.backend.types.values import echo
 
 VIEW = QuotaSetView()
 NON_QUOTA_KEYS = ("tenant_id", "id", "force", "share_type")
@@ -115,7 +116,8 @@ def _integer(key: str, value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise faults.BadRequest(f"Quota '{value}' for {key} should be integer.") from None
+        raise faults.BadRequest(f"Quota '{echo(value)}' for {key} should be "
+                                "integer.") from None
 
 
 def _update(req: ApiRequest, legacy: bool) -> webob.Response:

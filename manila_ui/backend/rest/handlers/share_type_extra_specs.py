@@ -28,7 +28,7 @@ def _set(req: ApiRequest, share_type: ShareType, specs: dict[str, Any]) -> None:
     try:
         req.services.share_types.set_extra_specs(share_type.id, specs)
     except errors.Invalid as exc:
-        if exc.message.startswith("Invalid extra_spec:"):
+        if exc.message.startswith(("Invalid extra_spec:", "share_size must")):
             raise faults.BadRequest(exc.message) from None
         raise faults.BadRequest() from None   # a boolean that does not parse
 

@@ -121,6 +121,8 @@ def create(req: ApiRequest) -> webob.Response:
         created = req.services.share_types.create(name, description, is_public,
                                                   extra_specs)
     except errors.Invalid as exc:
+        if exc.message.startswith("share_size must"):
+            raise faults.BadRequest(exc.message) from None
         if exc.message.startswith(("Required extra specs", "Value of required")):
             raise faults.BadRequest(
                 f"Invalid extra_spec: {exc.message.rstrip('.')}.") from None

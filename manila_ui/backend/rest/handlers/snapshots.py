@@ -26,6 +26,8 @@ from manila_ui.backend.rest.views.snapshots import SnapshotView
 from manila_ui.backend.services import errors
 from manila_ui.backend.types.queries import SnapshotFilters
 from manila_ui.backend.types.records import Snapshot
+from manila_ui.backend.types.values import decimal
+from manila_ui.backend.types.values import echo
 
 VIEW = SnapshotView()
 
@@ -56,11 +58,11 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> SnapshotFilters:
     f.share_id = params.get("share_id") or None
     if params.get("size"):
         size = params["size"]
-        if not size.isdigit():
+        f.size = decimal(size)
+        if f.size is None:
             raise faults.BadRequest(
-                f"Invalid input for query parameters size. Value: {size}. "
-                f"'{size}' does not match '^[0-9]*$'")
-        f.size = int(size)
+                f"Invalid input for query parameters size. Value: {echo(size)}. "
+                f"'{echo(size)}' does not match '^[0-9]*$'")
     if req.at_least("2.36"):
         f.display_name_like = params.get("name~") or None
         f.display_description = params.get("description") or None

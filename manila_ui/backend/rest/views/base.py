@@ -59,12 +59,12 @@ class ViewBuilder:
         """A ``next`` link when the page is full, carrying the request's
         parameters plus ``marker`` (the last id), as Manila does."""
         try:
-            limit = int(str(req.params.get("limit", 0)))
+            limit = int(str(req.GET.get("limit", 0)))
         except ValueError:
             limit = 0
         if not limit or limit != len(items):
             return []
-        params = dict(req.params.items())
+        params = dict(req.GET.items())
         params["marker"] = items[-1].id
         href = f"{req.api_base}/{self.collection}?{urllib.parse.urlencode(params)}"
         return [{"rel": "next", "href": href}]
