@@ -24,6 +24,11 @@ default_opts: list[cfg.Opt] = [
                     "keep it small; use PostgreSQL or MySQL for many."),
     cfg.IntOpt("threads", default=4, min=1,
                help="Request threads per worker process."),
+    cfg.IntOpt("client_socket_timeout", default=900, min=1,
+               help="Seconds an idle client connection stays open for its next "
+                    "request (HTTP keep-alive), as in Manila. Clients that poll "
+                    "(openstacksdk) reuse connections: a short timeout closes "
+                    "them just as they are reused."),
     cfg.StrOpt("state_path", default="/var/lib/manila-ui-backend",
                help="Directory for the database, the access log and the "
                     "simulated exports."),

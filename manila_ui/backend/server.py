@@ -53,6 +53,7 @@ class BackendApplication(BaseApplication):
             "worker_class": "gthread",
             "timeout": 120,
             "graceful_timeout": 5,
+            "keepalive": self.conf.client_socket_timeout,
             "accesslog": None,        # our AccessLog middleware writes it
             "errorlog": "-",
             "loglevel": "debug" if self.conf.debug else "info",
