@@ -3,17 +3,26 @@
 Every process builds its own ``ConfigOpts`` with :func:`build_conf`, so
 several backends can live in one Python process (tests) without sharing a
 global.  ``list_opts`` feeds ``oslo-config-generator``.
+
+Options marked ``mutable=True`` take a new value from the config files on
+SIGHUP (:func:`reload`), as in OpenStack services.  To make another option
+reloadable: mark it mutable and read ``conf.<option>`` where it is used
+(never copy it at start-up); if a change needs an action, add it to
+:func:`apply_changes`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from typing import Any
 
 from oslo_config import cfg
 
 from manila_ui.backend.driver import network
 
 PROJECT = "manila_ui_backend"
+LOG = logging.getLogger(__name__)
 
 default_opts: list[cfg.Opt] = [
     cfg.HostAddressOpt("bind_host", default="127.0.0.1",
@@ -72,7 +81,8 @@ default_opts: list[cfg.Opt] = [
                          "__managed_at"],
                 help="Share metadata keys only administrators may set or "
                      "delete (2.68, as Manila's admin_only_metadata)."),
-    cfg.BoolOpt("debug", default=False, help="Log at DEBUG level."),
+    cfg.BoolOpt("debug", default=False, mutable=True,
+                help="Log at DEBUG level (reloaded on SIGHUP)."),
     cfg.StrOpt("host", default="manila-ui",
                help="Host name used in pool names (host@backend#pool)."),
 ]
@@ -178,7 +188,33 @@ def build_conf(args: Sequence[str] = (),
     _register(conf)
     conf(list(args), project=PROJECT, prog="manila-ui-backend",
          default_config_files=list(default_config_files or []))
+    conf.register_mutate_hook(apply_changes)
     return conf
+
+
+def log_level(conf: cfg.ConfigOpts) -> int:
+    return logging.DEBUG if conf.debug else logging.INFO
+
+
+def apply_changes(conf: cfg.ConfigOpts, changed: dict[tuple[str | None, str],
+                                                     tuple[Any, Any]]) -> None:
+    """Act on mutable options whose new value needs more than being read:
+    ``debug`` sets the level of our loggers and gunicorn's."""
+    if (None, "debug") in changed:
+        for name in ("", "gunicorn.error"):
+            logging.getLogger(name).setLevel(log_level(conf))
+
+
+def reload(conf: cfg.ConfigOpts) -> None:
+    """Re-read the config files (SIGHUP): mutable options take their new
+    values (oslo.config logs each change; a changed immutable one is logged
+    and ignored).  A file that no longer parses keeps the old values."""
+    try:
+        conf.mutate_config_files()
+    except cfg.Error as exc:
+        LOG.error("Kept the previous configuration: %s", exc)
+        return
+    LOG.info("Reloaded the configuration files (debug=%s)", conf.debug)
 
 
 def list_opts() -> list[tuple[str | None, list[cfg.Opt]]]:

@@ -91,6 +91,7 @@ class AccessLog:
             elapsed = (time.monotonic() - started) * 1000
             line = f"{environ.get('REQUEST_METHOD')} {target} {status[0]} {elapsed:.1f}\n"
             os.write(self._fd, line.encode("utf-8", "replace"))
+            LOG.debug("%s", line.rstrip())
         return body
 
 
