@@ -4,6 +4,8 @@ test_fuzz.py looks for the ones nobody has named yet."""
 
 from __future__ import annotations
 
+import http.client
+import json
 from typing import Any
 
 import pytest
@@ -176,3 +178,17 @@ def test_a_body_larger_than_manila_takes_is_refused_before_it_is_read(
     assert resp.json() == {
         "message": "Request is too large. Larger than max_request_body_size (114688).",
         "code": "413 Request Entity Too Large", "title": "Request Entity Too Large"}
+
+
+def test_a_chunked_body_larger_than_manila_takes_is_refused(member: Api,
+                                                            backend: Backend) -> None:
+    # No Content-Length to refuse it by: the limit holds while it is read.
+    conn = http.client.HTTPConnection("127.0.0.1", backend.port, timeout=30)
+    chunks = [b'{"share": {"share_proto": "NFS", "size": 1, "description": "'] + \
+        [b"x" * 10_000] * 20 + [b'"}}']
+    conn.request("POST", "/v2/shares", body=iter(chunks), encode_chunked=True, headers={
+        "X-Auth-Token": member.http.headers["X-Auth-Token"], **JSON})
+    resp = conn.getresponse()
+    assert resp.status == 413
+    assert json.loads(resp.read())["title"] == "Request Entity Too Large"
+    conn.close()
