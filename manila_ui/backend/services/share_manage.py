@@ -24,6 +24,7 @@ from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
+from manila_ui.backend.services import fields
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
@@ -32,7 +33,6 @@ from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.shares import TRANSITIONAL
-from manila_ui.backend.services.shares import check_display_field
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_attributes
 from manila_ui.backend.types import records
@@ -50,8 +50,8 @@ class ManagedShare:
     service_host: str            # host@backend#pool
     protocol: str
     share_type: str | None = None
-    name: str | None = None
-    description: str | None = None
+    name: Any = None              # as sent: stored as text
+    description: Any = None
     is_public: bool = False
     driver_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     share_server_id: str | None = None    # DHSS=True types (2.49)
@@ -65,8 +65,9 @@ class ShareManageService(QueuedService):
         return {MANAGE: self._run_manage, UNMANAGE: self._run_unmanage}
 
     def manage(self, request: ManagedShare, caller: Caller) -> records.Share:
-        check_display_field(request.name, "name")
-        check_display_field(request.description, "description")
+        # Any scalar is stored as its text (as Manila); an object is refused.
+        display_name = fields.text(request.name, "name")
+        display_description = fields.text(request.description, "description")
         if "#" not in request.service_host:
             raise errors.Invalid("service_host parameter should contain pool.")
         backend = request.service_host.split("#", 1)[0]
@@ -101,8 +102,8 @@ class ShareManageService(QueuedService):
                                       "the export path specified.")
             share = shares_db.create(s, {
                 "id": str(uuid.uuid4()), "project_id": caller.project_id,
-                "user_id": caller.user_id, "display_name": request.name,
-                "display_description": request.description, "size": 0,
+                "user_id": caller.user_id, "display_name": display_name,
+                "display_description": display_description, "size": 0,
                 "share_proto": request.protocol.upper(), "status": "manage_starting",
                 "is_public": request.is_public, "share_type_id": share_type.id,
                 "host": request.service_host, "created_at": shares_db.now(),

@@ -192,3 +192,12 @@ def test_a_chunked_body_larger_than_manila_takes_is_refused(member: Api,
     assert resp.status == 413
     assert json.loads(resp.read())["title"] == "Request Entity Too Large"
     conn.close()
+
+
+def test_a_share_managed_with_an_object_for_a_name_is_refused(admin: Api) -> None:
+    # Found by test_fuzz: the object reached the database (a 500).
+    resp = admin.post("/v2/shares/manage", json={"share": {
+        "export_path": "10.0.0.10:/shares/share_00000000-0000-0000-0000-00000000abcd",
+        "service_host": "manila-ui@alpha#pool_alpha", "protocol": "NFS",
+        "name": {"k": "v"}}})
+    assert fault(resp) == (400, "Invalid input received: name must be a string.")
