@@ -9,7 +9,7 @@ SPHINX_BUILD = $(VENV)/bin/sphinx-build -W --keep-going -E -q -j 1
 DOCS_OUT ?= doc/build
 SCREENSHOTS_DIR := doc/source/_static/screenshots
 
-.PHONY: docs docs-check releasenotes docs-screenshots
+.PHONY: docs docs-check releasenotes docs-screenshots docs-clean
 
 docs: venv ## build the documentation to doc/build/html (warnings are errors)
 	$(SPHINX_BUILD) -b html doc/source $(DOCS_OUT)/html
@@ -34,3 +34,9 @@ docs-screenshots: venv /usr/bin/chromedriver ## regenerate the user guide's scre
 	MANILA_UI_DOC_SCREENSHOTS=$(abspath $(SCREENSHOTS_DIR)) \
 		$(PY) -m pytest manila_ui/tests/browser -q $(PYTEST_ARGS)
 	@ls -l $(SCREENSHOTS_DIR)/*.png
+
+# `make clean` removes what the docs build wrote too.
+docs-clean:
+	rm -rf $(DOCS_OUT) doc/source/_static/*.conf.sample
+
+clean: docs-clean
