@@ -37,7 +37,7 @@ $(INSTALLED): constraints.txt setup.cfg pyproject.toml
 		echo "python3 -m venv failed: installing Debian's python3-venv"; \
 		$(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
 	@test -x $(UV) || $(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV) pip install --python $(PY) -c constraints.txt -e '.[backend,stack,test]'
+	$(UV) pip install --python $(PY) -c constraints.txt -e '.[backend,stack,test,docs]'
 	@touch $@
 
 venv: $(INSTALLED)
@@ -84,7 +84,7 @@ lint-js: $(NPM_INSTALLED)
 
 # Keeps existing pins where they still fit; `make lock UPGRADE=1` re-resolves everything.
 lock: $(UV)
-	$(UV) pip compile setup.cfg --extra backend --extra stack --extra test \
+	$(UV) pip compile setup.cfg --extra backend --extra stack --extra test --extra docs \
 		--python-version 3.11 --custom-compile-command "make lock" \
 		$(if $(UPGRADE),--upgrade) -o constraints.txt
 

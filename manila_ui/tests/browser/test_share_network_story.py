@@ -13,6 +13,7 @@ from manila_ui.tests.browser.pages.share_networks import ShareNetworksPage
 from manila_ui.tests.browser.pages.share_networks import ShareServersPage
 from manila_ui.tests.browser.pages.share_networks import choose_share_network
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.browser.screenshots import screenshot
 from manila_ui.tests.dashboards.helpers import wait_until
 from manila_ui.tests.dashboards.network_helpers import dhss_pool
 
@@ -35,6 +36,7 @@ def test_share_network_to_share_server_and_back(browser, browser_login, manila):
     detail = ShareNetworksPage(browser).open().open_detail(net_name)
     detail = detail.add_security_service(service.id).open_tab("security_services")
     assert svc_name in detail.service_names()
+    screenshot(browser, "share-network-detail")
     assert services and networks
 
     # A DHSS=True share on it.

@@ -12,6 +12,7 @@ from manila_ui.tests.browser.pages.base import log_out
 from manila_ui.tests.browser.pages.share_quotas import ModifyQuotasShareStep
 from manila_ui.tests.browser.pages.share_quotas import ShareQuotasPage
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.browser.screenshots import screenshot
 from manila_ui.tests.dashboards.helpers import cloud_user_ids
 from manila_ui.tests.dashboards.helpers import require_counted_usage
 from manila_ui.tests.dashboards.helpers import reset_usage_counters
@@ -43,6 +44,7 @@ def test_quota_reached_then_raised(browser: Any, browser_login: Any, shares_of: 
         assert "Quota exceeded" in button.text
         assert "disabled" in (button.get_attribute("class") or "")
         assert shares.element("#share_usage_summary").is_displayed()
+        screenshot(shares.driver, "quota-exceeded")
 
         # The admin raises it, from Identity > Projects > Modify Quotas.
         log_out(browser)

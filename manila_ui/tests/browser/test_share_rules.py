@@ -14,6 +14,7 @@ import pytest
 from manila_ui.dashboards.project.share_rules import forms as validation
 from manila_ui.tests.browser.pages.share_rules import RulesPage
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.browser.screenshots import screenshot
 
 
 @pytest.fixture
@@ -47,6 +48,7 @@ def test_rules_with_squash_in_effective_order_with_the_warning(
     add.choose("squash", "all_squash")
     assert add.shows("anonuid")        # the anon ids follow the squash mode
     add.fill(add.MODAL, anonuid=65534)
+    screenshot(add.driver, "add-rule-squash", css=f"{add.MODAL} .modal-content")
     rules = add.submit()
 
     rules.wait_state("10.1.0.0/16", "Active").wait_state("10.0.0.0/8", "Active")
@@ -55,6 +57,7 @@ def test_rules_with_squash_in_effective_order_with_the_warning(
     rules = rules.loaded()
     assert "10.1.0.0/16 (ro) and 10.0.0.0/8 (rw) overlap" in rules.warning
     assert "clients in 10.1.0.0/16 get ro" in rules.warning
+    screenshot(rules.driver, "access-rules")
     exports = (stack.state_path / "exports" / f"{share_id}.exports").read_text()
     assert exports.index("10.1.0.0/16(ro,all_squash,anonuid=65534)") < \
         exports.index("10.0.0.0/8(rw,no_root_squash)")

@@ -5,6 +5,7 @@ made from it, the recycle bin."""
 import uuid
 
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.browser.screenshots import screenshot
 
 
 def name(prefix):
@@ -45,6 +46,7 @@ def test_metadata_resize_and_copy_the_mount_command(browser_login, manila,
     assert client.shares.get(share_id).size == 2
 
     detail = row.open_detail().open_tab("export_locations")
+    screenshot(browser, "share-export-locations")
     command = detail.mount_command(0, 0)
     assert command.startswith("mount -t nfs ") and command.endswith(
         f" /mnt/{share_name}")
@@ -61,6 +63,7 @@ def test_snapshot_then_a_share_from_it(browser_login, manila, shares_of):
     snap_name = name("snap")
     snapshots = row.open_create_snapshot().create(snap_name)
     snapshots.wait_status(snap_name, "Available")
+    screenshot(snapshots.driver, "snapshots-index")
     snap_id = snapshots.snapshot_id(snap_name)
     shares_of("demo").snapshots.append(snap_id)
 

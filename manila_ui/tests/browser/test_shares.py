@@ -4,6 +4,7 @@
 import uuid
 
 from manila_ui.tests.browser.pages.shares import SharesPage
+from manila_ui.tests.browser.screenshots import screenshot
 
 
 def test_demo_creates_a_share_sees_it_become_available_and_deletes_it(
@@ -14,12 +15,15 @@ def test_demo_creates_a_share_sees_it_become_available_and_deletes_it(
     modal = shares.open_create()
     assert "NFS" in modal.protocols
     assert "GiB used" in modal.quota_text
-    shares = modal.fill_share(name=name, size=1, protocol="NFS").submit()
+    modal = modal.fill_share(name=name, size=1, protocol="NFS")
+    screenshot(modal.driver, "create-share", css=f"{modal.MODAL} .modal-content")
+    shares = modal.submit()
 
     row = shares.row(name).wait_present()
     shares.mark()
     row.wait_status("Available")
     assert not shares.was_reloaded        # the row updated itself (ajax)
+    screenshot(shares.driver, "shares-index")
     share_id = row.share_id
     assert manila("demo").shares.get(share_id).status == "available"
 
