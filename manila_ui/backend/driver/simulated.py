@@ -88,9 +88,11 @@ class Pool:
     def capabilities(self, allocated_gb: int) -> dict[str, Any]:
         """What the pool reports, as Manila's scheduler-stats show it."""
         free = max(self.total_capacity_gb - allocated_gb, 0)
-        ratio: Any = self.max_over_subscription_ratio
-        if ratio != "auto":
-            ratio = float(ratio)
+        ratio = 1.0
+        if self.thin_provisioning and self.max_over_subscription_ratio == "auto":
+            ratio = 2.0 if allocated_gb > 0 else 1.0
+        elif self.thin_provisioning:
+            ratio = max(float(self.max_over_subscription_ratio), 1.0)
         return {
             "pool_name": self.pool,
             "total_capacity_gb": float(self.total_capacity_gb),

@@ -5,9 +5,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.driver.simulated import SimulatedDriver
+from manila_ui.backend.services.scheduler import PoolState
 
 
 @dataclasses.dataclass(frozen=True)
@@ -17,6 +20,13 @@ class PoolView:
     backend: str
     pool: str
     capabilities: dict[str, Any]
+
+
+def states(s: Session, driver: SimulatedDriver) -> list[PoolState]:
+    """Every pool with what it reports now: the scheduler's view."""
+    allocated = shares_db.allocated_by_host(s)
+    return [PoolState(pool, pool.capabilities(allocated.get(pool.name, 0)))
+            for pool in driver.pools()]
 
 
 class PoolService:
@@ -29,12 +39,13 @@ class PoolService:
         capabilities as ``key=value``), each a regular expression in Manila;
         here a plain match or a ``*`` wildcard."""
         with self._db.read() as s:
-            allocated = shares_db.allocated_by_host(s)
+            found_states = states(s, self._driver)
         found = []
-        for pool in self._driver.pools():
+        for state in found_states:
+            pool = state.pool
             view = PoolView(name=pool.name, host=pool.host.split("@")[0],
                             backend=pool.backend, pool=pool.pool,
-                            capabilities=pool.capabilities(allocated.get(pool.name, 0)))
+                            capabilities=dict(state.capabilities))
             if all(_matches(value, _field(view, key)) for key, value in filters.items()):
                 found.append(view)
         return found

@@ -1,9 +1,14 @@
-"""A minimal filter scheduler, after Manila's: availability zone, capacity,
-share-type extra specs against pool capabilities, and for a share made
-from a snapshot the snapshot's back end or replication domain; the pool
-with the most free space wins.  When a filter leaves no pool, the failure
-names it, so the user message says which filter failed (Manila's detail
-ids)."""
+"""A filter scheduler, after Manila's: each pool's state is what its back end
+reports (its capabilities, capacity included), a list of filters removes the
+pools that cannot take the request, and a weigher picks among the rest.
+When a filter leaves no pool, the failure names it, so the user message says
+which filter failed (Manila's detail ids).
+
+To add a filter: write ``def my_filter(pool: PoolState, request: Request) ->
+bool`` and put ``("MyFilter", my_filter)`` into :data:`FILTERS` where Manila
+runs it (its ``scheduler_default_filters`` order); give it a detail id in
+:data:`FILTER_DETAILS` if Manila's user message names it.  What a filter
+needs from the request goes into :class:`Request` (with a default)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import math
 import operator
 from collections.abc import Callable
 from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 
 from manila_ui.backend.driver.simulated import Pool
@@ -38,6 +44,18 @@ class NoValidHost(Exception):
 
 
 @dataclasses.dataclass(frozen=True)
+class PoolState:
+    """A pool as the scheduler sees it for one decision (Manila's
+    ``PoolState``): the driver's pool and what it reports now."""
+    pool: Pool
+    capabilities: Mapping[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.pool.name
+
+
+@dataclasses.dataclass(frozen=True)
 class Request:
     size: int
     share_proto: str
@@ -45,6 +63,15 @@ class Request:
     extra_specs: Mapping[str, str]
     snapshot_pool: Pool | None = None   # creating from a snapshot held there
     only_pool: str | None = None        # no choice: this pool or nothing
+    is_share_extend: bool = False       # growing a share by ``size``
+
+    @property
+    def specs(self) -> dict[str, str]:
+        """The extra specs the capabilities must satisfy: the share type's,
+        and the protocol (Manila adds ``storage_protocol``)."""
+        specs = dict(self.extra_specs)
+        specs.setdefault("storage_protocol", f"<in> {self.share_proto}")
+        return specs
 
 
 def _bool(text: str) -> bool | None:
@@ -119,74 +146,92 @@ def capabilities_satisfied(capabilities: Mapping[str, Any],
     return True
 
 
-def _has_capacity(pool: Pool, allocated: int, size: int) -> bool:
-    free = pool.total_capacity_gb - allocated
-    if not pool.thin_provisioning:
-        return size <= math.floor(free)
-    ratio = _ratio(pool, allocated)
-    return (allocated + size) / pool.total_capacity_gb <= ratio
+# -- filters (Manila's scheduler_default_filters, in its order) ---------------
+
+def only_host(pool: PoolState, request: Request) -> bool:
+    return request.only_pool in (None, pool.name)
 
 
-def choose_pool(pools: list[Pool], allocated: Mapping[str, int],
-                request: Request) -> Pool:
+def availability_zone(pool: PoolState, request: Request) -> bool:
+    zone = pool.pool.availability_zone
+    if request.availability_zone:
+        return zone == request.availability_zone
+    type_zones = [z.strip() for z in
+                  request.extra_specs.get("availability_zones", "").split(",")
+                  if z.strip()]
+    return not type_zones or zone in type_zones
+
+
+def capacity(pool: PoolState, request: Request) -> bool:
+    return has_capacity(pool.capabilities, request.size)
+
+
+def capabilities(pool: PoolState, request: Request) -> bool:
+    return capabilities_satisfied(pool.capabilities, request.specs)
+
+
+def create_from_snapshot(pool: PoolState, request: Request) -> bool:
+    """The snapshot's back end, or one in the same replication domain."""
+    source = request.snapshot_pool
+    if source is None:
+        return True
+    return pool.pool.host == source.host or bool(
+        source.replication_domain
+        and source.replication_domain == pool.pool.replication_domain)
+
+
+HostFilter = Callable[[PoolState, Request], bool]
+
+FILTERS: list[tuple[str, HostFilter]] = [
+    ("OnlyHostFilter", only_host),
+    ("AvailabilityZoneFilter", availability_zone),
+    ("CapacityFilter", capacity),
+    ("CapabilitiesFilter", capabilities),
+    ("CreateFromSnapshotFilter", create_from_snapshot),
+]
+
+
+def choose_pool(pools: Sequence[PoolState], request: Request,
+                filters: Sequence[tuple[str, HostFilter]] | None = None) -> PoolState:
     """The pool for a new share; raises NoValidHost naming the filter that
     emptied the candidate list."""
-    specs = dict(request.extra_specs)
-    specs.setdefault("storage_protocol", f"<in> {request.share_proto}")
-    type_zones = [z.strip() for z in
-                  specs.get("availability_zones", "").split(",") if z.strip()]
-
-    def zone_ok(pool: Pool) -> bool:
-        if request.availability_zone:
-            return pool.availability_zone == request.availability_zone
-        return not type_zones or pool.availability_zone in type_zones
-
-    def snapshot_ok(pool: Pool) -> bool:
-        # Manila's CreateFromSnapshotFilter: the snapshot's back end, or one
-        # in the same replication domain.
-        source = request.snapshot_pool
-        if source is None:
-            return True
-        return pool.host == source.host or bool(
-            source.replication_domain
-            and source.replication_domain == pool.replication_domain)
-
-    filters: list[tuple[str, Callable[[Pool], bool]]] = [
-        ("OnlyHostFilter", lambda pool: request.only_pool in (None, pool.name)),
-        ("AvailabilityZoneFilter", zone_ok),
-        ("CapacityFilter", lambda pool: _has_capacity(
-            pool, allocated.get(pool.name, 0), request.size)),
-        ("CapabilitiesFilter", lambda pool: capabilities_satisfied(
-            pool.capabilities(allocated.get(pool.name, 0)), specs)),
-        ("CreateFromSnapshotFilter", snapshot_ok),
-    ]
     candidates = list(pools)
     if not candidates:
         raise NoValidHost(None)
-    for name, passes in filters:
-        candidates = [pool for pool in candidates if passes(pool)]
+    for name, passes in FILTERS if filters is None else filters:
+        candidates = [pool for pool in candidates if passes(pool, request)]
         if not candidates:
             raise NoValidHost(name)
-    return max(candidates, key=lambda pool: (
-        _virtual_free(pool, allocated.get(pool.name, 0)), pool.name))
+    return max(candidates, key=lambda pool: (capacity_weight(pool.capabilities),
+                                             pool.name))
 
 
-def can_grow(pool: Pool, allocated: int, size_increase: int) -> bool:
+def can_grow(pool: PoolState, size_increase: int) -> bool:
     """Whether a share on ``pool`` may grow by ``size_increase`` (Manila
     runs the capacity filter on the share's own host before an extend)."""
-    return _has_capacity(pool, allocated, size_increase)
+    return has_capacity(pool.capabilities, size_increase)
 
 
-def _ratio(pool: Pool, allocated: int) -> float:
-    if not pool.thin_provisioning:
-        return 1.0
-    if pool.max_over_subscription_ratio == "auto":
-        # Manila's "auto": provisioned over used, plus one (nothing is
-        # written to simulated shares, so "used" is what is allocated).
-        return 2.0 if allocated > 0 else 1.0
-    return max(float(pool.max_over_subscription_ratio), 1.0)
+# -- capacity ------------------------------------------------------------------
+
+def has_capacity(caps: Mapping[str, Any], size: int) -> bool:
+    """The capacity filter: free space above the reserve; thin pools may be
+    provisioned up to their over-subscription ratio."""
+    total = float(caps["total_capacity_gb"])
+    if total <= 0:
+        return False
+    free = math.floor(float(caps["free_capacity_gb"]))
+    if not caps.get("thin_provisioning"):
+        return size <= free
+    ratio = float(caps.get("max_over_subscription_ratio") or 1.0)
+    provisioned = float(caps.get("provisioned_capacity_gb") or 0)
+    return (provisioned + size) / total <= ratio
 
 
-def _virtual_free(pool: Pool, allocated: int) -> float:
+def capacity_weight(caps: Mapping[str, Any]) -> float:
     """The capacity weigher: thin pools offer their over-subscribed space."""
-    return pool.total_capacity_gb * _ratio(pool, allocated) - allocated
+    total = float(caps["total_capacity_gb"])
+    if caps.get("thin_provisioning"):
+        ratio = float(caps.get("max_over_subscription_ratio") or 1.0)
+        return total * ratio - float(caps.get("provisioned_capacity_gb") or 0)
+    return float(caps["free_capacity_gb"])

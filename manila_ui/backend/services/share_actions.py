@@ -30,6 +30,7 @@ from manila_ui.backend.driver import simulated
 from manila_ui.backend.driver.simulated import SimulatedDriver
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
+from manila_ui.backend.services import pools
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.operations import OperationQueue
@@ -159,10 +160,10 @@ class ShareActionService(QueuedService):
             if share is None or share.status != "extending":
                 finish(s)
                 return
-            pool = self._driver.pool(share.host)
-            allocated = shares_db.allocated_by_host(s).get(share.host or "", 0)
+            pool = next((p for p in pools.states(s, self._driver)
+                         if p.name == share.host), None)
             if not force and pool is not None and not scheduler.can_grow(
-                    pool, allocated, new_size - share.size):
+                    pool, new_size - share.size):
                 # The scheduler found no room: Manila leaves it available.
                 shares_db.update(s, share.id, status="available")
                 self._message(s, share, messages.EXTEND,

@@ -32,6 +32,7 @@ from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
+from manila_ui.backend.services import pools
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
@@ -380,8 +381,8 @@ class ShareService(QueuedService):
             specs = type_specs(s, share)
             try:
                 pool = scheduler.choose_pool(
-                    self._driver.pools(), shares_db.allocated_by_host(s),
-                    self._scheduler_request(s, share, specs))
+                    pools.states(s, self._driver),
+                    self._scheduler_request(s, share, specs)).pool
             except scheduler.NoValidHost as failure:
                 LOG.info("No valid host for share %s: %s", share.id, failure)
                 self._fail(s, share, "error", messages.ALLOCATE_HOST,

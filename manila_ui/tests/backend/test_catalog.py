@@ -106,7 +106,8 @@ def test_pools_are_for_admins_and_show_capacity(admin: Api, member: Api) -> None
         "manila-ui", "alpha", "pool_alpha")
     caps = detail[0]["capabilities"]
     assert caps["total_capacity_gb"] == 1230
-    assert caps["free_capacity_gb"] + caps["allocated_capacity_gb"] == 1230
+    # Other tests' shares may have over-subscribed the thin pool.
+    assert caps["free_capacity_gb"] == max(1230 - caps["allocated_capacity_gb"], 0)
     assert caps["storage_protocol"] == "NFS_CIFS"
     assert detail[1]["capabilities"]["thin_provisioning"] is False
     # gamma creates share servers (DHSS=True), the others do not.
