@@ -55,6 +55,7 @@ class ManageShareOnServer(tables.LinkAction):
     url = "horizon:admin:share_servers:manage_share"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share:manage"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, server):
         return reverse(self.url, args=(server.id,))

@@ -36,6 +36,7 @@ class EditExtraSpecs(tables.LinkAction):
     url = "horizon:admin:share_types:extra_specs"
     classes = ("ajax-modal", "btn-edit")
     policy_rules = (("share", "share_types_extra_spec:create"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, share_type):
         return reverse(self.url, args=(share_type.id,))

@@ -171,6 +171,7 @@ class EditSubnetMetadata(NetworkTargetMixin, tables.LinkAction):
     url = "horizon:project:share_networks:subnet_metadata"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_network_subnet:update_metadata"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, subnet):
         return reverse(self.url, args=(_network_id(self.table), subnet.id))
@@ -257,6 +258,7 @@ class ReplaceSecurityService(NetworkTargetMixin, tables.LinkAction):
     url = "horizon:project:share_networks:replace_security_service"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_network:update_security_service"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, service):
         return "{}?{}".format(reverse(self.url, args=(_network_id(self.table),)),

@@ -66,6 +66,7 @@ class EditRule(RulePolicyMixin, tables.LinkAction):
     url = "horizon:project:share_rules:edit"
     classes = ("ajax-modal", "btn-edit")
     policy_rules = (("share", "share_access_metadata:update"),)
+    row_kind = common_tables.same_for_every_row
 
     def allowed(self, request, rule=None):
         if rule is None:
@@ -292,6 +293,7 @@ class ManageRules(policy.ProjectTargetMixin, tables.LinkAction):
     verbose_name = _("Manage Rules")
     url = "horizon:project:share_rules:rules"
     policy_rules = (("share", "share:access_get_all"),)
+    row_kind = common_tables.same_for_every_row
 
     def allowed(self, request, share=None):
         return share is None or not (share.status or "").startswith("delet")

@@ -62,6 +62,7 @@ class CreateShareFromSnapshot(policy.ProjectTargetMixin, tables.LinkAction):
     url = "horizon:project:shares:create"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share:create"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, snapshot):
         return "{}?{}".format(reverse(self.url),

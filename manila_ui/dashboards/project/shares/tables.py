@@ -183,6 +183,7 @@ class _ShareAction(policy.ProjectTargetMixin):
 
 class _ShareLink(_ShareAction, tables.LinkAction):
     classes = ("ajax-modal",)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, share):
         return reverse(self.url, args=(share.id,))
@@ -213,9 +214,13 @@ class CreateSnapshot(_ShareLink):
         # Per row, from the /limits the index view already read (the table
         # carries it): no call here. Without it (detail header, row update)
         # the action stays open and Manila's refusal shows on the form.
+        fits = self.row_kind(request, share)
+        if fits is not None:
+            quota_tables.show_quota(self, not fits)
+
+    def row_kind(self, request: Any, share: Any) -> bool | None:
         limits = getattr(self.table, "quota_limits", None)
-        if limits is not None:
-            quota_tables.show_quota(self, not snapshot_fits(limits, share))
+        return None if limits is None else snapshot_fits(limits, share)
 
 
 def snapshot_fits(limits: api_limits.Limits, share: Any) -> bool:
