@@ -6,28 +6,27 @@ from __future__ import annotations
 
 import collections
 import copy
-import functools
 import logging
-import re
 import types
 from collections.abc import Callable
 from collections.abc import Hashable
 from typing import Any
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import formats
-from django.utils import timezone
-from django.utils.html import conditional_escape
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import tables
 from horizon.tables import actions as horizon_actions
-from horizon.tables import base as horizon_base
 
 from manila_ui.dashboards import policy
+from manila_ui.dashboards import table_rendering as rendering
+
+LOG = logging.getLogger(__name__)
+_ROW_ACTIONS = "_manila_ui_row_actions"
+
+# ``row_kind`` of a row action whose button depends on the row only through
+# its id (see DataTable and table_rendering.row_kind_of).
+same_for_every_row = rendering.same_for_every_row
 
 
 def _own_copy(action: Any) -> Any:
@@ -41,90 +40,6 @@ def _own_copy(action: Any) -> Any:
         if isinstance(value, types.MethodType) and value.__self__ is action:
             setattr(mine, name, types.MethodType(value.__func__, mine))
     return mine
-
-
-# An object id that reads the same in an element id, a URL and HTML (a
-# UUID): a row's actions can then be rendered once per kind of row and
-# given each row's id by substitution.
-LOG = logging.getLogger(__name__)
-
-_PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{7,}")
-_ID_SLOT = "\x00"
-_ROW_ACTIONS = "_manila_ui_row_actions"
-
-
-def same_for_every_row(*_args: Any) -> Hashable:
-    """``row_kind`` of an action whose button depends on the row only
-    through the row's id (its link is built from the id and the table)."""
-    return True
-
-
-def _horizon_default(action: Any, name: str) -> bool:
-    return getattr(type(action), name).__module__.startswith("horizon.")
-
-
-def row_kind_of(action: Any) -> Callable[[Any, Any], Hashable] | None:
-    """What an allowed row action's button takes from the row beyond its
-    id: the action's ``row_kind(request, datum)``, or nothing when it keeps
-    Horizon's ``update()`` and ``get_link_url()`` (a link reversed from the
-    row's id). None: unknown, the action is rendered for every row."""
-    declared = getattr(action, "row_kind", None)
-    if declared is not None:
-        return declared
-    if not _horizon_default(action, "update"):
-        return None
-    if isinstance(action, tables.LinkAction) and (
-            not _horizon_default(action, "get_link_url") or callable(action.url)):
-        return None
-    return same_for_every_row
-
-
-class Row(horizon_base.Row):
-    """Renders a row in Python: the same markup as Horizon's row and cell
-    templates (without their whitespace), at a tenth of their cost. A cell
-    with inline editing keeps Horizon's template."""
-
-    def render(self) -> str:
-        # Every part is escaped HTML already (format_html, Horizon's attrs).
-        cells = "".join(_cell_html(cell) for cell in self.cells.values())
-        return format_html("<tr{}>{}</tr>", self.attr_string, mark_safe(cells))  # noqa: S308
-
-
-def _cell_html(cell: Any) -> str:
-    if cell.inline_edit_available:
-        return render_to_string("horizon/common/_data_table_cell.html", {"cell": cell})
-    value = timezone.template_localtime(cell.value, settings.USE_TZ)
-    value = conditional_escape(formats.localize(value))
-    if cell.wrap_list:
-        value = format_html("<ul>{}</ul>", value)
-    return format_html("<td{}>{}</td>", cell.attr_string, value)
-
-
-class Cell(horizon_base.Cell):
-    """Horizon's cell, with the row's select box written directly rather
-    than through Django's widget templates (one per row)."""
-
-    def get_data(self, datum: Any, column: Any, row: Any) -> Any:
-        if column.auto != "multi_select":
-            return super().get_data(datum, column, row)
-        table = row.table
-        obj_id = table.get_object_id(datum)
-        data = ""
-        if row.can_be_selected(datum):
-            box_id = f"{table.name}__select__{obj_id}"
-            data = format_html(
-                '<div class="themable-checkbox"><input type="checkbox" name="object_ids" '
-                'value="{}" class="table-row-multi-select" id="{}">'
-                '<label for="{}"></label></div>', obj_id, box_id, box_id)
-        table._data_cache[column][obj_id] = data
-        return data
-
-
-@functools.cache
-def _fast_class(base: type, mixin: type) -> type:
-    if issubclass(base, mixin):
-        return base
-    return type(base.__name__, (mixin, base), {"__module__": base.__module__})
 
 
 class DataTable(tables.DataTable):
@@ -155,8 +70,8 @@ class DataTable(tables.DataTable):
                  **kwargs: Any) -> None:
         shared = type(self)
         self._meta = copy.copy(shared._meta)
-        self._meta.row_class = _fast_class(self._meta.row_class, Row)
-        self._meta.cell_class = _fast_class(self._meta.cell_class, Cell)
+        self._meta.row_class = rendering.with_mixin(self._meta.row_class, rendering.Row)
+        self._meta.cell_class = rendering.with_mixin(self._meta.cell_class, rendering.Cell)
         self.base_actions = collections.OrderedDict(
             (name, _own_copy(action)) for name, action in shared.base_actions.items())
         if self._meta._filter_action is not None:
@@ -194,7 +109,7 @@ class DataTable(tables.DataTable):
             if not self._filter_action(action, self.request, datum):
                 kind.append(False)
                 continue
-            row_kind = row_kind_of(action)
+            row_kind = rendering.row_kind_of(action)
             if row_kind is None:
                 return None
             kind.append((True, row_kind(self.request, datum)))
@@ -202,17 +117,28 @@ class DataTable(tables.DataTable):
 
     def render_row_actions(self, datum: Any, row: bool = False) -> Any:
         obj_id = str(self.get_object_id(datum))
-        kind = None if row or not _PLAIN_ID.fullmatch(obj_id) else self.row_actions_kind(datum)
+        kind = None
+        # Kinds pay off from the second row on (not for a detail page's header).
+        if not row and len(self.data or ()) > 1 and rendering.PLAIN_ID.fullmatch(obj_id):
+            kind = self.row_actions_kind(datum)
         if kind is None:
-            return super().render_row_actions(datum, row)
+            return self._render_row_actions(datum, row)
         rendered = self.request.__dict__.setdefault(_ROW_ACTIONS, {})
         key = (id(self), kind)
         html = rendered.get(key)
         if html is None:
-            html = rendered[key] = str(super().render_row_actions(datum, row)).replace(
-                obj_id, _ID_SLOT)
-        # Horizon's rendering, with an id that needs no escaping (_PLAIN_ID).
-        return mark_safe(html.replace(_ID_SLOT, obj_id))  # noqa: S308
+            html = rendered[key] = str(self._render_row_actions(datum, row)).replace(
+                obj_id, rendering.ID_SLOT)
+        # Escaped HTML, with an id that needs no escaping (PLAIN_ID).
+        return mark_safe(html.replace(rendering.ID_SLOT, obj_id))  # noqa: S308
+
+    def _render_row_actions(self, datum: Any, row: bool) -> Any:
+        """Horizon's rendering of one row's actions; its dropdown (unless
+        the table has its own template) written in Python."""
+        if row or self._meta.row_actions_dropdown_template != rendering.DROPDOWN:
+            return super().render_row_actions(datum, row)
+        return rendering.row_actions_html(self.get_row_actions(datum),
+                                          self.get_object_id(datum))
 
 
 _HORIZON_ALLOWED = (horizon_actions.BaseAction._allowed, horizon_actions.BatchAction._allowed,

@@ -5,8 +5,11 @@ panels alike)."""
 
 from __future__ import annotations
 
+import hashlib
+import time
 from typing import Any
 
+import horizon
 from horizon import exceptions
 from horizon import tables
 from openstack_dashboard import policy
@@ -20,38 +23,80 @@ MANILA_SERVICE_PERMISSIONS = (
 )
 
 _MEMO = "_manila_ui_policy_checks"
+_EVALUATED = "_manila_ui_policy_evaluated"
+_WHO = "_manila_ui_credentials_key"
+
+# Decisions of a token, shared by its requests in this process for a minute:
+# the navigation's panels ask the same on every page. A decision depends on
+# the rule, the target and the token's credentials (user, project, roles), so
+# nobody sees another token's; an operator's policy change shows within TTL.
+SHARED_TTL = 60.0
+_SHARED_MAX = 20000
+_shared: dict[tuple[Any, ...], tuple[bool, float]] = {}
 
 
-def _key(rules: Any, target: dict[str, Any] | None) -> tuple[Any, ...]:
-    return (tuple(tuple(rule) for rule in rules),
-            tuple(sorted((str(k), str(v)) for k, v in (target or {}).items())))
+def _target_key(target: dict[str, Any] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((str(k), str(v)) for k, v in (target or {}).items()))
 
 
-def check(request: Any, rules: Any, target: dict[str, Any] | None = None) -> bool:
-    """Horizon's policy check (``POLICY_CHECK_FUNCTION``), decided once per
-    request for the same rules and target.
+def _token_key(request: Any) -> str | None:
+    key = request.__dict__.get(_WHO)
+    if key is None:
+        token_id = getattr(getattr(getattr(request, "user", None), "token", None), "id", None)
+        key = request.__dict__[_WHO] = (
+            hashlib.sha256(str(token_id).encode()).hexdigest() if token_id else "")
+    return key or None
 
-    oslo.policy re-reads its rule set's state on every check (about 0.5 ms
-    each); a page of 20 rows with ten row actions asked it 200 times the
-    same question. Every check of the plugin goes through here: table
-    actions (``common_tables.DataTable``), ``allows()``, the form views.
-    The decisions live on the request, so they die with it.
-    """
-    if not rules:
-        return True
-    key = _key(rules, target)
-    memo = request.__dict__.setdefault(_MEMO, {})
-    decided = memo.get(key)
-    if decided is None:
-        # The check fills defaults into the target it is given: a copy.
-        decided = memo[key] = bool(policy.check(rules, request,
-                                                target=dict(target or {})))
+
+def _decide(request: Any, rule: Any, target: dict[str, Any] | None,
+            where: tuple[tuple[str, str], ...]) -> bool:
+    token = _token_key(request)
+    key = (token, tuple(rule), where)
+    now = time.monotonic()
+    if token is not None:
+        found = _shared.get(key)
+        if found is not None and now - found[1] < SHARED_TTL:
+            return found[0]
+    # The check fills defaults into the target it is given: a copy.
+    decided = bool(policy.check((rule,), request, target=dict(target or {})))
+    request.__dict__[_EVALUATED] = request.__dict__.get(_EVALUATED, 0) + 1
+    if token is not None:
+        if len(_shared) >= _SHARED_MAX:
+            _shared.clear()
+        _shared[key] = (decided, now)
     return decided
 
 
-def decisions(request: Any) -> int:
-    """How many distinct policy decisions this request needed (tests)."""
-    return len(request.__dict__.get(_MEMO, {}))
+def check(request: Any, rules: Any, target: dict[str, Any] | None = None) -> bool:
+    """Horizon's policy check (``POLICY_CHECK_FUNCTION``: all ``rules``
+    must allow), each rule decided once per request and target, and once a
+    minute per token (``SHARED_TTL``).
+
+    oslo.policy re-reads its rule set's state on every check (about 0.5 ms
+    each); a page of 20 rows with ten row actions asked it 200 times the
+    same question, and the navigation asks on every page what its panels
+    need. Every check of the plugin goes through here: panels (``Panel``),
+    table actions (``common_tables.DataTable``), ``allows()``, the form
+    views.
+    """
+    if not rules:
+        return True
+    where = _target_key(target)
+    memo = request.__dict__.setdefault(_MEMO, {})
+    for rule in rules:
+        key = (tuple(rule), where)
+        decided = memo.get(key)
+        if decided is None:
+            decided = memo[key] = _decide(request, rule, target, where)
+        if not decided:
+            return False
+    return True
+
+
+def decisions(request: Any) -> tuple[int, int]:
+    """(distinct decisions this request needed, how many of them it had to
+    evaluate) (tests)."""
+    return len(request.__dict__.get(_MEMO, {})), request.__dict__.get(_EVALUATED, 0)
 
 
 def allows(request: Any, rule: str, target: dict[str, Any] | None = None,
@@ -73,6 +118,25 @@ def action_allowed(action: Any, request: Any, datum: Any = None) -> bool:
             request.GET.get("action") != "row_update" and not action.table.data:
         return False
     return bool(action.allowed(request, datum))
+
+
+class Panel(horizon.Panel):
+    """The base of every panel of the plugin: shown where the catalog has
+    Manila, to whoever one of its ``policy_rules`` allows (Horizon ORs
+    them; a nested tuple is ANDed), each rule decided once per request
+    (``check``) for the navigation, the view and the page's buttons."""
+
+    permissions = MANILA_SERVICE_PERMISSIONS
+
+    def allowed(self, context: Any) -> bool:
+        if not self.policy_rules:
+            return True
+        request = context["request"]
+        for rule in self.policy_rules:
+            nested = any(isinstance(part, (list, tuple)) for part in rule)
+            if check(request, rule if nested else (rule,)):
+                return True
+        return False
 
 
 class CachedPolicyMixin:

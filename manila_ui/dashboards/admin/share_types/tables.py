@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from horizon import exceptions
 from horizon import tables
 
@@ -47,11 +47,11 @@ class DeleteShareType(tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share Type", "Delete Share Types", count)
+        return ngettext("Delete Share Type", "Delete Share Types", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Deleted Share Type", "Deleted Share Types", count)
+        return ngettext("Deleted Share Type", "Deleted Share Types", count)
 
     def delete(self, request, obj_id):
         try:

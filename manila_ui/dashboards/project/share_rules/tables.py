@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import exceptions
 from horizon import tables
@@ -90,11 +90,11 @@ class DeleteRule(RulePolicyMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Rule", "Delete Rules", count)
+        return ngettext("Delete Rule", "Delete Rules", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled deletion of Rule",
+        return ngettext("Scheduled deletion of Rule",
                              "Scheduled deletion of Rules", count)
 
     def allowed(self, request, rule=None):
@@ -119,7 +119,7 @@ class UnlockAndDeleteRule(DeleteRule):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Unlock and Delete Rule", "Unlock and Delete Rules",
+        return ngettext("Unlock and Delete Rule", "Unlock and Delete Rules",
                              count)
 
     def allowed(self, request, rule=None):

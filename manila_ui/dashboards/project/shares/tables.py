@@ -12,7 +12,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import exceptions
 from horizon import tables
@@ -141,11 +141,11 @@ class DeleteShare(policy.ProjectTargetMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share", "Delete Shares", count)
+        return ngettext("Delete Share", "Delete Shares", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled deletion of Share",
+        return ngettext("Scheduled deletion of Share",
                              "Scheduled deletion of Shares", count)
 
     def allowed(self, request, share=None):
@@ -274,11 +274,11 @@ class CancelTransfer(common_tables.Dangerous, policy.ProjectTargetMixin, tables.
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Cancel Transfer", "Cancel Transfers", count)
+        return ngettext("Cancel Transfer", "Cancel Transfers", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Cancelled transfer of share",
+        return ngettext("Cancelled transfer of share",
                              "Cancelled transfers of shares", count)
 
     def allowed(self, request, share=None):
@@ -332,12 +332,12 @@ class SoftDeleteShare(common_tables.Dangerous, policy.ProjectTargetMixin,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Move Share to Recycle Bin",
+        return ngettext("Move Share to Recycle Bin",
                              "Move Shares to Recycle Bin", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Moved to the recycle bin: share",
+        return ngettext("Moved to the recycle bin: share",
                              "Moved to the recycle bin: shares", count)
 
     def allowed(self, request, share=None):
@@ -465,11 +465,11 @@ class RestoreShare(policy.ProjectTargetMixin, common_tables.RowApiCallMixin,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Restore Share", "Restore Shares", count)
+        return ngettext("Restore Share", "Restore Shares", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Restored share", "Restored shares", count)
+        return ngettext("Restored share", "Restored shares", count)
 
 
 class DeleteForever(DeleteShare):
@@ -478,7 +478,7 @@ class DeleteForever(DeleteShare):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share Now", "Delete Shares Now", count)
+        return ngettext("Delete Share Now", "Delete Shares Now", count)
 
 
 class RecycledRow(tables.Row):
