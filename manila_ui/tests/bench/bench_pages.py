@@ -1,167 +1,321 @@
-"""Page times and backend calls of the Share pages at 1,000 shares.
+"""Page bench (not a test): this plugin's pages beside upstream manila-ui 16's.
 
-Not a test: a script that prints a table. It starts its own stack
-(Keystone, the bundled backend, Horizon under gunicorn as ``make run``) on
-free loopback ports in a temporary folder, seeds the demo project with N
-shares and N/10 snapshots through python-manilaclient, then times each page
-as a logged-in browser would fetch it: one warm-up GET, then R timed GETs,
-reporting median and min. Backend calls per page come from the backend's
-access log, which it writes before each response is sent.
+    make bench [BENCH_ARGS="--sizes 10,100,1000 --repeat 7"]
+    .stack/venv/bin/python -m manila_ui.tests.bench.bench_pages --help
 
-    .stack/venv/bin/python -m manila_ui.tests.bench.bench_pages [--shares 1000]
-        [--repeat 7] [--keep]
+It starts a private stack (Keystone, the bundled backend, our Horizon under
+gunicorn as ``make run`` serves it) on free loopback ports in a temporary
+folder, installs upstream manila-ui 16.0.0 and its Horizon 27.0.0 from PyPI
+into a venv of their own (``.stack/bench/``, kept for the next run) and
+serves that Horizon with the same gunicorn argv against the same Keystone and
+backend. For each size N it fills demo's project up to N shares, N/10
+snapshots and 5 share networks, then GETs every page on both Horizons, one
+warm-up and then ``--repeat`` rounds, the two sides and the pages interleaved
+so that the machine's drifting load falls on both alike. Per page it prints
+median and min ms, backend calls (the backend's access log, written before
+each answer is sent), HTML size, the ratio to the floor (Horizon's
+``/project/api_access/``, no Manila call, of the same Horizon) and ours ÷
+upstream (medians; below 1: ours is faster). ``--json FILE`` keeps the
+numbers. Ctrl-C (or SIGTERM) stops both Horizons and the stack and removes
+the temporary folder.
 
-Upstream's numbers on the same kind of machine are in
-../shared/research/perf-upstream-manila-ui.md (project shares at 1,000:
-29.6 s median, 1,007 Manila calls).
+Upstream is skipped above ``--upstream-max`` shares (its Shares page makes one
+call per share: ~20 s a GET at 1,000), or with ``--no-upstream``.
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import re
+import json
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
-
-import requests
 
 from manila_ui.stack import config
 from manila_ui.stack import procs
 from manila_ui.stack.runner import Layout
 from manila_ui.stack.runner import Stack
+from manila_ui.tests.bench.upstream import Upstream
 from manila_ui.tests.dashboards.helpers import web_session
 
-ROW_RE = re.compile(r'<tr[^>]*\bdata-object-id="')
 PREFIX = "bench-"
+NETWORKS = 5
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    user: str
+    kind: str  # floor | list | detail
+    ours: str
+    upstream: str | None  # None: upstream has no such page
+
+
+PAGES = (
+    Page("floor: /project/api_access/", "demo", "floor",
+         "/project/api_access/", "/project/api_access/"),
+    Page("Project > Shares", "demo", "list", "/project/", "/project/shares/"),
+    Page("Project > Share Snapshots", "demo", "list",
+         "/project/share_snapshots/", "/project/share_snapshots/"),
+    Page("Project > Share Networks", "demo", "list",
+         "/project/share_networks/", "/project/share_networks/"),
+    Page("Project > Security Services", "demo", "list",
+         "/project/security_services/", "/project/security_services/"),
+    Page("Project > User Messages", "demo", "list",
+         "/project/user_messages/", "/project/user_messages/"),
+    Page("share detail", "demo", "detail", "/project/{share}/", "/project/shares/{share}/"),
+    Page("snapshot detail", "demo", "detail", "/project/share_snapshots/{snapshot}/",
+         "/project/share_snapshots/{snapshot}"),
+    Page("share network detail", "demo", "detail", "/project/share_networks/{network}/",
+         "/project/share_networks/{network}"),
+    Page("floor (admin): /project/api_access/", "admin", "floor",
+         "/project/api_access/", "/project/api_access/"),
+    Page("Admin > Shares", "admin", "list", "/admin/shares/", "/admin/shares/"),
+    Page("Admin > Share Snapshots", "admin", "list",
+         "/admin/share_snapshots/", "/admin/share_snapshots/"),
+    Page("Admin > Share Networks", "admin", "list",
+         "/admin/share_networks/", "/admin/share_networks/"),
+    Page("Admin > Share Types", "admin", "list", "/admin/share_types/", "/admin/share_types/"),
+    Page("Admin > Share Servers", "admin", "list",
+         "/admin/share_servers/", "/admin/share_servers/"),
+    Page("Admin > User Messages", "admin", "list",
+         "/admin/user_messages/", "/admin/user_messages/"),
+)
 
 
 def say(text: str) -> None:
-    """The report goes to stdout (a script, not a library: no logging)."""
+    """The report goes to stdout (a command-line tool, not a library)."""
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def client(stack_layout: Layout, user: str, version: str = "2.79") -> Any:
+@dataclass
+class Measure:
+    times: list[float] = field(default_factory=list)
+    calls: list[int] = field(default_factory=list)
+    size: int = 0
+    error: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else float("nan")
+
+
+class Seeded:
+    """demo's shares, snapshots and networks, grown from one size to the next."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.demo, session = _client(layout, "demo")
+        admin, _session = _client(layout, "admin")
+        self.project_id = session.get_project_id()
+        self.admin = admin
+        self.shares: list[str] = []
+        self.snapshots: list[str] = []
+        self.networks = [str(self.demo.share_networks.create(name=f"{PREFIX}net-{i}").id)
+                         for i in range(NETWORKS)]
+
+    def grow(self, shares: int) -> None:
+        snapshots = shares // 10
+        self.admin.quotas.update(self.project_id, shares=shares + 50,
+                                 gigabytes=shares + 100, snapshots=snapshots + 20,
+                                 snapshot_gigabytes=snapshots + 20,
+                                 share_networks=NETWORKS + 10, force=True)
+        started = time.monotonic()
+
+        def create(i: int) -> str:
+            return str(self.demo.shares.create("NFS", 1, name=f"{PREFIX}{i:05d}").id)
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            self.shares += pool.map(create, range(len(self.shares), shares))
+        self._wait("shares", lambda: self.demo.shares.list(
+            search_opts={"status": "available", "limit": shares + 50}), shares)
+        for i in range(len(self.snapshots), snapshots):
+            self.snapshots.append(str(self.demo.share_snapshots.create(
+                self.shares[i * 10], name=f"{PREFIX}snap-{i:04d}").id))
+        self._wait("snapshots", lambda: self.demo.share_snapshots.list(
+            search_opts={"status": "available", "limit": snapshots + 20}), snapshots)
+        say(f"seeded {shares} shares, {snapshots} snapshots in "
+            f"{time.monotonic() - started:.0f} s")
+
+    @staticmethod
+    def _wait(what: str, listed: Any, count: int) -> None:
+        procs.wait_until(lambda: len(listed()) >= count, max(60, count), 1.0,
+                         what=f"{count} {what} to be available")
+
+    def ids(self) -> dict[str, str]:
+        return {"share": self.shares[0], "snapshot": self.snapshots[0],
+                "network": self.networks[0]}
+
+
+def _client(layout: Layout, user: str) -> tuple[Any, Any]:
     from keystoneauth1 import session
     from keystoneauth1.identity import v3
     from manilaclient import client as manila_client
 
-    u = config.USERS[user]
+    account = config.USERS[user]
     sess = session.Session(auth=v3.Password(
-        auth_url=stack_layout.keystone_url, username=u.name,
-        password=u.password, project_name=u.project,
-        user_domain_name=config.DOMAIN, project_domain_name=config.DOMAIN))
-    return manila_client.Client(version, session=sess, service_type="sharev2"), sess
+        auth_url=layout.keystone_url, username=account.name, password=account.password,
+        project_name=account.project, user_domain_name=config.DOMAIN,
+        project_domain_name=config.DOMAIN))
+    return manila_client.Client("2.79", session=sess, service_type="sharev2"), sess
 
 
-def seed(demo: Any, admin: Any, project_id: str, shares: int) -> tuple[list[str], list[str]]:
-    """N shares of 1 GiB and one snapshot per 10 shares, all available."""
-    snapshots = max(1, shares // 10)
-    admin.quotas.update(project_id, shares=shares + 50, gigabytes=shares + 100,
-                        snapshots=snapshots + 20, snapshot_gigabytes=snapshots + 20,
-                        force=True)
+def _get(web: Any, url: str, access_log: Path, measure: Measure) -> None:
+    before = access_log.stat().st_size
     started = time.monotonic()
-
-    def create(i: int) -> str:
-        return str(demo.shares.create("NFS", 1, name=f"{PREFIX}{i:04d}").id)
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
-        ids = list(pool.map(create, range(shares)))
-
-    def available() -> bool:
-        found = demo.shares.list(search_opts={"status": "available", "limit": shares + 50})
-        return len([s for s in found if s.name.startswith(PREFIX)]) >= shares
-
-    procs.wait_until(available, 1800, 1.0, what=f"{shares} shares to be available")
-    say(f"seeded {shares} shares in {time.monotonic() - started:.0f} s")
-    snap_ids = [str(demo.share_snapshots.create(ids[i * 10], name=f"{PREFIX}snap-{i:03d}").id)
-                for i in range(snapshots)]
-    procs.wait_until(lambda: len(demo.share_snapshots.list(
-        search_opts={"status": "available", "limit": snapshots + 20})) >= snapshots,
-        1800, 1.0, what=f"{snapshots} snapshots to be available")
-    return ids, snap_ids
+    response = web.get(url, timeout=900, allow_redirects=False)
+    elapsed = (time.monotonic() - started) * 1000
+    if response.status_code != 200:
+        measure.error = f"HTTP {response.status_code}"
+        return
+    with access_log.open("rb") as log:
+        log.seek(before)
+        measure.calls.append(len(log.read().splitlines()))
+    measure.times.append(elapsed)
+    measure.size = len(response.content)
 
 
-def login(horizon_url: str, user: str) -> requests.Session:
-    try:
-        return web_session(horizon_url, user)
-    except AssertionError as exc:
-        sys.exit(str(exc))
+def measure_all(sides: dict[str, tuple[str, dict[str, Any]]], pages: list[Page],
+                ids: dict[str, str], access_log: Path, repeat: int
+                ) -> dict[tuple[str, str], Measure]:
+    """One warm-up GET of every page on every side, then ``repeat`` rounds;
+    a round alternates which side goes first."""
+    targets = [(page, side) for page in pages for side in sides
+               if (page.ours if side == "ours" else page.upstream) is not None]
+    found = {(page.title, side): Measure() for page, side in targets}
+
+    def url(page: Page, side: str) -> str:
+        path = page.ours if side == "ours" else page.upstream
+        return sides[side][0] + str(path).format(**ids)
+
+    for page, side in targets:
+        sides[side][1][page.user].get(url(page, side), timeout=900)
+    for round_ in range(repeat):
+        for page in pages:
+            order = [s for p, s in targets if p is page]
+            for side in order if round_ % 2 == 0 else order[::-1]:
+                _get(sides[side][1][page.user], url(page, side), access_log,
+                     found[(page.title, side)])
+    return found
 
 
-def measure(web: requests.Session, url: str, access_log: Path,
-            repeat: int) -> dict[str, Any]:
-    web.get(url, timeout=300)  # warm-up
-    times, calls = [], []
-    body = ""
-    for _ in range(repeat):
-        before = access_log.stat().st_size
-        started = time.monotonic()
-        resp = web.get(url, timeout=300)
-        times.append((time.monotonic() - started) * 1000)
-        if resp.status_code != 200:
-            sys.exit(f"{url}: HTTP {resp.status_code}")
-        with access_log.open("rb") as log:
-            log.seek(before)
-            calls.append(len(log.read().splitlines()))
-        body = resp.text
-    return {"median": statistics.median(times), "min": min(times),
-            "calls": max(calls), "rows": len(ROW_RE.findall(body)),
-            "kib": len(body.encode()) / 1024}
+def _cell(m: Measure | None, floor: float | None) -> list[str]:
+    if m is None:
+        return ["-", "-", "-", "-"]
+    if m.error:
+        return [m.error, "-", "-", "-"]
+    ratio = f"{m.median / floor:.2f}" if floor else "-"
+    calls = str(max(m.calls)) if len(set(m.calls)) == 1 else f"{min(m.calls)}-{max(m.calls)}"
+    return [f"{m.median:.0f} / {min(m.times):.0f}", calls, f"{m.size / 1024:.0f}", ratio]
+
+
+def report(size: int, pages: list[Page], found: dict[tuple[str, str], Measure],
+           repeat: int, with_upstream: bool) -> None:
+    say(f"\nN = {size} shares, {size // 10} snapshots, {NETWORKS} share networks; "
+        f"median / min ms of {repeat} interleaved GETs after a warm-up\n")
+    head = ["page", "ours ms", "calls", "KiB", "×floor"]
+    if with_upstream:
+        head += ["upstream ms", "calls", "KiB", "×floor", "ours ÷ upstream"]
+    say("| " + " | ".join(head) + " |")
+    say("|" + "---|" * len(head))
+    floors: dict[tuple[str, str], float] = {}
+    for page in pages:
+        if page.kind == "floor":
+            for side in ("ours", "upstream"):
+                m = found.get((page.title, side))
+                if m and m.times:
+                    floors[(page.user, side)] = m.median
+    for page in pages:
+        ours = found.get((page.title, "ours"))
+        row = [page.title, *_cell(ours, floors.get((page.user, "ours")))]
+        if with_upstream:
+            theirs = found.get((page.title, "upstream"))
+            row += _cell(theirs, floors.get((page.user, "upstream")))
+            versus = "-"
+            if ours and theirs and ours.times and theirs.times:
+                versus = f"{ours.median / theirs.median:.2f}"
+            row.append(versus)
+        say("| " + " | ".join(row) + " |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shares", type=int, default=1000)
+    parser.add_argument("--sizes", default="10,100,1000",
+                        help="numbers of shares, comma-separated (default 10,100,1000)")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--pages", default="",
+                        help="only pages whose title contains one of these words "
+                             "(comma-separated; the floors are always measured)")
+    parser.add_argument("--no-upstream", action="store_true")
+    parser.add_argument("--upstream-max", type=int, default=1000)
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--keep", action="store_true",
-                        help="leave the stack running (Ctrl-C to stop)")
+                        help="leave both Horizons running at the end (Ctrl-C stops)")
     args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",") if n]
+    wanted = [w.strip().lower() for w in args.pages.split(",") if w.strip()]
+    pages = [p for p in PAGES if p.kind == "floor" or not wanted
+             or any(w in p.title.lower() for w in wanted)]
 
+    def stop(signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     root = Path(tempfile.mkdtemp(prefix="manila-ui-bench-"))
     layout = Layout(root=root, keystone_port=procs.free_port(),
                     backend_port=procs.free_port(), horizon_port=procs.free_port(),
                     template_cache=config.stack_dir() / "test-template",
                     transition_delay=0.02, horizon_workers=1)
     stack = Stack(layout)
-    say(f"starting a private stack in {root}")
-    stack.up()
+    upstream = None if args.no_upstream else Upstream(root / "upstream")
+    results: list[dict[str, Any]] = []
     try:
-        demo, demo_sess = client(layout, "demo")
-        admin, _sess = client(layout, "admin")
-        share_ids, _snaps = seed(demo, admin, demo_sess.get_project_id(), args.shares)
+        if upstream is not None:
+            say("installing upstream manila-ui 16.0.0 + Horizon 27.0.0 (once) ...")
+            upstream.install(layout.logs / "upstream-install.log")
+        say(f"starting a private stack in {root}")
+        stack.up()
+        sides: dict[str, tuple[str, dict[str, Any]]] = {
+            "ours": (layout.horizon_url, {})}
+        if upstream is not None:
+            upstream.build_static(layout.keystone_url, layout.logs / "upstream-static.log")
+            url = upstream.start(procs.free_port(), layout.keystone_url,
+                                 stack.servers["horizon"], layout.logs / "horizon-upstream.log")
+            sides["upstream"] = (url, {})
+        for side_url, sessions in sides.values():
+            for user in ("demo", "admin"):
+                sessions[user] = web_session(side_url, user)
+        seeded = Seeded(layout)
         access_log = layout.backend_dir / "access.log"
-        web = {user: login(layout.horizon_url, user) for user in ("demo", "admin")}
-        pages = [
-            ("floor: /project/api_access/ (no Manila call)", "demo", "/project/api_access/"),
-            ("Project > Shares", "demo", "/project/"),
-            ("Project > Shares, last page", "demo", f"/project/?offset={args.shares - 5}"),
-            ("Project > Share Snapshots", "demo", "/project/share_snapshots/"),
-            ("share detail", "demo", f"/project/{share_ids[0]}/"),
-            ("Admin > Shares", "admin", "/admin/shares/"),
-            ("Admin > Share Snapshots", "admin", "/admin/share_snapshots/"),
-        ]
-        say(f"\n{args.shares} shares, {max(1, args.shares // 10)} snapshots; "
-              f"median / min of {args.repeat} after a warm-up\n")
-        say("| page | median ms | min ms | backend calls | rows | HTML KiB |")
-        say("|---|---|---|---|---|---|")
-        for title, user, path in pages:
-            got = measure(web[user], layout.horizon_url + path, access_log, args.repeat)
-            say(f"| {title} | {got['median']:.0f} | {got['min']:.0f} | {got['calls']} "
-                  f"| {got['rows']} | {got['kib']:.0f} |")
+        for size in sizes:
+            seeded.grow(size)
+            these = {k: v for k, v in sides.items()
+                     if k == "ours" or size <= args.upstream_max}
+            found = measure_all(these, pages, seeded.ids(), access_log, args.repeat)
+            report(size, pages, found, args.repeat, "upstream" in these)
+            results += [{"shares": size, "page": title, "side": side,
+                         "ms": m.times, "calls": m.calls, "bytes": m.size,
+                         "error": m.error} for (title, side), m in found.items()]
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1))
         if args.keep:
-            say(f"\nHorizon: {layout.horizon_url} (Ctrl-C stops)")
+            say("\n" + "  ".join(f"{side}: {url}" for side, (url, _s) in sides.items())
+                + "  (Ctrl-C stops)")
             while True:
                 time.sleep(3600)
     except KeyboardInterrupt:
-        pass
+        say("interrupted: stopping")
     finally:
+        if upstream is not None:
+            upstream.stop()
         stack.stop()
         shutil.rmtree(root, ignore_errors=True)
 

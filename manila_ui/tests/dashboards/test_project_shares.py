@@ -215,10 +215,12 @@ def test_detail_page_shows_fields_and_export_locations(demo_client, shares_of):
     assert 'id="share_detail__size">2 GiB' in html
     assert 'id="share_detail__protocol">NFS' in html
     assert "for the detail page" in html
+    exports = demo_client.get(detail_url(share.id), {"tab": "share_details__export_locations"},
+                              HTTP_X_REQUESTED_WITH="XMLHttpRequest").content.decode()
     locations = demo.manila.share_export_locations.list(share.id)
     assert locations
     for location in locations:
-        assert location.path in html
+        assert location.path in exports
 
 
 def test_detail_of_an_unknown_share_redirects_with_a_message(demo_client):

@@ -1,14 +1,12 @@
 """Admin > Share > Security Services: every project's."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 
 
-class SecurityServices(horizon.Panel):
+class SecurityServices(policy.Panel):
     name = _("Security Services")
     slug = "security_services"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = ((("share", "security_service:detail"),
                      ("share", "security_service:get_all_security_services")),)

@@ -1,15 +1,13 @@
 """Admin > Share > Share Networks: every project's."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 
 
-class ShareNetworks(horizon.Panel):
+class ShareNetworks(policy.Panel):
     name = _("Share Networks")
     slug = "share_networks"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # Nested: both rules must pass (Horizon ORs the top level).
     policy_rules = ((("share", "share_network:detail"),
                      ("share", "share_network:get_all_share_networks")),)

@@ -5,7 +5,7 @@ status update in place."""
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import tables
 from horizon.utils import filters
@@ -55,6 +55,7 @@ class ManageShareOnServer(tables.LinkAction):
     url = "horizon:admin:share_servers:manage_share"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share:manage"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, server):
         return reverse(self.url, args=(server.id,))
@@ -86,11 +87,11 @@ class UnmanageShareServer(common_tables.Dangerous,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Unmanage Share Server", "Unmanage Share Servers", count)
+        return ngettext("Unmanage Share Server", "Unmanage Share Servers", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Unmanaging Share Server", "Unmanaging Share Servers",
+        return ngettext("Unmanaging Share Server", "Unmanaging Share Servers",
                              count)
 
     def allowed(self, request, server=None):
@@ -106,11 +107,11 @@ class DeleteShareServer(common_tables.RowApiCallMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share Server", "Delete Share Servers", count)
+        return ngettext("Delete Share Server", "Delete Share Servers", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled deletion of Share Server",
+        return ngettext("Scheduled deletion of Share Server",
                              "Scheduled deletion of Share Servers", count)
 
     def allowed(self, request, server=None):

@@ -1,15 +1,13 @@
 """Admin > Share > Share Snapshots: every project's snapshots."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 
 
-class ShareSnapshots(horizon.Panel):
+class ShareSnapshots(policy.Panel):
     name = _("Share Snapshots")
     slug = "share_snapshots"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule: Horizon ORs a panel's rules (see admin shares).
     policy_rules = ((("share", "share_snapshot:get_all_snapshots"),
                      ("share", "share_snapshot:list_all_projects")),)

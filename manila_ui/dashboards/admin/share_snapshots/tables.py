@@ -3,7 +3,7 @@ delete, manage, unmanage)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from horizon import tables
 
 from manila_ui.api import snapshots as api_snapshots
@@ -48,12 +48,12 @@ class ForceDeleteSnapshot(policy.ProjectTargetMixin,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Force Delete Snapshot",
+        return ngettext("Force Delete Snapshot",
                              "Force Delete Snapshots", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled forced deletion of Snapshot",
+        return ngettext("Scheduled forced deletion of Snapshot",
                              "Scheduled forced deletion of Snapshots", count)
 
 
@@ -67,12 +67,12 @@ class UnmanageSnapshot(common_tables.Dangerous,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Unmanage Snapshot", "Unmanage Snapshots",
+        return ngettext("Unmanage Snapshot", "Unmanage Snapshots",
                              count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled unmanaging of Snapshot",
+        return ngettext("Scheduled unmanaging of Snapshot",
                              "Scheduled unmanaging of Snapshots", count)
 
     def allowed(self, request, snapshot=None):

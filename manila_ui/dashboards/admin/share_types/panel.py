@@ -1,15 +1,13 @@
 """Admin > Share > Share Types (and the pools' squash support)."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 
 
-class ShareTypes(horizon.Panel):
+class ShareTypes(policy.Panel):
     name = _("Share Types")
     slug = "share_types"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule (Horizon ORs a panel's rules): creating types is admin.
     policy_rules = ((("share", "share_type:index"),
                      ("share", "share_type:create")),)

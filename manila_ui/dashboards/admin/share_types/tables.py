@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from horizon import exceptions
 from horizon import tables
 
@@ -36,6 +36,7 @@ class EditExtraSpecs(tables.LinkAction):
     url = "horizon:admin:share_types:extra_specs"
     classes = ("ajax-modal", "btn-edit")
     policy_rules = (("share", "share_types_extra_spec:create"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, share_type):
         return reverse(self.url, args=(share_type.id,))
@@ -46,11 +47,11 @@ class DeleteShareType(tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share Type", "Delete Share Types", count)
+        return ngettext("Delete Share Type", "Delete Share Types", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Deleted Share Type", "Deleted Share Types", count)
+        return ngettext("Deleted Share Type", "Deleted Share Types", count)
 
     def delete(self, request, obj_id):
         try:

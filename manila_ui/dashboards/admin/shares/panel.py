@@ -1,15 +1,13 @@
 """Admin > Share > Shares: every project's shares."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 
 
-class Shares(horizon.Panel):
+class Shares(policy.Panel):
     name = _("Shares")
     slug = "shares"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule: Horizon ORs a panel's rules, and every member may
     # share:get_all; listing all projects is what makes this panel admin.
     policy_rules = ((("share", "share:get_all"),

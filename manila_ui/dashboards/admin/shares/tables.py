@@ -3,7 +3,7 @@ admin actions (reset status, force delete, manage, unmanage)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from horizon import tables
 
 from manila_ui.api import share_actions as api_share_actions
@@ -62,12 +62,12 @@ class ForceDeleteShare(policy.ProjectTargetMixin,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Force Delete Share", "Force Delete Shares",
+        return ngettext("Force Delete Share", "Force Delete Shares",
                              count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled forced deletion of Share",
+        return ngettext("Scheduled forced deletion of Share",
                              "Scheduled forced deletion of Shares", count)
 
 
@@ -83,11 +83,11 @@ class UnmanageShare(common_tables.Dangerous,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Unmanage Share", "Unmanage Shares", count)
+        return ngettext("Unmanage Share", "Unmanage Shares", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled unmanaging of Share",
+        return ngettext("Scheduled unmanaging of Share",
                              "Scheduled unmanaging of Shares", count)
 
     def allowed(self, request, share=None):

@@ -5,7 +5,7 @@ Never a password: the API layer drops it from Manila's answers.
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from horizon import tables
 from horizon.utils import filters
 
@@ -48,12 +48,12 @@ class DeleteSecurityService(policy.ProjectTargetMixin, common_tables.RowApiCallM
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Security Service", "Delete Security Services",
+        return ngettext("Delete Security Service", "Delete Security Services",
                              count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Deleted Security Service", "Deleted Security Services",
+        return ngettext("Deleted Security Service", "Deleted Security Services",
                              count)
 
 

@@ -11,7 +11,7 @@ already has (the network embeds its subnets): no call per row either.
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import exceptions
 from horizon import tables
@@ -67,11 +67,11 @@ class DeleteShareNetwork(policy.ProjectTargetMixin, common_tables.RowApiCallMixi
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share Network", "Delete Share Networks", count)
+        return ngettext("Delete Share Network", "Delete Share Networks", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Deleted Share Network", "Deleted Share Networks", count)
+        return ngettext("Deleted Share Network", "Deleted Share Networks", count)
 
     def allowed(self, request, network=None):
         return network is None or network.status != "network_change"
@@ -171,6 +171,7 @@ class EditSubnetMetadata(NetworkTargetMixin, tables.LinkAction):
     url = "horizon:project:share_networks:subnet_metadata"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_network_subnet:update_metadata"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, subnet):
         return reverse(self.url, args=(_network_id(self.table), subnet.id))
@@ -185,11 +186,11 @@ class DeleteSubnet(NetworkTargetMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Subnet", "Delete Subnets", count)
+        return ngettext("Delete Subnet", "Delete Subnets", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Deleted Subnet", "Deleted Subnets", count)
+        return ngettext("Deleted Subnet", "Deleted Subnets", count)
 
     def allowed(self, request, subnet=None):
         return utils.supports(request, "share_network_subnets")
@@ -257,6 +258,7 @@ class ReplaceSecurityService(NetworkTargetMixin, tables.LinkAction):
     url = "horizon:project:share_networks:replace_security_service"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_network:update_security_service"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, service):
         return "{}?{}".format(reverse(self.url, args=(_network_id(self.table),)),
@@ -274,12 +276,12 @@ class RemoveSecurityService(NetworkTargetMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Remove Security Service", "Remove Security Services",
+        return ngettext("Remove Security Service", "Remove Security Services",
                              count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Removed Security Service", "Removed Security Services",
+        return ngettext("Removed Security Service", "Removed Security Services",
                              count)
 
     def delete(self, request, obj_id):

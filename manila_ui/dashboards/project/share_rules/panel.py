@@ -2,15 +2,13 @@
 (the "Manage Rules" row action) and the share's page, never from the
 navigation, since its URLs carry the share."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 
 
-class ShareRules(horizon.Panel):
+class ShareRules(policy.Panel):
     name = _("Access Rules")
     slug = "share_rules"
     nav = False
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "share:access_get_all"),)

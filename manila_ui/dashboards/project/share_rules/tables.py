@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import exceptions
 from horizon import tables
@@ -66,6 +66,7 @@ class EditRule(RulePolicyMixin, tables.LinkAction):
     url = "horizon:project:share_rules:edit"
     classes = ("ajax-modal", "btn-edit")
     policy_rules = (("share", "share_access_metadata:update"),)
+    row_kind = common_tables.same_for_every_row
 
     def allowed(self, request, rule=None):
         if rule is None:
@@ -89,11 +90,11 @@ class DeleteRule(RulePolicyMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Rule", "Delete Rules", count)
+        return ngettext("Delete Rule", "Delete Rules", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled deletion of Rule",
+        return ngettext("Scheduled deletion of Rule",
                              "Scheduled deletion of Rules", count)
 
     def allowed(self, request, rule=None):
@@ -118,7 +119,7 @@ class UnlockAndDeleteRule(DeleteRule):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Unlock and Delete Rule", "Unlock and Delete Rules",
+        return ngettext("Unlock and Delete Rule", "Unlock and Delete Rules",
                              count)
 
     def allowed(self, request, rule=None):
@@ -292,6 +293,7 @@ class ManageRules(policy.ProjectTargetMixin, tables.LinkAction):
     verbose_name = _("Manage Rules")
     url = "horizon:project:share_rules:rules"
     policy_rules = (("share", "share:access_get_all"),)
+    row_kind = common_tables.same_for_every_row
 
     def allowed(self, request, share=None):
         return share is None or not (share.status or "").startswith("delet")

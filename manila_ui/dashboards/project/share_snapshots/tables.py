@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import tables
 from horizon.utils import filters
@@ -62,6 +62,7 @@ class CreateShareFromSnapshot(policy.ProjectTargetMixin, tables.LinkAction):
     url = "horizon:project:shares:create"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share:create"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, snapshot):
         return "{}?{}".format(reverse(self.url),
@@ -103,11 +104,11 @@ class DeleteSnapshot(policy.ProjectTargetMixin, common_tables.RowApiCallMixin, t
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Snapshot", "Delete Snapshots", count)
+        return ngettext("Delete Snapshot", "Delete Snapshots", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled deletion of Snapshot",
+        return ngettext("Scheduled deletion of Snapshot",
                              "Scheduled deletion of Snapshots", count)
 
     def allowed(self, request, snapshot=None):

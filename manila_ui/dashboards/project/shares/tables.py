@@ -12,7 +12,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import exceptions
 from horizon import tables
@@ -141,11 +141,11 @@ class DeleteShare(policy.ProjectTargetMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share", "Delete Shares", count)
+        return ngettext("Delete Share", "Delete Shares", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled deletion of Share",
+        return ngettext("Scheduled deletion of Share",
                              "Scheduled deletion of Shares", count)
 
     def allowed(self, request, share=None):
@@ -183,6 +183,7 @@ class _ShareAction(policy.ProjectTargetMixin):
 
 class _ShareLink(_ShareAction, tables.LinkAction):
     classes = ("ajax-modal",)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, share):
         return reverse(self.url, args=(share.id,))
@@ -213,9 +214,13 @@ class CreateSnapshot(_ShareLink):
         # Per row, from the /limits the index view already read (the table
         # carries it): no call here. Without it (detail header, row update)
         # the action stays open and Manila's refusal shows on the form.
+        fits = self.row_kind(request, share)
+        if fits is not None:
+            quota_tables.show_quota(self, not fits)
+
+    def row_kind(self, request: Any, share: Any) -> bool | None:
         limits = getattr(self.table, "quota_limits", None)
-        if limits is not None:
-            quota_tables.show_quota(self, not snapshot_fits(limits, share))
+        return None if limits is None else snapshot_fits(limits, share)
 
 
 def snapshot_fits(limits: api_limits.Limits, share: Any) -> bool:
@@ -269,11 +274,11 @@ class CancelTransfer(common_tables.Dangerous, policy.ProjectTargetMixin, tables.
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Cancel Transfer", "Cancel Transfers", count)
+        return ngettext("Cancel Transfer", "Cancel Transfers", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Cancelled transfer of share",
+        return ngettext("Cancelled transfer of share",
                              "Cancelled transfers of shares", count)
 
     def allowed(self, request, share=None):
@@ -327,12 +332,12 @@ class SoftDeleteShare(common_tables.Dangerous, policy.ProjectTargetMixin,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Move Share to Recycle Bin",
+        return ngettext("Move Share to Recycle Bin",
                              "Move Shares to Recycle Bin", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Moved to the recycle bin: share",
+        return ngettext("Moved to the recycle bin: share",
                              "Moved to the recycle bin: shares", count)
 
     def allowed(self, request, share=None):
@@ -460,11 +465,11 @@ class RestoreShare(policy.ProjectTargetMixin, common_tables.RowApiCallMixin,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Restore Share", "Restore Shares", count)
+        return ngettext("Restore Share", "Restore Shares", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Restored share", "Restored shares", count)
+        return ngettext("Restored share", "Restored shares", count)
 
 
 class DeleteForever(DeleteShare):
@@ -473,7 +478,7 @@ class DeleteForever(DeleteShare):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Share Now", "Delete Shares Now", count)
+        return ngettext("Delete Share Now", "Delete Shares Now", count)
 
 
 class RecycledRow(tables.Row):

@@ -1,8 +1,9 @@
 """Tabs of a share's detail page; each costs a fixed number of API calls.
 
-Overview and Metadata read the share the view already has (0 calls),
-Export Locations one call; Snapshots and Messages one call each, and only
-when opened (``preload = False``: Horizon loads them on the first click).
+Overview and Metadata read the share the view already has (0 calls);
+Export Locations, Snapshots and Messages one call each, and only when
+opened (``preload = False``: Horizon loads them on the first click), so
+the page itself costs the share's GET alone.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,7 @@ class ExportLocationsTab(_ShareTab):
     name = _("Export Locations")
     slug = "export_locations"
     template_name = "project/shares/_detail_export_locations.html"
+    preload = False
 
     def get_context_data(self, request):
         share = self.share

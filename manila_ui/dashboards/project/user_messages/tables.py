@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from horizon import tables
 from horizon.utils import filters
 
@@ -27,11 +27,11 @@ class DeleteMessage(policy.ProjectTargetMixin, common_tables.RowApiCallMixin,
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Message", "Delete Messages", count)
+        return ngettext("Delete Message", "Delete Messages", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Deleted Message", "Deleted Messages", count)
+        return ngettext("Deleted Message", "Deleted Messages", count)
 
 
 class MessagesFilterAction(common_tables.ServerFilterAction):

@@ -1,0 +1,160 @@
+"""How the tables of the dashboards render, in Python rather than through
+Horizon's per-row templates: rows and cells (``Row``, ``Cell``), a row's
+actions (``row_actions_html``), and what a row's action buttons depend on
+(``row_kind_of``), so that ``common_tables.DataTable`` renders them once
+per kind of row. The markup is Horizon's (the same elements, attributes and
+text; less whitespace): its JavaScript and styles apply unchanged."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from collections.abc import Hashable
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import formats
+from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from horizon import tables
+from horizon.tables import base as horizon_base
+
+DROPDOWN = "horizon/common/_data_table_row_actions_dropdown.html"
+
+# An object id that reads the same in an element id, a URL and HTML (a
+# UUID): a row's actions can then be rendered once per kind of row and
+# given each row's id by substitution.
+PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{7,}")
+ID_SLOT = "\x00"
+
+
+def same_for_every_row(*_args: Any) -> Hashable:
+    """``row_kind`` of an action whose button depends on the row only
+    through the row's id (its link is built from the id and the table)."""
+    return True
+
+
+def _horizon_default(action: Any, name: str) -> bool:
+    return getattr(type(action), name).__module__.startswith("horizon.")
+
+
+def row_kind_of(action: Any) -> Callable[[Any, Any], Hashable] | None:
+    """What an allowed row action's button takes from the row beyond its
+    id: the action's ``row_kind(request, datum)``, or nothing when it keeps
+    Horizon's ``update()`` and ``get_link_url()`` (a link reversed from the
+    row's id). None: unknown, the action is rendered for every row."""
+    declared = getattr(action, "row_kind", None)
+    if declared is not None:
+        return declared
+    if not _horizon_default(action, "update"):
+        return None
+    if isinstance(action, tables.LinkAction) and (
+            not _horizon_default(action, "get_link_url") or callable(action.url)):
+        return None
+    return same_for_every_row
+
+
+class Row(horizon_base.Row):
+    """Renders a row in Python: the same markup as Horizon's row and cell
+    templates (without their whitespace), at a tenth of their cost. A cell
+    with inline editing keeps Horizon's template."""
+
+    def render(self) -> str:
+        # Every part is escaped HTML already (format_html, Horizon's attrs).
+        cells = "".join(_cell_html(cell) for cell in self.cells.values())
+        return format_html("<tr{}>{}</tr>", self.attr_string, mark_safe(cells))  # noqa: S308
+
+
+def _cell_html(cell: Any) -> str:
+    if cell.inline_edit_available:
+        return render_to_string("horizon/common/_data_table_cell.html", {"cell": cell})
+    value = timezone.template_localtime(cell.value, settings.USE_TZ)
+    value = conditional_escape(formats.localize(value))
+    if cell.wrap_list:
+        value = format_html("<ul>{}</ul>", value)
+    return format_html("<td{}>{}</td>", cell.attr_string, value)
+
+
+class Cell(horizon_base.Cell):
+    """Horizon's cell, with the row's select box written directly rather
+    than through Django's widget templates (one per row)."""
+
+    def get_data(self, datum: Any, column: Any, row: Any) -> Any:
+        if column.auto != "multi_select":
+            return super().get_data(datum, column, row)
+        table = row.table
+        obj_id = table.get_object_id(datum)
+        data = ""
+        if row.can_be_selected(datum):
+            box_id = f"{table.name}__select__{obj_id}"
+            data = format_html(
+                '<div class="themable-checkbox"><input type="checkbox" name="object_ids" '
+                'value="{}" class="table-row-multi-select" id="{}">'
+                '<label for="{}"></label></div>', obj_id, box_id, box_id)
+        table._data_cache[column][obj_id] = data
+        return data
+
+
+@functools.cache
+def with_mixin(base: type, mixin: type) -> type:
+    """``base`` (a table's row or cell class) with our rendering first."""
+    if issubclass(base, mixin):
+        return base
+    return type(base.__name__, (mixin, base), {"__module__": base.__module__})
+
+
+def _value(obj: Any, name: str) -> Any:
+    """An attribute as a template reads it (a callable is called)."""
+    value = getattr(obj, name, None)
+    return value() if callable(value) else value
+
+
+def _minify(html: str) -> str:
+    """Horizon's ``{% minifyspace %}``, which wraps its action template."""
+    return " ".join(html.split()).replace(" > ", ">").replace(" <", "<")
+
+
+def action_html(action: Any, row_id: Any, *, single: bool, small: bool) -> str:
+    """One row action as ``horizon/common/_data_table_action.html`` renders
+    it for a row (a bound copy from ``get_row_actions``)."""
+    e = conditional_escape
+    name = e(_value(action, "verbose_name"))
+    kind = action.action_type
+    if action.method != "GET":
+        classes = " ".join(["data-table-action", "btn-sm" if small else "",
+                            *(e(c) for c in action.get_default_classes()),
+                            f"btn-{e(kind)}" if kind else "", "btn"])
+        help_text = _value(action, "help_text")
+        help_attr = f'help_text="{e(help_text)}"' if help_text else ""
+        value = f"{e(action.table.name)}__{e(action.name)}__{e(row_id)}"
+        html = (f'<button {action.attr_string_nc} class="{classes}" name="action" '
+                f'{help_attr} type="submit" value="{value}"> {name} </button>')
+    else:
+        classes = " ".join(["btn data-table-action", "btn-default" if single else "",
+                            "btn-sm" if small else "", "btn-danger" if kind == "danger" else "",
+                            action.get_final_css()])
+        url = e(_value(action, "bound_url"))
+        html = f'<a {action.attr_string_nc} class="{classes}" href="{url}"> {name} </a>'
+    return _minify(html)
+
+
+def row_actions_html(actions: Sequence[Any], row_id: Any) -> str:
+    """A row's actions as Horizon's dropdown template renders them: the
+    first as a button, the others in its menu."""
+    if not actions:
+        return ""
+    if len(actions) == 1:
+        return mark_safe(action_html(actions[0], row_id, single=True, small=False))  # noqa: S308
+    first = action_html(actions[0], row_id, single=True, small=True)
+    menu = "".join(f"<li>{action_html(a, row_id, single=False, small=False)}</li>"
+                   for a in actions[1:])
+    # Every part is escaped above (action_html).
+    return mark_safe(  # noqa: S308
+        f'<div class="btn-group">{first}<a class="btn btn-default btn-sm dropdown-toggle" '
+        'data-toggle="dropdown" href="#"><span class="fa fa-caret-down"></span></a>'
+        f'<ul class="dropdown-menu dropdown-menu-right row_actions">{menu}</ul></div>')
