@@ -58,6 +58,11 @@ default_opts: list[cfg.Opt] = [
                       "outlast a slow database."),
     cfg.StrOpt("default_share_type", default="default",
                help="Name of the share type used when a request names none."),
+    cfg.StrOpt("default_share_group_type", default="default",
+               help="Name of the share group type used when a share group "
+                    "request names none (none: such a request is refused, as "
+                    "Manila's default). The bootstrap makes it, of the default "
+                    "share type, as devstack does."),
     cfg.ListOpt("enabled_share_protocols", default=["NFS", "CIFS"],
                 help="Protocols accepted on share create (as in Manila)."),
     cfg.IntOpt("osapi_max_limit", default=1000, min=1,

@@ -171,7 +171,8 @@ def _scope_conditions(scopes: Iterable[Scope], user_col: Any,
 SHARE_RESOURCES = frozenset({"shares", "gigabytes", "share_replicas", "replica_gigabytes"})
 SNAPSHOT_RESOURCES = frozenset({"snapshots", "snapshot_gigabytes"})
 NETWORK_RESOURCES = frozenset({"share_networks"})
-ALL_COUNTED = SHARE_RESOURCES | SNAPSHOT_RESOURCES | NETWORK_RESOURCES
+GROUP_RESOURCES = frozenset({"share_groups", "share_group_snapshots"})
+ALL_COUNTED = SHARE_RESOURCES | SNAPSHOT_RESOURCES | NETWORK_RESOURCES | GROUP_RESOURCES
 
 
 def usage(s: Session, scopes: list[Scope],
@@ -189,6 +190,11 @@ def usage(s: Session, scopes: list[Scope],
         _count_snapshots(s, project_id, scopes, found)
     if resources & NETWORK_RESOURCES:
         _count_networks(s, project_id, scopes, found)
+    if "share_groups" in resources:
+        _count_by_user(s, models.ShareGroup, "share_groups", project_id, scopes, found)
+    if "share_group_snapshots" in resources:
+        _count_by_user(s, models.ShareGroupSnapshot, "share_group_snapshots", project_id,
+                       scopes, found)
     return found
 
 
@@ -228,19 +234,24 @@ def _count_snapshots(s: Session, project_id: str, scopes: list[Scope],
 
 def _count_networks(s: Session, project_id: str, scopes: list[Scope],
                     found: list[dict[str, int]]) -> None:
-    net = models.ShareNetwork
+    _count_by_user(s, models.ShareNetwork, "share_networks", project_id, scopes, found)
+
+
+def _count_by_user(s: Session, model: Any, resource: str, project_id: str,
+                   scopes: list[Scope], found: list[dict[str, int]]) -> None:
+    """Rows of a project (or of one user of it) over the (project_id,
+    user_id) index.  Networks and groups have no share type: a type's count
+    is always 0 (Manila never checks one against a type)."""
     aggregates: list[Any] = []
     for scope in scopes:
-        # Networks have no share type: a type's count is always 0 (Manila
-        # never checks one against a type).
         mine: ColumnElement[bool] = (
             literal(False) if scope.share_type_id is not None
-            else net.user_id == scope.user_id if scope.user_id is not None
+            else model.user_id == scope.user_id if scope.user_id is not None
             else literal(True))
         aggregates.append(_sum(case((mine, 1), else_=0)))
-    row = s.execute(select(*aggregates).where(net.project_id == project_id)).one()
+    row = s.execute(select(*aggregates).where(model.project_id == project_id)).one()
     for i, counted in enumerate(found):
-        counted["share_networks"] = int(row[i])
+        counted[resource] = int(row[i])
 
 
 def lock_project(s: Session, project_id: str) -> None:

@@ -118,7 +118,7 @@ def _apply_filters(query: Select[*Ts], f: ShareFilters) -> Select[*Ts]:
         "snapshot_id": f.snapshot_id, "share_network_id": f.share_network_id,
         "share_server_id": f.share_server_id,
         "host": f.host, "availability_zone": f.availability_zone,
-        "is_public": f.is_public,
+        "is_public": f.is_public, "share_group_id": f.share_group_id,
     }
     for column, value in exact.items():
         if value is not None:

@@ -11,7 +11,9 @@ specs overlaid with the share's metadata, read by the caller and passed in.
 * ``simulated_driver:fail``: a comma-separated list of operations that
   fail (``create``, ``create_from_snapshot``, ``delete``, ``extend``,
   ``shrink``, ``revert``, ``manage``, ``unmanage``, ``snapshot_create``,
-  ``snapshot_delete``, ``snapshot_manage``, ``snapshot_unmanage``).
+  ``snapshot_delete``, ``snapshot_manage``, ``snapshot_unmanage``, and for
+  share groups (hints: their share types' extra specs) ``group_create``,
+  ``group_delete``, ``group_snapshot_create``, ``group_snapshot_delete``).
 * ``simulated_driver:used_gb``: the space written to the share; shrinking
   below it is refused, as a real back end refuses to lose data.
 
@@ -129,7 +131,9 @@ class Pool:
             "squash_support": bool(self.squash_modes),
             "squash_modes": list(self.squash_modes),
             "share_replicas_migration_support": False,
-            "sg_consistent_snapshot_support": None,
+            # Share groups: snapshots of a group are consistent per pool
+            # (as Manila's DummyDriver reports).
+            "sg_consistent_snapshot_support": "pool",
             "timestamp": datetime.datetime.now(datetime.UTC)
             .replace(tzinfo=None).isoformat(),
         }
@@ -272,6 +276,26 @@ class SimulatedDriver:
 
     def unmanage_snapshot(self, snapshot_id: str, hints: Mapping[str, str]) -> None:
         check("snapshot_unmanage", hints)
+
+    # -- share groups: one consistent point in time for every member ---------
+
+    def create_share_group(self, group_id: str, hints: Mapping[str, str]) -> None:
+        check("group_create", hints)
+
+    def delete_share_group(self, group_id: str, hints: Mapping[str, str]) -> None:
+        check("group_delete", hints)
+
+    def create_share_group_snapshot(self, snapshot_id: str, member_ids: list[str],
+                                    hints: Mapping[str, str]) -> dict[str, str]:
+        """Snapshot every member at once; returns each member's provider
+        location."""
+        check("group_snapshot_create", hints)
+        return {member: "/snapshots/group_snapshot_" + member.replace("-", "_")
+                for member in member_ids}
+
+    def delete_share_group_snapshot(self, snapshot_id: str,
+                                    hints: Mapping[str, str]) -> None:
+        check("group_snapshot_delete", hints)
 
     @staticmethod
     def _path(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, share_id: str,

@@ -21,6 +21,9 @@ from manila_ui.backend.policies import quota_sets
 from manila_ui.backend.policies import resource_locks
 from manila_ui.backend.policies import security_services
 from manila_ui.backend.policies import share_access
+from manila_ui.backend.policies import share_group_snapshots
+from manila_ui.backend.policies import share_group_types
+from manila_ui.backend.policies import share_groups
 from manila_ui.backend.policies import share_network_subnets
 from manila_ui.backend.policies import share_networks
 from manila_ui.backend.policies import share_servers
@@ -48,4 +51,7 @@ def list_rules() -> list[policy.RuleDefault]:
         share_servers.rules,
         share_access.rules,
         resource_locks.rules,
+        share_group_types.rules,
+        share_groups.rules,
+        share_group_snapshots.rules,
     ))

@@ -7,6 +7,7 @@ Handlers import this module and never each other.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from manila_ui.backend.policies import shares as share_policy
@@ -17,6 +18,7 @@ from manila_ui.backend.services import errors
 from manila_ui.backend.services.resource_locks import Locker
 from manila_ui.backend.types.records import ResourceLock
 from manila_ui.backend.types.records import Share
+from manila_ui.backend.types.records import ShareGroup
 from manila_ui.backend.types.records import ShareNetwork
 
 # -- request bodies ---------------------------------------------------------------
@@ -33,6 +35,59 @@ def entity(req: ApiRequest, name: str, schema: dict[str, Any] | None = None,
         validate(schema, body)
     found: dict[str, Any] = body[name]
     return found
+
+
+def optional_text(entity: dict[str, Any], key: str) -> str | None:
+    """A name or description of a group or group snapshot: text of at most
+    255 characters, or nothing (Manila stores whatever it is given and fails
+    with a 500 on what its database refuses)."""
+    value = entity.get(key)
+    if value is not None and not isinstance(value, str):
+        raise faults.BadRequest(f"Invalid input received: {key} must be a string.")
+    if value is not None and len(value) > 255:
+        raise faults.BadRequest(
+            f"Invalid input received: {key} can only be 255 characters long.")
+    return value
+
+
+# Manila's AdminActionsMixin: the statuses ``reset_status`` accepts (its
+# message lists them in a set's order; here always this one).
+ADMIN_STATUSES = ("creating", "available", "deleting", "error", "error_deleting",
+                  "migrating", "migrating_to", "server_migrating")
+
+
+def admin_status(body: dict[str, Any]) -> str:
+    """The status of a ``reset_status`` action of the AdminActionsMixin."""
+    argument = body.get("reset_status", body.get("os-reset_status"))
+    status = argument.get("status") if isinstance(argument, dict) else None
+    if status is None:
+        raise faults.BadRequest("Must specify 'status'")
+    if status not in ADMIN_STATUSES:
+        raise faults.BadRequest(
+            f"Invalid state. Valid states: {', '.join(ADMIN_STATUSES)}.")
+    return str(status)
+
+
+def uuid_like(value: object) -> bool:
+    """oslo.utils' ``is_uuid_like``: a UUID, dashes or not, any case."""
+    if not isinstance(value, str):
+        return False
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        return False
+    bare = (value.replace("urn:", "").replace("uuid:", "").strip("{}")
+            .replace("-", "").lower())
+    return parsed.hex == bare
+
+
+def graduated(req: ApiRequest, ga: str) -> None:
+    """An API that was experimental before ``ga``: below it, only with the
+    experimental header (else Manila finds no method: 404)."""
+    if not req.at_least(ga) and req.headers.get(
+            "X-OpenStack-Manila-API-Experimental", "").strip().lower() not in (
+            "1", "t", "true", "on", "y", "yes"):
+        raise faults.NotFound()
 
 
 # -- shares -----------------------------------------------------------------------
@@ -60,6 +115,21 @@ def share_for_modification(req: ApiRequest, share_id: str) -> Share:
     share = visible_share(req, share_id)
     req.authorize(share_policy.GET, share_target(share))
     return share
+
+
+# -- share groups ---------------------------------------------------------------------
+
+def visible_share_group(req: ApiRequest, group_id: str, message: str | None = None
+                        ) -> ShareGroup:
+    """The group if the caller's project owns it (admins: any), else 404
+    with ``message`` (Manila words it differently per API)."""
+    try:
+        group = req.services.share_groups.get(group_id)
+    except errors.NotFound:
+        raise faults.NotFound(message) from None
+    if not req.ctx.is_admin and group.project_id != req.ctx.project_id:
+        raise faults.NotFound(message)
+    return group
 
 
 # -- share networks (and what hangs on them) ---------------------------------------

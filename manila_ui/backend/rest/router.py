@@ -24,6 +24,10 @@ from manila_ui.backend.rest.handlers import resource_locks
 from manila_ui.backend.rest.handlers import security_services
 from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers import share_actions
+from manila_ui.backend.rest.handlers import share_group_snapshots
+from manila_ui.backend.rest.handlers import share_group_type_specs
+from manila_ui.backend.rest.handlers import share_group_types
+from manila_ui.backend.rest.handlers import share_groups
 from manila_ui.backend.rest.handlers import share_network_actions
 from manila_ui.backend.rest.handlers import share_network_subnets
 from manila_ui.backend.rest.handlers import share_networks
@@ -34,6 +38,41 @@ from manila_ui.backend.rest.handlers import shares
 from manila_ui.backend.rest.handlers import snapshots
 from manila_ui.backend.rest.handlers import transfers
 from manila_ui.backend.rest.handlers import versions
+
+
+def share_groups_routes() -> dict[str, dict[str, Handler]]:
+    """Share groups, their types (with group specs and access) and their
+    snapshots (GA 2.55)."""
+    group, group_type = "/share-groups/{share_group_id}", "/share-group-types/{share_group_type_id}"
+    specs = group_type + "/group-specs"
+    snapshot = "/share-group-snapshots/{share_group_snapshot_id}"
+    return {
+        "/share-groups": {"GET": share_groups.index, "POST": share_groups.create},
+        "/share-groups/detail": {"GET": share_groups.detail},
+        group: {"GET": share_groups.show, "PUT": share_groups.update,
+                "DELETE": share_groups.delete},
+        group + "/action": {"POST": actions.route(share_groups.ACTIONS, "share_group_id")},
+        "/share-group-types": {"GET": share_group_types.index,
+                               "POST": share_group_types.create},
+        "/share-group-types/default": {"GET": share_group_types.default},
+        group_type: {"GET": share_group_types.show, "DELETE": share_group_types.delete},
+        group_type + "/action": {"POST": actions.route(share_group_types.ACTIONS,
+                                                       "share_group_type_id")},
+        group_type + "/access": {"GET": share_group_types.project_access},
+        specs: {"GET": share_group_type_specs.index, "POST": share_group_type_specs.create},
+        specs + "/{key}": {"GET": share_group_type_specs.show,
+                           "PUT": share_group_type_specs.update,
+                           "DELETE": share_group_type_specs.delete},
+        "/share-group-snapshots": {"GET": share_group_snapshots.index,
+                                   "POST": share_group_snapshots.create},
+        "/share-group-snapshots/detail": {"GET": share_group_snapshots.detail},
+        snapshot: {"GET": share_group_snapshots.show, "PUT": share_group_snapshots.update,
+                   "DELETE": share_group_snapshots.delete},
+        snapshot + "/members": {"GET": share_group_snapshots.members},
+        snapshot + "/action": {"POST": actions.route(share_group_snapshots.ACTIONS,
+                                                     "share_group_snapshot_id")},
+    }
+
 
 ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/shares": {"GET": shares.index, "POST": shares.create},
@@ -125,6 +164,7 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/share-servers/{share_server_id}/details": {"GET": share_servers.details},
     "/share-servers/{share_server_id}/action": {"POST": actions.route(
         share_servers.ACTIONS, "share_server_id")},
+    **share_groups_routes(),
 }
 
 

@@ -14,3 +14,7 @@ class AvailabilityZoneService:
     def list_all(self) -> list[records.AvailabilityZone]:
         with self._db.read() as s:
             return az_db.list_all(s)
+
+    def find(self, name_or_id: str) -> records.AvailabilityZone | None:
+        with self._db.read() as s:
+            return az_db.get_by_name_or_id(s, name_or_id)

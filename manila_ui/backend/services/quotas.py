@@ -201,7 +201,7 @@ class QuotaService:
                                   resources)
         for usage in counted:
             for resource in RESOURCES:
-                usage.setdefault(resource, 0)   # groups, backups, keys: none here
+                usage.setdefault(resource, 0)   # backups, keys: none here
         return counted
 
     # -- quota classes ----------------------------------------------------------

@@ -21,6 +21,9 @@ from manila_ui.backend.services.resource_locks import ResourceLockService
 from manila_ui.backend.services.security_services import SecurityServiceService
 from manila_ui.backend.services.share_access import ShareAccessService
 from manila_ui.backend.services.share_actions import ShareActionService
+from manila_ui.backend.services.share_group_snapshots import ShareGroupSnapshotService
+from manila_ui.backend.services.share_group_types import ShareGroupTypeService
+from manila_ui.backend.services.share_groups import ShareGroupService
 from manila_ui.backend.services.share_manage import ShareManageService
 from manila_ui.backend.services.share_network_updates import ShareNetworkUpdateService
 from manila_ui.backend.services.share_networks import ShareNetworkService
@@ -65,6 +68,9 @@ class Services:
     share_networks: ShareNetworkService
     share_network_updates: ShareNetworkUpdateService
     security_services: SecurityServiceService
+    share_group_types: ShareGroupTypeService
+    share_groups: ShareGroupService
+    share_group_snapshots: ShareGroupSnapshotService
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -81,6 +87,8 @@ class Services:
         share_manage = ShareManageService(db, conf, queue, driver, quotas, messages)
         share_manage.servers = share_servers
         share_networks = ShareNetworkService(db, conf, quotas, share_servers)
+        share_groups = ShareGroupService(db, conf, queue, driver, quotas, messages)
+        share_groups.shares = shares
         return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
                    messages=messages, share_types=ShareTypeService(db, conf),
                    availability_zones=AvailabilityZoneService(db),
@@ -98,7 +106,11 @@ class Services:
                    share_servers=share_servers, share_networks=share_networks,
                    share_network_updates=ShareNetworkUpdateService(
                        db, queue, share_networks, share_servers),
-                   security_services=SecurityServiceService(db))
+                   security_services=SecurityServiceService(db),
+                   share_group_types=ShareGroupTypeService(db, conf),
+                   share_groups=share_groups,
+                   share_group_snapshots=ShareGroupSnapshotService(
+                       db, conf, queue, driver, quotas, messages))
 
     def bootstrap(self) -> None:
         """Rows a fresh install needs: zones of the pools, the default types.
@@ -115,3 +127,6 @@ class Services:
             self.share_types.ensure("dhss_true", "Share servers on share networks",
                                     {**BOOTSTRAP_TYPE_SPECS,
                                      "driver_handles_share_servers": "True"})
+        if self.conf.default_share_group_type and self.conf.default_share_type:
+            self.share_group_types.ensure(self.conf.default_share_group_type,
+                                          [self.conf.default_share_type])

@@ -235,3 +235,48 @@ def capacity_weight(caps: Mapping[str, Any]) -> float:
         ratio = float(caps.get("max_over_subscription_ratio") or 1.0)
         return total * ratio - float(caps.get("provisioned_capacity_gb") or 0)
     return float(caps["free_capacity_gb"])
+
+
+# -- share groups (Manila's scheduler_default_share_group_filters) --------------
+
+@dataclasses.dataclass(frozen=True)
+class GroupRequest:
+    """A share group: a pool must take every one of its share types (in the
+    zone asked for, or one their ``availability_zones`` allow) and its group
+    type's ``consistent_snapshot_support``."""
+
+    share_type_specs: tuple[Mapping[str, str], ...]
+    group_specs: Mapping[str, str]
+    availability_zone: str | None
+
+
+def choose_group_pool(pools: Sequence[PoolState], request: GroupRequest) -> PoolState:
+    """Manila's group scheduling: the pools each share type passes,
+    intersected, then the group filters (AvailabilityZoneFilter,
+    ConsistentSnapshotFilter); the capacity weigher picks."""
+    zones = [z.strip() for specs in request.share_type_specs
+             for z in specs.get("availability_zones", "").split(",") if z.strip()]
+
+    def zone_ok(pool: PoolState) -> bool:
+        if request.availability_zone:
+            return pool.pool.availability_zone == request.availability_zone
+        return not zones or pool.pool.availability_zone in zones
+
+    wanted = request.group_specs.get("consistent_snapshot_support")
+    filters: list[tuple[str, Callable[[PoolState], bool]]] = [
+        ("AvailabilityZoneFilter", zone_ok),
+        ("CapabilitiesFilter", lambda pool: all(
+            capabilities_satisfied(pool.capabilities, specs)
+            for specs in request.share_type_specs)),
+        ("ConsistentSnapshotFilter", lambda pool: not wanted or spec_matches(
+            pool.capabilities.get("sg_consistent_snapshot_support"), wanted)),
+    ]
+    candidates = list(pools)
+    if not candidates:
+        raise NoValidHost(None)
+    for name, passes in filters:
+        candidates = [pool for pool in candidates if passes(pool)]
+        if not candidates:
+            raise NoValidHost(name)
+    return max(candidates, key=lambda pool: (capacity_weight(pool.capabilities),
+                                             pool.name))

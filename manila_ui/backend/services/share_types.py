@@ -11,6 +11,7 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import quotas as quotas_db
+from manila_ui.backend.db import share_group_types as group_types_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
@@ -148,7 +149,8 @@ class ShareTypeService:
             found = types_db.get(s, type_id)
             if found is None:
                 raise errors.NotFound(f"Share type {type_id} could not be found.")
-            if shares_db.count_by_type(s, found.id):
+            if (shares_db.count_by_type(s, found.id)
+                    or group_types_db.count_using_share_type(s, found.id)):
                 raise errors.Invalid("Target share type is still in use.")
             types_db.destroy(s, found.id)
             quotas_db.delete_share_type(s, found.id)   # its quotas go too

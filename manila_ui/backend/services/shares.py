@@ -26,6 +26,8 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import availability_zones as az_db
+from manila_ui.backend.db import share_group_snapshots as group_snapshots_db
+from manila_ui.backend.db import share_groups as groups_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
@@ -83,6 +85,10 @@ class NewShare:
     # layer decides visibility): the snapshot and its parent share.
     snapshot: records.Snapshot | None = None
     parent: records.Share | None = None
+    # In a share group (the REST layer found it visible): the group, and
+    # when the group is made from a group snapshot, the member copied.
+    share_group: records.ShareGroup | None = None
+    source_member: records.ShareGroupSnapshotMember | None = None
 
 
 def check_display_field(value: str | None, field: str) -> None:
@@ -144,6 +150,31 @@ def type_attributes(share_type: records.ShareType | None) -> dict[str, object]:
     return copied
 
 
+def _check_group(new: NewShare, group: records.ShareGroup,
+                 share_type: records.ShareType | None) -> None:
+    """Manila's checks of a share placed in a group (after its quotas)."""
+    if new.source_member is None and group.status != "available":
+        raise errors.Invalid(f"Share group status must be available, got "
+                             f"{group.status}.")
+    if share_type is not None and share_type.id not in group.share_type_ids:
+        raise errors.Invalid(f"The specified share type ({share_type.id}) is not "
+                             f"supported by the specified share group ({group.id}).")
+    if group.share_network_id != new.share_network_id:
+        raise errors.Invalid(f"The specified share network ({new.share_network_id}) is "
+                             f"not supported by the specified share group ({group.id}).")
+
+
+def _group_attributes(new: NewShare) -> dict[str, object]:
+    if new.share_group is None:
+        return {}
+    member = new.source_member
+    return {"share_group_id": new.share_group.id,
+            "source_share_group_snapshot_member_id": member.id if member else None,
+            # A group's shares live on its pool (a group from a group
+            # snapshot: already there).
+            "host": new.share_group.host if member else None}
+
+
 def hints(s: Session, share: records.Share) -> dict[str, str]:
     """What steers the simulated driver: the type's extra specs overlaid
     with the share's metadata (see driver/simulated.py)."""
@@ -153,6 +184,13 @@ def hints(s: Session, share: records.Share) -> dict[str, str]:
         found.update(share_type.extra_specs if share_type else {})
     found.update(share.metadata)
     return found
+
+
+def check_no_group_snapshot_members(s: Session, share_id: str) -> None:
+    count = group_snapshots_db.count_members_of_share(s, share_id)
+    if count:
+        raise errors.Refused(f"Invalid share: Share still has {count} dependent share "
+                             "group snapshot members.")
 
 
 def type_specs(s: Session, share: records.Share) -> dict[str, str]:
@@ -294,43 +332,52 @@ class ShareService(QueuedService):
         return size
 
     def create(self, new: NewShare, caller: Caller) -> records.Share:
-        check_display_field(new.name, "name")
-        check_display_field(new.description, "description")
         with self._db.write() as s:
-            self._quotas.lock(s, caller.project_id)
-            if new.availability_zone:
-                zone = az_db.get_by_name_or_id(s, new.availability_zone)
-                if zone is None:
-                    raise errors.NotFound(f"Availability zone "
-                                          f"{new.availability_zone} could not be found.")
-                new = dataclasses.replace(new, availability_zone=zone.name)
-            share_type = self._resolve_type(s, new, caller)
-            if new.snapshot is not None:
-                new = self._check_snapshot_source(new, share_type)
-            new = self._share_network(s, new, share_type)
-            size = self._check_request(s, new, share_type)
-            owner = Owner(caller.project_id, caller.user_id,
-                          share_type.id if share_type else None)
-            deltas = share_deltas(size, bool(type_attributes(share_type)["replication_type"]))
-            self._quotas.check(s, owner, deltas, SHARE_CREATE_WORDS)
-            share = shares_db.create(s, {
-                "id": str(uuid.uuid4()),
-                "project_id": caller.project_id, "user_id": caller.user_id,
-                "display_name": new.name, "display_description": new.description,
-                "size": size, "share_proto": new.share_proto.upper(),
-                "status": "creating", "progress": None, "is_public": new.is_public,
-                "share_type_id": share_type.id if share_type else None,
-                "availability_zone": new.availability_zone,
-                "snapshot_id": new.snapshot.id if new.snapshot else None,
-                "share_network_id": new.share_network_id,
-                "created_at": shares_db.now(),
-                **type_attributes(share_type),
-            }, new.metadata)
-            # Counted again now that our row is in: a competitor that got in
-            # first makes us roll back rather than both going over.
-            self._quotas.recheck(s, owner, deltas, SHARE_CREATE_WORDS)
+            share = self.insert(s, new, caller)
             self._queue.enqueue(s, CREATE, share.id, request_id=caller.request_id)
         self._queue.wake()
+        return share
+
+    def insert(self, s: Session, new: NewShare, caller: Caller) -> records.Share:
+        """The new share's row, ``creating`` (its creation not yet queued:
+        a share group made from a group snapshot finishes its shares)."""
+        check_display_field(new.name, "name")
+        check_display_field(new.description, "description")
+        self._quotas.lock(s, caller.project_id)
+        if new.availability_zone:
+            zone = az_db.get_by_name_or_id(s, new.availability_zone)
+            if zone is None:
+                raise errors.NotFound(f"Availability zone "
+                                      f"{new.availability_zone} could not be found.")
+            new = dataclasses.replace(new, availability_zone=zone.name)
+        share_type = self._resolve_type(s, new, caller)
+        if new.snapshot is not None:
+            new = self._check_snapshot_source(new, share_type)
+        new = self._share_network(s, new, share_type)
+        size = self._check_request(s, new, share_type)
+        owner = Owner(caller.project_id, caller.user_id,
+                      share_type.id if share_type else None)
+        deltas = share_deltas(size, bool(type_attributes(share_type)["replication_type"]))
+        self._quotas.check(s, owner, deltas, SHARE_CREATE_WORDS)
+        if new.share_group is not None:
+            _check_group(new, new.share_group, share_type)
+        share = shares_db.create(s, {
+            "id": str(uuid.uuid4()),
+            "project_id": caller.project_id, "user_id": caller.user_id,
+            "display_name": new.name, "display_description": new.description,
+            "size": size, "share_proto": new.share_proto.upper(),
+            "status": "creating", "progress": None, "is_public": new.is_public,
+            "share_type_id": share_type.id if share_type else None,
+            "availability_zone": new.availability_zone,
+            "snapshot_id": new.snapshot.id if new.snapshot else None,
+            "share_network_id": new.share_network_id,
+            "created_at": shares_db.now(),
+            **type_attributes(share_type),
+            **_group_attributes(new),
+        }, new.metadata)
+        # Counted again now that our row is in: a competitor that got in
+        # first makes us roll back rather than both going over.
+        self._quotas.recheck(s, owner, deltas, SHARE_CREATE_WORDS)
         return share
 
     def _share_network(self, s: Session, new: NewShare,
@@ -340,7 +387,8 @@ class ShareService(QueuedService):
         dhss = share_types.DHSS in specs and share_types.parse_bool_spec(
             share_types.DHSS, specs[share_types.DHSS])
         if self.networks is not None:
-            return self.networks.check_request(s, new, dhss)
+            # A group's share needs no network of its own (the group's).
+            return self.networks.check_request(s, new, dhss and new.share_group is None)
         if new.share_network_id:
             raise errors.NotFound(f"Share network {new.share_network_id} could not be found.")
         if dhss:
@@ -362,6 +410,16 @@ class ShareService(QueuedService):
                                  extra_specs=specs, snapshot_pool=snapshot_pool,
                                  only_pool=only_pool)
 
+    def _group_pool(self, s: Session, share: records.Share) -> simulated.Pool | None:
+        """A group's share goes to the group's pool, without scheduling."""
+        if not share.share_group_id:
+            return None
+        group = groups_db.get(s, share.share_group_id)
+        pool = self._driver.pool(group.host if group else None)
+        if pool is None:
+            raise scheduler.NoValidHost(None)
+        return pool
+
     def _fail(self, s: Session, share: records.Share, status: str, action_id: str,
               detail_id: str, request_id: str | None) -> None:
         """Leave the share in ``status`` with a user message saying why."""
@@ -380,7 +438,7 @@ class ShareService(QueuedService):
                 return
             specs = type_specs(s, share)
             try:
-                pool = scheduler.choose_pool(
+                pool = self._group_pool(s, share) or scheduler.choose_pool(
                     pools.states(s, self._driver),
                     self._scheduler_request(s, share, specs)).pool
             except scheduler.NoValidHost as failure:
@@ -477,6 +535,7 @@ class ShareService(QueuedService):
         if count:
             raise errors.Refused(
                 f"Invalid share: Share still has {count} dependent snapshots.")
+        check_no_group_snapshot_members(s, share.id)
         if not share.host:
             shares_db.delete_share(s, share.id)  # never placed: gone now
             return

@@ -33,7 +33,24 @@ class ShareFilters:
     extra_specs: dict[str, str] = dataclasses.field(default_factory=dict)
     is_public: bool | None = None
     is_soft_deleted: bool = False         # the recycle bin, or everything else
+    share_group_id: str | None = None
     no_match: bool = False                # a filter nothing here can satisfy
+
+
+@dataclasses.dataclass
+class ShareGroupFilters:
+    """Manila filters share groups on any of their columns, exactly, and on
+    ``name~`` / ``description~`` (2.36) as a substring."""
+
+    project_id: str | None = None          # None: every project (admin)
+    exact: dict[str, str] = dataclasses.field(default_factory=dict)
+    like: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
+class ShareGroupSnapshotFilters:
+    project_id: str | None = None          # None: every project (admin)
+    exact: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass

@@ -65,6 +65,8 @@ class Share:
     is_soft_deleted: bool = False
     scheduled_to_be_deleted_at: datetime.datetime | None = None
     pending_size: int | None = None     # what a running extend/revert gives
+    share_group_id: str | None = None
+    source_share_group_snapshot_member_id: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -300,5 +302,70 @@ class ShareServer:
     network_allocation_update_support: bool
     backend_details: dict[str, str]
     subnet_ids: tuple[str, ...]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+# -- share groups (GA 2.55) ------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class ShareGroupType:
+    id: str
+    name: str
+    is_public: bool
+    group_specs: dict[str, str]
+    share_type_ids: tuple[str, ...]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareGroup:
+    id: str
+    project_id: str
+    user_id: str
+    name: str | None
+    description: str | None
+    status: str
+    host: str | None
+    share_group_type_id: str | None
+    share_network_id: str | None
+    share_server_id: str | None
+    availability_zone_id: str | None
+    availability_zone: str | None       # the zone's name
+    source_share_group_snapshot_id: str | None
+    consistent_snapshot_support: str | None
+    share_type_ids: tuple[str, ...]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareGroupSnapshotMember:
+    """One share's part of a group snapshot (Manila: a snapshot instance)."""
+
+    id: str
+    share_group_snapshot_id: str
+    share_id: str
+    project_id: str
+    user_id: str
+    size: int
+    share_proto: str
+    status: str
+    provider_location: str | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareGroupSnapshot:
+    id: str
+    project_id: str
+    user_id: str
+    share_group_id: str
+    name: str | None
+    description: str | None
+    status: str
+    members: tuple[ShareGroupSnapshotMember, ...]
     created_at: datetime.datetime
     updated_at: datetime.datetime | None

@@ -90,6 +90,7 @@ def up(cfg: RefConfig) -> None:
         started = mn_job.result()
     step("manila ready", lambda: manila.wait_ready(cfg, started))
     step("share types", lambda: manila.ensure_share_types(cfg) or "present")
+    step("share group types", lambda: manila.ensure_share_group_types(cfg) or "present")
     step("clouds.yaml", lambda: clouds.write(cfg))
     say(f"reference stack up in {time.monotonic() - t0:.1f} s")
     say(

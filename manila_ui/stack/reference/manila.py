@@ -104,6 +104,7 @@ transport_url = {cfg.transport_url}
 enabled_share_backends = {",".join(BACKENDS)}
 enabled_share_protocols = NFS,CIFS
 default_share_type = default
+default_share_group_type = default
 storage_availability_zone = {alpha_az}
 state_path = {m}
 api_paste_config = {m}/api-paste.ini
@@ -376,6 +377,37 @@ def ensure_share_types(cfg: RefConfig) -> list[str]:
             rest.call("POST", f"{cfg.manila_url}/types", token, body, hdr),
             200,
             what=f"create share type {name}",
+        )
+        created.append(name)
+    return created
+
+
+# name -> (share types, group specs): as devstack makes it, and as the bundled
+# backend's registry does (default_share_group_type = default).
+SHARE_GROUP_TYPES: dict[str, tuple[list[str], dict[str, str]]] = {
+    "default": (["default"], {}),
+}
+
+
+def ensure_share_group_types(cfg: RefConfig) -> list[str]:
+    token, hdr = _admin(cfg)
+    listed = rest.expect(
+        rest.call("GET", f"{cfg.manila_url}/share-group-types?is_public=all", token,
+                  headers=hdr),
+        200,
+        what="list share group types",
+    )
+    have = {t["name"] for t in listed["share_group_types"]}
+    created = []
+    for name, (share_types, specs) in SHARE_GROUP_TYPES.items():
+        if name in have:
+            continue
+        body = {"share_group_type": {"name": name, "share_types": share_types,
+                                     "group_specs": specs, "is_public": True}}
+        rest.expect(
+            rest.call("POST", f"{cfg.manila_url}/share-group-types", token, body, hdr),
+            200,
+            what=f"create share group type {name}",
         )
         created.append(name)
     return created

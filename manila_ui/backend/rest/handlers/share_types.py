@@ -9,7 +9,6 @@ access to it; to others it is not found.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import webob
@@ -18,6 +17,7 @@ from manila_ui.backend.policies import share_types as policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
+from manila_ui.backend.rest.common import uuid_like
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
@@ -188,25 +188,12 @@ def project_access(req: ApiRequest) -> webob.Response:
         for project in req.services.share_types.projects(share_type.id)]})
 
 
-def _uuid_like(value: object) -> bool:
-    """oslo.utils' ``is_uuid_like``: a UUID, dashes or not, any case."""
-    if not isinstance(value, str):
-        return False
-    try:
-        parsed = uuid.UUID(value)
-    except ValueError:
-        return False
-    bare = (value.replace("urn:", "").replace("uuid:", "").strip("{}")
-            .replace("-", "").lower())
-    return parsed.hex == bare
-
-
 def _project(body: dict[str, Any], action: str) -> str:
     argument = body.get(action)
     if not isinstance(argument, dict):
         raise faults.BadRequest()
     project = argument.get("project")
-    if not _uuid_like(project):
+    if not uuid_like(project):
         raise faults.BadRequest(
             f"Bad project format: project is not in proper format ({project})")
     return str(project)

@@ -20,6 +20,7 @@ from manila_ui.backend.rest.common import entity
 from manila_ui.backend.rest.common import share_target
 from manila_ui.backend.rest.common import visible_network
 from manila_ui.backend.rest.common import visible_share
+from manila_ui.backend.rest.common import visible_share_group
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
@@ -29,17 +30,10 @@ from manila_ui.backend.services import errors
 from manila_ui.backend.services.shares import NewShare
 from manila_ui.backend.types.queries import ShareFilters
 from manila_ui.backend.types.records import Share
+from manila_ui.backend.types.records import ShareGroup
 from manila_ui.backend.types.records import Snapshot
 
 VIEW = ShareView()
-
-
-
-
-
-
-
-
 
 
 def _public_flag(req: ApiRequest, value: Any, rule: str) -> bool:
@@ -100,9 +94,8 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareFilters:
     if "is_soft_deleted" in params:
         f.is_soft_deleted = query.strict_bool(params["is_soft_deleted"],
                                               "is_soft_deleted")
-    # Nothing here is in a share group.
-    if params.get("share_group_id"):
-        f.no_match = True
+    if "share_group_id" in params:
+        f.share_group_id = params["share_group_id"]
     return f
 
 
@@ -162,6 +155,10 @@ def create(req: ApiRequest) -> webob.Response:
     if body.get("share_network_id"):
         # Another project's network is not found, as in Manila.
         visible_network(req, str(body["share_network_id"]))
+    zone = body.get("availability_zone")
+    group = None
+    if req.at_least("2.31") and body.get("share_group_id"):
+        group, zone = _share_group(req, str(body["share_group_id"]), zone)
     snapshot = parent = None
     if body.get("snapshot_id"):
         snapshot = source_snapshot(req, body["snapshot_id"])
@@ -172,16 +169,32 @@ def create(req: ApiRequest) -> webob.Response:
         name=body.get("name") or body.get("display_name"),
         description=body.get("description") or body.get("display_description"),
         share_type=body.get("share_type") or body.get("volume_type"),
-        availability_zone=body.get("availability_zone"),
+        availability_zone=zone,
         metadata=body.get("metadata") or {},
         is_public=is_public,
         snapshot_id=body.get("snapshot_id"),
         share_network_id=body.get("share_network_id"),
         snapshot=snapshot,
         parent=parent,
+        share_group=group,
     )
     share = req.services.shares.create(new, req.ctx.caller())
     return _detail_one(req, share)
+
+
+def _share_group(req: ApiRequest, group_id: str, zone: Any) -> tuple[ShareGroup, str | None]:
+    """The group a new share goes to, and so its zone (Manila's checks)."""
+    found = req.services.availability_zones.find(str(zone)) if zone else None
+    if zone and found is None:
+        raise faults.NotFound(f"Availability zone {zone} could not be found.")
+    group = visible_share_group(req, group_id,
+                                f"Share group {group_id} could not be found.")
+    if found is not None:
+        if found.id != group.availability_zone_id:
+            raise faults.BadRequest(
+                f"Share cannot have AZ ('{found.id}') different than share group's one "
+                f"({group.availability_zone_id}).")
+    return group, group.availability_zone
 
 
 def source_snapshot(req: ApiRequest, snapshot_id: str) -> Snapshot:
@@ -220,6 +233,14 @@ def update(req: ApiRequest) -> webob.Response:
 def delete(req: ApiRequest) -> webob.Response:
     req.authorize(policy.DELETE)
     share = visible_share(req, req.url_args["share_id"])
+    if share.share_group_id:   # Manila asks for the group of a group's share
+        given = req.GET.get("share_group_id")
+        if not given:
+            raise faults.BadRequest("Must provide 'share_group_id' as a request "
+                                    "parameter when deleting a share in a share group.")
+        if given != share.share_group_id:
+            raise faults.BadRequest("The specified 'share_group_id' does not match the "
+                                    "share group id of the share.")
     req.authorize(policy.DELETE, share_target(share))
     req.services.shares.delete(share)
     return empty_response(202)

@@ -144,8 +144,9 @@ class ShareView(ViewBuilder):
     @since("2.31")
     def add_share_group_fields(self, req: ApiRequest, view: dict[str, Any],
                                share: Share) -> None:
-        view["share_group_id"] = None
-        view["source_share_group_snapshot_member_id"] = None
+        view["share_group_id"] = share.share_group_id
+        view["source_share_group_snapshot_member_id"] = (
+            share.source_share_group_snapshot_member_id)
 
     @since("2.32")
     def add_mount_snapshot_support(self, req: ApiRequest, view: dict[str, Any],
