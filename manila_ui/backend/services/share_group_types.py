@@ -46,7 +46,9 @@ def check_group_specs(specs: Mapping[str, object]) -> dict[str, str]:
     if not all(_KEY_NAME.match(key) for key in specs):
         raise errors.Invalid("Key names can only contain alphanumeric characters, "
                              "underscores, periods, colons and hyphens.")
-    return {key: str(value) for key, value in specs.items()}
+    # A boolean is stored as PostgreSQL writes one as text.
+    return {key: str(value).lower() if isinstance(value, bool) else value
+            for key, value in specs.items()}
 
 
 class ShareGroupTypeService:

@@ -128,11 +128,11 @@ class ShareGroupService(QueuedService):
             group_type = new.group_type
             if group_type is None:
                 raise errors.Invalid(f"Invalid input received: The specified share group "
-                                     f"type {new.group_type_id} does not exist..")
+                                     f"type {new.group_type_id} does not exist.")
             if not set(new.share_type_ids) <= set(group_type.share_type_ids):
                 raise errors.Invalid(
                     "Invalid input received: The specified share types must be a subset "
-                    "of the share types supported by the share group type..")
+                    "of the share types supported by the share group type.")
             self._check_zones(new, types or self._types_of(s, group_type))
             owner = Owner(caller.project_id, caller.user_id)
             self._quotas.check(s, owner, {"share_groups": 1}, QUOTA_WORDS)
@@ -178,20 +178,20 @@ class ShareGroupService(QueuedService):
                 raise errors.Invalid(
                     "Invalid input received: The specified share_types cannot have "
                     "conflicting values for the driver_handles_share_servers extra "
-                    "spec..")
+                    "spec.")
             if not this and new.share_network_id:
                 raise errors.Invalid(
                     "Invalid input received: When using a share types with the "
                     "driver_handles_share_servers extra spec as False, a "
-                    "share_network_id must not be provided..")
+                    "share_network_id must not be provided.")
         if new.share_network_id and not new.share_network_found:
             raise errors.Invalid("Invalid input received: The specified share network "
-                                 "does not exist..")
+                                 "does not exist.")
         if dhss and not (new.source or new.share_network_id):
             raise errors.Invalid(
                 "Invalid input received: When using a share type with the "
                 "driver_handles_share_servers extra spec as True, a share_network_id "
-                "must be provided..")
+                "must be provided.")
         return found
 
     @staticmethod

@@ -19,6 +19,7 @@ from oslo_config import cfg
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import availability_zones as az_db
+from manila_ui.backend.db import share_groups as groups_db
 from manila_ui.backend.db import share_networks as networks_db
 from manila_ui.backend.db import share_servers as servers_db
 from manila_ui.backend.db.engine import Database
@@ -211,6 +212,10 @@ class ShareNetworkService:
             if used:
                 raise errors.Conflict(f"Can not delete share network {network.id}, it "
                                       f"has {used} share(s).")
+            groups = groups_db.count_on_network(s, network.id)
+            if groups:
+                raise errors.Conflict(f"Can not delete share network {network.id}, it "
+                                      f"has {groups} share group(s).")
             if len(network.subnets) > 1:
                 raise errors.Conflict(
                     f"The share network {network.id} has more than one subnet attached. "

@@ -95,6 +95,9 @@ class TransferService:
             if current.share_network_id:
                 raise errors.Invalid("Invalid share: Shares exported over share "
                                      "networks cannot be transferred.")
+            if current.share_group_id:
+                raise errors.Invalid("Invalid share: Shares within share groups cannot "
+                                     "be transferred.")
             for snapshot in snapshots_db.for_share(s, current.id):
                 if snapshot.status != "available":
                     raise errors.Invalid(f"Invalid snapshot: Snapshot: {snapshot.id} "

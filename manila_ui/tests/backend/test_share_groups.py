@@ -204,7 +204,7 @@ def test_other_projects_readers_and_admins(member: Api, reader: Api, other: Api,
     resp = reader.put(path, version=GA, json={"share_group": {"name": "reader"}})
     assert resp.status_code == 403
     assert create_group(reader, status=403)["forbidden"]["message"] == (
-        "Policy doesn't allow share_group:create to be performed.")
+        "Access was denied to this resource.")
     admin_view = group_of(admin, group["id"])
     assert admin_view is not None and "share_server_id" in admin_view
     everyone = admin.get("/v2/share-groups?all_tenants=1", version=GA).json()

@@ -17,7 +17,6 @@ from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
 from manila_ui.backend.rest.common import admin_status
-from manila_ui.backend.rest.common import check_policy
 from manila_ui.backend.rest.common import graduated
 from manila_ui.backend.rest.common import optional_text
 from manila_ui.backend.rest.common import uuid_like
@@ -76,7 +75,7 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareGroupSnapshotFilte
 
 def _list(req: ApiRequest, detail: bool) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.GET_ALL)
+    req.authorize(policy.GET_ALL)
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
     params.pop("limit", None)
@@ -105,7 +104,7 @@ def detail(req: ApiRequest) -> webob.Response:
 @api_version("2.31")
 def create(req: ApiRequest) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.CREATE)
+    req.authorize(policy.CREATE)
     entity = _entity(req)
     group_id = entity.get("share_group_id")
     if not group_id:
@@ -125,7 +124,7 @@ def create(req: ApiRequest) -> webob.Response:
 @api_version("2.31")
 def show(req: ApiRequest) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.GET)
+    req.authorize(policy.GET)
     snapshot = _snapshot(req, req.url_args["share_group_snapshot_id"])
     return json_response(VIEW.show(req, snapshot))
 
@@ -134,7 +133,7 @@ def show(req: ApiRequest) -> webob.Response:
 def members(req: ApiRequest) -> webob.Response:
     """Manila lists an id's members without looking the snapshot up."""
     graduated(req, GA)
-    check_policy(req, policy.GET)
+    req.authorize(policy.GET)
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
     found = req.services.share_group_snapshots.members(
@@ -146,7 +145,7 @@ def members(req: ApiRequest) -> webob.Response:
 @api_version("2.31")
 def update(req: ApiRequest) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.UPDATE)
+    req.authorize(policy.UPDATE)
     entity = _entity(req)
     invalid = set(entity) - _UPDATE_FIELDS
     if invalid:
@@ -161,7 +160,7 @@ def update(req: ApiRequest) -> webob.Response:
 @api_version("2.31")
 def delete(req: ApiRequest) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.DELETE)
+    req.authorize(policy.DELETE)
     snapshot = _snapshot(req, req.url_args["share_group_snapshot_id"])
     req.services.share_group_snapshots.delete(snapshot.id, req.ctx.request_id)
     return empty_response(202)
@@ -172,7 +171,7 @@ def delete(req: ApiRequest) -> webob.Response:
 def reset_status(req: ApiRequest, snapshot_id: str, body: dict[str, Any]
                  ) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.RESET_STATUS)
+    req.authorize(policy.RESET_STATUS)
     status = admin_status(body)
     snapshot = _visible(req, snapshot_id)
     req.services.share_group_snapshots.reset_status(snapshot.id, status)
@@ -182,7 +181,7 @@ def reset_status(req: ApiRequest, snapshot_id: str, body: dict[str, Any]
 def force_delete(req: ApiRequest, snapshot_id: str, body: dict[str, Any]
                  ) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.FORCE_DELETE)
+    req.authorize(policy.FORCE_DELETE)
     snapshot = _visible(req, snapshot_id)
     req.services.share_group_snapshots.force_delete(snapshot.id)
     return empty_response(202)

@@ -25,10 +25,19 @@ from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.share_group_types import ShareGroupTypeView
 from manila_ui.backend.services import errors
+from manila_ui.backend.services import share_group_types as types_service
 from manila_ui.backend.types.records import ShareGroupType
 
 VIEW = ShareGroupTypeView()
 GA = "2.55"
+# Manila answers these with its exceptions' unformatted templates.
+_EXISTS = "Share group type %(type_id)s already exists."
+_NO_SHARE_TYPE = "Share Type %(share_type)s does not exist."
+_TYPE_NOT_FOUND = "Share group type %(type_id)s could not be found."
+_ACCESS_EXISTS = ("Share group type access for %(type_id)s / %(project_id)s combination "
+                  "already exists.")
+_ACCESS_NOT_FOUND = ("Share group type access not found for %(type_id)s / %(project_id)s "
+                     "combination.")
 
 
 def find(req: ApiRequest, type_id: str) -> ShareGroupType | None:
@@ -112,8 +121,13 @@ def create(req: ApiRequest) -> webob.Response:
             isinstance(t, str) for t in share_types):
         raise faults.BadRequest("Supported share types must be provided.")
     is_public = query.strict_bool(spec.get("is_public", True), "is_public")
-    created = req.services.share_group_types.create(name, share_types, specs or {},
-                                                    is_public)
+    try:
+        created = req.services.share_group_types.create(name, share_types, specs or {},
+                                                        is_public)
+    except errors.Conflict:
+        raise faults.Conflict(_EXISTS) from None
+    except errors.NotFound:
+        raise faults.NotFound(_NO_SHARE_TYPE) from None
     return json_response(VIEW.show(req, created))
 
 
@@ -154,7 +168,14 @@ def _change_access(req: ApiRequest, type_id: str, body: dict[str, Any],
     project = argument.get("project")
     if not uuid_like(project):
         raise faults.BadRequest(f"Project value ({project}) must be in uuid format.")
-    req.services.share_group_types.change_access(type_id, str(project), grant)
+    try:
+        req.services.share_group_types.change_access(type_id, str(project), grant)
+    except types_service.AccessExists:
+        raise faults.Conflict(_ACCESS_EXISTS) from None
+    except types_service.AccessNotFound:
+        raise faults.NotFound(_ACCESS_NOT_FOUND) from None
+    except errors.NotFound:
+        raise faults.NotFound(_TYPE_NOT_FOUND) from None
     return empty_response(202)
 
 

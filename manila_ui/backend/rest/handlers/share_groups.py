@@ -16,7 +16,6 @@ from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
 from manila_ui.backend.rest.common import admin_status
-from manila_ui.backend.rest.common import check_policy
 from manila_ui.backend.rest.common import graduated
 from manila_ui.backend.rest.common import optional_text
 from manila_ui.backend.rest.common import own
@@ -78,7 +77,7 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareGroupFilters:
 
 def _list(req: ApiRequest, detail: bool) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.GET_ALL)
+    req.authorize(policy.GET_ALL)
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
     params.pop("limit", None)
@@ -137,7 +136,7 @@ def _share_types(req: ApiRequest, entity: dict[str, Any]) -> tuple[str, ...]:
 def create(req: ApiRequest) -> webob.Response:
     """Manila's checks, in its order (the controller's, then its API's)."""
     graduated(req, GA)
-    check_policy(req, policy.CREATE)
+    req.authorize(policy.CREATE)
     entity = _entity(req)
     invalid = set(entity) - _CREATE_FIELDS
     if invalid:
@@ -198,14 +197,14 @@ def create(req: ApiRequest) -> webob.Response:
 @api_version("2.31")
 def show(req: ApiRequest) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.GET)
+    req.authorize(policy.GET)
     return json_response(VIEW.show(req, _group(req, req.url_args["share_group_id"])))
 
 
 @api_version("2.31")
 def update(req: ApiRequest) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.UPDATE)
+    req.authorize(policy.UPDATE)
     entity = _entity(req)
     invalid = set(entity) - _UPDATE_FIELDS
     if invalid:
@@ -220,7 +219,7 @@ def update(req: ApiRequest) -> webob.Response:
 @api_version("2.31")
 def delete(req: ApiRequest) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.DELETE)
+    req.authorize(policy.DELETE)
     group = _group(req, req.url_args["share_group_id"])
     req.services.share_groups.delete(group.id, req.ctx.request_id)
     return empty_response(202)
@@ -230,7 +229,7 @@ def delete(req: ApiRequest) -> webob.Response:
 
 def reset_status(req: ApiRequest, group_id: str, body: dict[str, Any]) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.RESET_STATUS)
+    req.authorize(policy.RESET_STATUS)
     status = admin_status(body)
     group = visible_share_group(req, group_id)
     req.services.share_groups.reset_status(group.id, status)
@@ -239,7 +238,7 @@ def reset_status(req: ApiRequest, group_id: str, body: dict[str, Any]) -> webob.
 
 def force_delete(req: ApiRequest, group_id: str, body: dict[str, Any]) -> webob.Response:
     graduated(req, GA)
-    check_policy(req, policy.FORCE_DELETE)
+    req.authorize(policy.FORCE_DELETE)
     group = visible_share_group(req, group_id)
     req.services.share_groups.force_delete(group.id)
     return empty_response(202)

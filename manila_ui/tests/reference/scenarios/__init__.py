@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from manila_ui.tests.reference.scenarios import access
 from manila_ui.tests.reference.scenarios import faults
+from manila_ui.tests.reference.scenarios import groups
 from manila_ui.tests.reference.scenarios import messages
 from manila_ui.tests.reference.scenarios import networks
 from manila_ui.tests.reference.scenarios import quotas
@@ -58,4 +59,9 @@ SCENARIOS = (
     Scenario("transfers", transfers.transfers, versions=("2.98", "2.99")),
     Scenario("messages", messages.messages, needs=(("GET", "/messages/{}"),),
              resource="messages"),
+    Scenario("share_group_types", groups.group_types, versions=groups.VERSIONS,
+             needs=(("POST", "/share-group-types"),), resource="share group types"),
+    Scenario("share_groups", groups.share_groups, versions=groups.VERSIONS,
+             needs=(("POST", "/share-groups"), ("POST", "/share-group-snapshots")),
+             resource="share groups"),
 )
