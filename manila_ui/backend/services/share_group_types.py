@@ -47,7 +47,7 @@ def check_group_specs(specs: Mapping[str, object]) -> dict[str, str]:
         raise errors.Invalid("Key names can only contain alphanumeric characters, "
                              "underscores, periods, colons and hyphens.")
     # A boolean is stored as PostgreSQL writes one as text.
-    return {key: str(value).lower() if isinstance(value, bool) else value
+    return {key: str(value).lower() if isinstance(value, bool) else str(value)
             for key, value in specs.items()}
 
 
