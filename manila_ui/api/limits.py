@@ -73,6 +73,14 @@ class Limits:
         return self._usage("maxTotalShareNetworks", "totalShareNetworksUsed")
 
     @property
+    def share_groups(self) -> Usage:
+        return self._usage("maxTotalShareGroups", "totalShareGroupsUsed")
+
+    @property
+    def share_group_snapshots(self) -> Usage:
+        return self._usage("maxTotalShareGroupSnapshots", "totalShareGroupSnapshotsUsed")
+
+    @property
     def can_create_share(self) -> bool:
         return not (self.shares.exhausted or self.gigabytes.exhausted)
 

@@ -103,13 +103,15 @@ def share_create(request: Any, *, size: int, share_proto: str,
                  is_public: bool = False,
                  metadata: dict[str, str] | None = None,
                  share_network: str | None = None,
-                 snapshot_id: str | None = None) -> Share:
+                 snapshot_id: str | None = None,
+                 share_group_id: str | None = None) -> Share:
     created = client.manilaclient(request).shares.create(
         share_proto=share_proto, size=size, name=name or None,
         description=description or None, share_type=share_type or None,
         availability_zone=availability_zone or None, is_public=is_public,
         metadata=metadata or {}, share_network=share_network or None,
-        snapshot_id=snapshot_id or None)
+        snapshot_id=snapshot_id or None,
+        share_group_id=share_group_id or None)
     base.forget(request)
     return Share.from_resource(created)
 
@@ -130,8 +132,9 @@ def share_update(request: Any, share_id: str, *, name: str | None = None,
     return Share.from_resource(updated)
 
 
-def share_delete(request: Any, share_id: str) -> None:
-    client.manilaclient(request).shares.delete(share_id)
+def share_delete(request: Any, share_id: str, share_group_id: str | None = None) -> None:
+    """A share of a group is deleted with its group's id (Manila asks)."""
+    client.manilaclient(request).shares.delete(share_id, share_group_id=share_group_id)
     base.forget(request)
 
 

@@ -153,6 +153,7 @@ EXACT_FILTER_LABELS: dict[str, Any] = {
     "project_id": _("Project ID ="),
     "host": _("Host ="),
     "share_id": _("Share ID ="),
+    "share_group_id": _("Share Group ID ="),
     "share_network_id": _("Share Network ID ="),
     "share_type": _("Type ="),
     "availability_zone": _("Availability Zone ="),

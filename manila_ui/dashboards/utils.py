@@ -34,6 +34,12 @@ def manila_features() -> dict[str, Any]:
     return dict(getattr(settings, "OPENSTACK_MANILA_FEATURES", {}) or {})
 
 
+def share_groups_enabled() -> bool:
+    """Upstream manila-ui's ``enable_share_groups`` toggle: the share group
+    panels, and Create Share's "Share group" choice."""
+    return bool(manila_features().get("enable_share_groups", True))
+
+
 def is_error_status(status: str | None) -> bool:
     status = status or ""
     return status.startswith("error") or status.endswith("_error")

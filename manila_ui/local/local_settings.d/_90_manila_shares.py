@@ -36,15 +36,17 @@ _MANILA_UI_FEATURES = {
     # Seconds to wait for an answer from Manila before giving up with a message (a
     # hung API would otherwise hold a Horizon worker).
     "api_timeout": 30,
+    # The share group panels (Project and Admin) and Create Share's "Share group"
+    # choice; they also need Manila 2.55.
+    "enable_share_groups": True,
+    # Offer "Public" in Create Share Group Type (else every new group type is private).
+    "enable_public_share_group_type_creation": True,
 }
 _MANILA_UI_UNUSED_FEATURES = {
-    "enable_share_groups": "this manila-ui has no share group panels yet",
     "enable_replication": "this manila-ui has no share replica panels yet",
     "enable_migration": "this manila-ui has no share migration forms yet",
     "enable_public_share_type_creation":
         "Create Share Type always offers Public; policy share_type:create decides",
-    "enable_public_share_group_type_creation":
-        "this manila-ui has no share group type panels yet",
 }
 try:
     _MANILA_UI_SET = dict(OPENSTACK_MANILA_FEATURES)

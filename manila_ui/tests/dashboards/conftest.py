@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from manila_ui.api import microversions
+from manila_ui.tests.dashboards import group_helpers
 from manila_ui.tests.dashboards import helpers
 from manila_ui.tests.dashboards import network_helpers
 
@@ -27,6 +28,13 @@ def shares_of(manila: Any) -> Iterator[Callable[[str], helpers.Shares]]:
 def networks_of(manila: Any) -> Iterator[Callable[[str], Any]]:
     """``networks_of("demo").create(...)``: networks and services removed after."""
     yield from network_helpers.networks_per_user(manila)
+
+
+@pytest.fixture
+def groups_of(manila: Any) -> Iterator[Callable[[str], group_helpers.Groups]]:
+    """``groups_of("demo").create(...)``: share groups (their shares and group
+    snapshots) removed after the test."""
+    yield from group_helpers.groups_per_user(manila)
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,7 @@ from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.share_groups import forms as group_forms
 
 DEFAULT_PROTOCOLS = ("NFS", "CIFS", "CephFS", "GlusterFS", "HDFS", "MapRFS")
 # Manila's answers to a wrong request: shown on the form, not as a 500.
@@ -166,7 +167,8 @@ class ShareNetworkFieldMixin:
         return {"share_network": network_id} if network_id else {}
 
 
-class CreateForm(ShareNetworkFieldMixin, forms.SelfHandlingForm):
+class CreateForm(ShareNetworkFieldMixin, group_forms.ShareGroupFieldMixin,
+                 forms.SelfHandlingForm):
     name = forms.CharField(max_length=255, label=_("Name"), required=False)
     description = forms.CharField(
         label=_("Description"), required=False, max_length=255,
@@ -218,6 +220,7 @@ class CreateForm(ShareNetworkFieldMixin, forms.SelfHandlingForm):
         self.fields["availability_zone"].choices = self._az_choices()
         # DHSS=True types ask for a share network.
         self.add_share_network_field(request, share_types)
+        self.add_share_group_field(request)
         if not (utils.manila_features().get("enable_public_shares", True) and
                 policy.allows(request, "share:create_public_share")):
             del self.fields["is_public"]
@@ -272,7 +275,8 @@ class CreateForm(ShareNetworkFieldMixin, forms.SelfHandlingForm):
             (z.name, z.name) for z in zones]
 
     def clean(self):
-        cleaned = self.clean_share_network_choice(super().clean())
+        cleaned = self.clean_share_group_choice(
+            self.clean_share_network_choice(super().clean()))
         size = cleaned.get("size")
         snapshot = self._snapshots.get(cleaned.get("snapshot_id") or "")
         if snapshot is not None:
@@ -310,7 +314,7 @@ class CreateForm(ShareNetworkFieldMixin, forms.SelfHandlingForm):
                 is_public=bool(data.get("is_public")),
                 metadata=data.get("metadata") or None,
                 snapshot_id=data.get("snapshot_id") or None,
-                **self.share_network_args(data))
+                **self.share_network_args(data), **self.share_group_args(data))
         except api_exceptions.OverLimit as exc:
             return common_forms.refused(self, _("Quota exceeded"), exc)
         except common_forms.REFUSALS as exc:

@@ -152,8 +152,11 @@ class DeleteShare(policy.ProjectTargetMixin, tables.DeleteAction):
         return share is None or share.status in DELETABLE_STATUSES
 
     def delete(self, request, obj_id):
+        # A share of a group is deleted with its group's id (Manila asks).
+        share = self.table.get_object_by_id(obj_id) if self.table.data else None
         try:
-            api_shares.share_delete(request, obj_id)
+            api_shares.share_delete(request, obj_id,
+                                    getattr(share, "share_group_id", None))
         except Exception:
             # Keep Manila's reason (e.g. the share still has snapshots);
             # escalate so the batch counts it as failed, without a 2nd message.

@@ -124,6 +124,9 @@ class CreateView(policy.PolicyCheckedView, forms.ModalFormView):
         # "Create Share" from a snapshot's row pre-selects it as the source.
         if self.request.GET.get("snapshot_id"):
             initial["snapshot_id"] = self.request.GET["snapshot_id"]
+        # ... and from a share group's row, the group.
+        if self.request.GET.get("share_group_id"):
+            initial["share_group_id"] = self.request.GET["share_group_id"]
         return initial
 
     def get_context_data(self, **kwargs):

@@ -1,0 +1,28 @@
+"""Admin form for share groups: reset status."""
+
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import forms
+from horizon import messages
+
+from manila_ui.api import share_groups as api_groups
+from manila_ui.dashboards import common_forms
+
+
+class ResetShareGroupStatusForm(forms.SelfHandlingForm):
+    share_group_id = forms.CharField(widget=forms.HiddenInput())
+    status = forms.ChoiceField(label=_("New Status"),
+                               choices=[(s, s) for s in api_groups.RESET_STATUSES])
+
+    def handle(self, request, data):
+        try:
+            api_groups.share_group_reset_status(request, data["share_group_id"],
+                                                data["status"])
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to reset the status"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to reset the status."))
+            return False
+        messages.success(request, _("Reset the share group's status to %s.")
+                         % data["status"])
+        return True
