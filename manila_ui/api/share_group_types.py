@@ -49,22 +49,28 @@ def share_group_type_delete(request: Any, type_id: str) -> None:
     base.forget(request)
 
 
+def _type_resource(request: Any, type_id: str, **info: Any) -> Any:
+    """python-manilaclient's object of a group type we know the id of (its
+    spec and access calls want one): no GET for it."""
+    manager = _client(request).share_group_types
+    return manager.resource_class(manager, {"id": type_id, **info}, loaded=True)
+
+
 def share_group_type_set_specs(request: Any, type_id: str,
                                specs: dict[str, str]) -> None:
-    manila = _client(request)
-    manila.share_group_types.get(type_id).set_keys(specs)
+    _type_resource(request, type_id).set_keys(specs)
     base.forget(request)
 
 
 def share_group_type_unset_specs(request: Any, type_id: str, keys: list[str]) -> None:
-    manila = _client(request)
-    manila.share_group_types.get(type_id).unset_keys(keys)
+    _type_resource(request, type_id).unset_keys(keys)
     base.forget(request)
 
 
 def share_group_type_access_list(request: Any, type_id: str) -> list[str]:
-    """The projects given a private group type (their ids)."""
-    found = _client(request).share_group_type_access.list(type_id)
+    """The projects given a private group type (their ids): one call."""
+    found = _client(request).share_group_type_access.list(
+        _type_resource(request, type_id, is_public=False))
     return [base.info_of(a).get("project_id") for a in found]
 
 

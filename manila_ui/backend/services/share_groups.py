@@ -28,6 +28,7 @@ from manila_ui.backend.db import share_group_types as group_types_db
 from manila_ui.backend.db import share_groups as groups_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
+from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
@@ -37,6 +38,7 @@ from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import Owner
+from manila_ui.backend.services.resource_locks import release_share_rule_locks
 from manila_ui.backend.services.shares import NewShare
 from manila_ui.backend.services.shares import ShareService
 from manila_ui.backend.services.shares import check_sort_key
@@ -271,6 +273,11 @@ class ShareGroupService(QueuedService):
             for snapshot_id in group_snapshots_db.ids_of_group(s, group_id):
                 group_snapshots_db.destroy(s, snapshot_id)
             for share_id in groups_db.share_ids(s, group_id):
+                # The shares' own snapshots and rule locks go with them (Manila
+                # leaves them behind, pointing at nothing).
+                for snapshot in snapshots_db.for_share(s, share_id):
+                    snapshots_db.destroy(s, snapshot.id)
+                release_share_rule_locks(s, share_id)
                 self._driver.access.forget(share_id)
                 shares_db.delete_share(s, share_id)
             groups_db.destroy(s, group_id)

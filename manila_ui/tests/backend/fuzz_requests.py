@@ -69,6 +69,8 @@ KINDS = {
     "export_location_id": "export_location",
     "share_network_subnet_id": "share_network_subnet",
     "quota_project_id": "project", "class_name": "quota_class", "key": "key",
+    "share_group_id": "share_group", "share_group_snapshot_id": "share_group_snapshot",
+    "share_group_type_id": "share_group_type",
 }
 # Answer keys that name a kind differently (lists, Manila's old names).
 ALIASES = {"shares": "share", "snapshots": "snapshot", "share_networks": "share_network",
@@ -78,7 +80,9 @@ ALIASES = {"shares": "share", "snapshots": "snapshot", "share_networks": "share_
            "resource_locks": "resource_lock", "transfers": "transfer",
            "share_servers": "share_server", "messages": "message",
            "export_locations": "export_location",
-           "share_network_subnets": "share_network_subnet"}
+           "share_network_subnets": "share_network_subnet",
+           "share_groups": "share_group", "share_group_snapshots": "share_group_snapshot",
+           "share_group_types": "share_group_type"}
 LIMIT = 60    # ids kept per kind, so the early ones stay likely
 
 
@@ -208,6 +212,21 @@ TEMPLATES: dict[tuple[str, str], Any] = {
         "access_level": "ro"}},
     ("PUT", "/share-access-rules/{share_access_id}/metadata"): {"metadata": {
         "priority": "50", "squash": "root_squash", "anonuid": "65534"}},
+    ("POST", "/share-groups"): {"share_group": {
+        "name": "g", "description": "d", "share_types": ["{id:share_type}"],
+        "share_group_type_id": "{id:share_group_type}", "availability_zone": "nova"}},
+    ("PUT", "/share-groups/{share_group_id}"): {"share_group": {"name": "n",
+                                                                "description": "d"}},
+    ("POST", "/share-group-snapshots"): {"share_group_snapshot": {
+        "share_group_id": "{id:share_group}", "name": "s", "description": "d"}},
+    ("PUT", "/share-group-snapshots/{share_group_snapshot_id}"): {
+        "share_group_snapshot": {"name": "n"}},
+    ("POST", "/share-group-types"): {"share_group_type": {
+        "name": "fz-gtype", "share_types": ["{id:share_type}"], "is_public": False,
+        "group_specs": {"consistent_snapshot_support": "pool"}}},
+    ("POST", "/share-group-types/{share_group_type_id}/group-specs"): {"group_specs": {
+        "consistent_snapshot_support": "host", "k": True}},
+    ("PUT", "/share-group-types/{share_group_type_id}/group-specs/{key}"): {"{key}": "v"},
     ("POST", "/share-servers/manage"): {"share_server": {
         "host": "manila-ui@gamma", "share_network_id": "{id:share_network}", "identifier": "i"}},
 }
@@ -399,7 +418,7 @@ def requests(draw: st.DrawFn, routes: list[tuple[str, str, list[str]]],
     in three go where a valid body is known (those reach the services and
     the database)."""
     shaped = [route for route in routes if route[2] or (route[1], route[0]) in TEMPLATES
-              or "/metadata" in route[0]]
+              or "/metadata" in route[0]] or routes
     template, method, action_names = draw(
         st.sampled_from(routes) | st.sampled_from(shaped) | st.sampled_from(shaped))
     user = draw(st.sampled_from(sorted(USERS)))
