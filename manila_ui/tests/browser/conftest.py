@@ -12,6 +12,7 @@ import pytest
 
 from manila_ui.tests.browser.pages.base import BasePage
 from manila_ui.tests.browser.pages.base import LoginPage
+from manila_ui.tests.dashboards import group_helpers
 from manila_ui.tests.dashboards import helpers
 
 HERE = Path(__file__).parent
@@ -27,6 +28,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def shares_of(manila: Any) -> Iterator[Callable[[str], helpers.Shares]]:
     """``shares_of("demo").create(...)``: shares removed after the test."""
     yield from helpers.shares_per_user(manila)
+
+
+@pytest.fixture
+def groups_of(manila: Any) -> Iterator[Callable[[str], group_helpers.Groups]]:
+    """``groups_of("demo")``: share groups made in a story, removed after it."""
+    yield from group_helpers.groups_per_user(manila)
 
 
 @pytest.fixture

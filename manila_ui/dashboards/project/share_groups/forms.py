@@ -33,17 +33,17 @@ class CreateShareGroupForm(forms.SelfHandlingForm):
     source = forms.ChoiceField(
         label=_("Source"), choices=[(SOURCE_NEW, _("New, empty share group")),
                                     (SOURCE_SNAPSHOT, _("A share group snapshot"))],
-        widget=forms.ThemableSelectWidget(attrs={"class": "switchable",
+        widget=forms.Select(attrs={"class": "switchable",
                                                  "data-slug": "source"}))
     snapshot_id = forms.ChoiceField(
         label=_("Share Group Snapshot"), required=False,
         help_text=_("One new share per share of the snapshot, in the pool, zone and "
                     "share network of the snapshot's group."),
-        widget=forms.ThemableSelectWidget(
+        widget=forms.Select(
             attrs=_switched(SOURCE_SNAPSHOT, _("Share Group Snapshot"))))
     share_group_type = forms.ChoiceField(
         label=_("Share Group Type"), required=False,
-        widget=forms.ThemableSelectWidget(attrs=_switched(SOURCE_NEW, _("Share Group Type"))))
+        widget=forms.Select(attrs=_switched(SOURCE_NEW, _("Share Group Type"))))
     share_types = forms.MultipleChoiceField(
         label=_("Share Types"), required=False,
         help_text=_("The types the group's shares may have: some of the group type's "
@@ -51,12 +51,12 @@ class CreateShareGroupForm(forms.SelfHandlingForm):
         widget=forms.CheckboxSelectMultiple(attrs=_switched(SOURCE_NEW, _("Share Types"))))
     availability_zone = forms.ChoiceField(
         label=_("Availability Zone"), required=False,
-        widget=forms.ThemableSelectWidget(
+        widget=forms.Select(
             attrs=_switched(SOURCE_NEW, _("Availability Zone"))))
     share_network = forms.ChoiceField(
         label=_("Share Network"), required=False,
         help_text=_("Needed by share types whose driver handles share servers."),
-        widget=forms.ThemableSelectWidget(attrs=_switched(SOURCE_NEW, _("Share Network"))))
+        widget=forms.Select(attrs=_switched(SOURCE_NEW, _("Share Network"))))
 
     def __init__(self, request, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
