@@ -69,7 +69,6 @@ def test_project_pages_with_one_row(demo_client, groups_of, backend_calls, url, 
     assert cold <= most, lines
     assert warm <= most - 1, warm_lines
     record_property(f"calls_1_row {url}", f"cold={cold} warm={warm}")
-    print(f"\n{url} with 1 row: cold={cold} warm={warm}: {warm_lines}")
 
 
 @pytest.mark.parametrize("url, most", [(GROUPS, 4), (SNAPSHOTS, 3)])
@@ -81,7 +80,6 @@ def test_project_pages_with_thirty_rows(alt_demo_client, crowded_groups, backend
     assert cold <= most, lines
     assert warm <= most - 1, warm_lines
     record_property(f"calls_30_rows {url}", f"cold={cold} warm={warm}")
-    print(f"\n{url} with 30 rows: cold={cold} warm={warm}: {warm_lines}")
 
 
 @pytest.mark.parametrize("url, most", [(ADMIN_GROUPS, 3), (ADMIN_SNAPSHOTS, 3),
@@ -94,7 +92,6 @@ def test_admin_pages_with_thirty_rows(admin_client, crowded_groups, backend_call
     assert cold <= most, lines
     assert warm <= most - 1, warm_lines
     record_property(f"calls_admin {url}", f"cold={cold} warm={warm}")
-    print(f"\n{url}: cold={cold} warm={warm}: {warm_lines}")
 
 
 def test_detail_pages(alt_demo_client, crowded_groups, backend_calls, record_property):
@@ -118,4 +115,3 @@ def test_detail_pages(alt_demo_client, crowded_groups, backend_calls, record_pro
         warm, _html, lines = count(backend_calls, alt_demo_client, url)
         assert warm <= most[name], (name, lines)
         record_property(f"calls {name}", f"warm={warm}")
-        print(f"\n{name} page: warm={warm}: {lines}")
