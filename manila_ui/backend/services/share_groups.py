@@ -28,7 +28,6 @@ from manila_ui.backend.db import share_group_types as group_types_db
 from manila_ui.backend.db import share_groups as groups_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
-from manila_ui.backend.db import snapshots as snapshots_db
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
@@ -38,7 +37,6 @@ from manila_ui.backend.services.context import Caller
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import Owner
-from manila_ui.backend.services.resource_locks import release_share_rule_locks
 from manila_ui.backend.services.shares import NewShare
 from manila_ui.backend.services.shares import ShareService
 from manila_ui.backend.services.shares import check_sort_key
@@ -266,20 +264,18 @@ class ShareGroupService(QueuedService):
             groups_db.update(s, group_id, status=status)
 
     def force_delete(self, group_id: str) -> None:
-        """Manila's admin force delete: the group's snapshots, its shares and
-        the group go from the database at once, whatever the back end holds."""
+        """Manila's admin force delete, whatever the status: the group's
+        snapshots go first (for good), then the group, unless it still has
+        shares, which Manila's database refuses to drop (they have instances)."""
         with self._db.write() as s:
             self._locked(s, group_id)
             for snapshot_id in group_snapshots_db.ids_of_group(s, group_id):
                 group_snapshots_db.destroy(s, snapshot_id)
-            for share_id in groups_db.share_ids(s, group_id):
-                # The shares' own snapshots and rule locks go with them (Manila
-                # leaves them behind, pointing at nothing).
-                for snapshot in snapshots_db.for_share(s, share_id):
-                    snapshots_db.destroy(s, snapshot.id)
-                release_share_rule_locks(s, share_id)
-                self._driver.access.forget(share_id)
-                shares_db.delete_share(s, share_id)
+        with self._db.write() as s:
+            self._locked(s, group_id)
+            share_ids = groups_db.share_ids(s, group_id)
+            if share_ids:
+                raise errors.Invalid(f"Share {share_ids[0]} has 1 share instances.")
             groups_db.destroy(s, group_id)
 
     # -- the steps ---------------------------------------------------------------

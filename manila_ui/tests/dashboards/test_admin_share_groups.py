@@ -113,8 +113,8 @@ def test_every_projects_groups_with_their_project(admin_client, groups_of):
 
 def test_reset_status_and_force_delete_a_group(admin_client, groups_of):
     demo = groups_of("demo")
-    group = demo.create()
-    share = demo.share(group.id)
+    group, busy = demo.create(), demo.create()
+    share = demo.share(busy.id)
     response = admin_client.post(url("share_groups:reset_status", group.id),
                                  {"share_group_id": group.id, "status": "error"})
     assert response.status_code == 302, response.content.decode()[-2000:]
@@ -122,7 +122,13 @@ def test_reset_status_and_force_delete_a_group(admin_client, groups_of):
     response = admin_client.post(GROUPS, {"action": f"share_groups__force_delete__{group.id}"})
     assert response.status_code == 302
     assert demo.status(group.id) is None
-    assert demo._share_status(share.id) is None   # its shares went with it
+    # Manila force-deletes no group that still has shares, and says why.
+    response = admin_client.post(GROUPS, {"action": f"share_groups__force_delete__{busy.id}"})
+    assert response.status_code == 302
+    assert demo.status(busy.id) == "available"
+    page = admin_client.get(GROUPS).content.decode()
+    assert any(f"Share {share.id} has 1 share instances" in text
+               for _level, text in messages(page)), messages(page)
 
 
 def test_every_projects_group_snapshots(admin_client, groups_of):

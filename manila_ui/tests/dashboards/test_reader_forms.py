@@ -56,13 +56,18 @@ def test_every_form_and_workflow_view_checks_its_buttons_rules():
 
 @pytest.fixture(scope="module")
 def demo_objects(manila: Any) -> Any:
+    from manila_ui.tests.dashboards import group_helpers
     from manila_ui.tests.dashboards import helpers
     from manila_ui.tests.dashboards import network_helpers
 
     share_makers = helpers.shares_per_user(manila)
     network_makers = network_helpers.networks_per_user(manila)
+    group_makers = group_helpers.groups_per_user(manila)
     shares, networks = next(share_makers)("demo"), next(network_makers)("demo")
+    groups = next(group_makers)("demo")
     try:
+        group = groups.create()
+        group_snapshot = groups.snapshot(group.id)
         share = shares.create(name=helpers.unique("reader-forms"))
         shares.wait(share.id)
         rule = shares.manila.shares.allow(share.id, "ip", "10.8.0.0/24", "ro")
@@ -72,10 +77,12 @@ def demo_objects(manila: Any) -> Any:
         service = networks.service("ldap", server="ldap.example.org")
         yield {"share_id": share.id, "rule_id": rule["id"], "snapshot_id": snapshot.id,
                "network_id": network.id, "subnet_id": subnet["id"],
-               "service_id": service.id}
+               "service_id": service.id, "share_group_id": group.id,
+               "share_group_snapshot_id": group_snapshot.id}
     finally:
         next(share_makers, None)
         next(network_makers, None)
+        next(group_makers, None)
 
 
 def test_a_reader_gets_403_on_every_form_of_project_share(reader_client, demo_client,

@@ -28,8 +28,9 @@ class ResetShareGroupStatus(policy.ProjectTargetMixin, tables.LinkAction):
 class ForceDeleteShareGroup(common_tables.Dangerous, policy.ProjectTargetMixin,
                             common_tables.RowApiCallMixin, tables.BatchAction):
     name = "force_delete"
-    help_text = _("Removes the group, its shares and its group snapshots from Manila "
-                  "whatever their status, without asking the back end.")
+    help_text = _("Removes the group and its group snapshots from Manila whatever "
+                  "their status, without asking the back end. Manila refuses a group "
+                  "that still has shares.")
     default_message_level = "info"
     policy_rules = (("share", "share_group:force_delete"),)
     api_call = staticmethod(api_groups.share_group_force_delete)

@@ -276,6 +276,8 @@ def share_groups(mv: str) -> list[Step]:
              wait=Wait(GROUP_SNAPSHOT, ("gone", "error_deleting"), via=("deleting",),
                        status="share_group_snapshot.status")),
         Step("demo", "GET", GROUP_SNAPSHOT, note="deleted"),
+        Step("admin", "POST", GROUP + "/action", body={"force_delete": None},
+             note="a group with shares"),
         Step("demo", "GET", "/shares?share_group_id={copy}", save={"c1": "shares.0.id",
                                                                    "c2": "shares.1.id"},
              unordered=True),
