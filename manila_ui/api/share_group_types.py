@@ -71,7 +71,7 @@ def share_group_type_access_list(request: Any, type_id: str) -> list[str]:
     """The projects given a private group type (their ids): one call."""
     found = _client(request).share_group_type_access.list(
         _type_resource(request, type_id, is_public=False))
-    return [base.info_of(a).get("project_id") for a in found]
+    return [str(base.info_of(a).get("project_id")) for a in found]
 
 
 def share_group_type_add_project(request: Any, type_id: str, project_id: str) -> None:

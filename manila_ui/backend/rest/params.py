@@ -4,6 +4,7 @@ messages)."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 from collections.abc import Mapping
 
 from manila_ui.backend.rest import faults
@@ -46,6 +47,20 @@ def pagination(params: Mapping[str, str], max_limit: int) -> tuple[int | None, i
     return limit, min(offset, INT64_MAX)
 
 
+def types_is_public(params: Mapping[str, str], is_admin: bool) -> bool | None:
+    """Manila's ``is_public`` of a (share or group) type list: admins may ask
+    for private types (False) or all (``all``: None); others see public ones."""
+    value = params.get("is_public")
+    if not is_admin or value is None:
+        return True
+    if value.lower() == "all":
+        return None
+    try:
+        return strict_bool(value, "is_public")
+    except faults.BadRequest:
+        raise faults.BadRequest(f"Invalid is_public filter [{value}]") from None
+
+
 def all_tenants(params: Mapping[str, str]) -> bool:
     """``all_tenants`` (even empty) asks for every project; a value must be
     a boolean."""
@@ -72,3 +87,29 @@ def literal_dict(value: str, name: str) -> dict[str, str]:
         raise faults.BadRequest(
             f"Invalid input received: Wrong {name} filter provided: {value}.")
     return {str(k): str(v) for k, v in parsed.items()}
+
+
+@dataclasses.dataclass
+class ColumnQuery:
+    """A list Manila filters on its model's columns (share groups, group
+    snapshots): paging and sorting taken out, the rest are filters;
+    ``all_tenants`` (any non-empty value) counts for admins only."""
+
+    limit: int | None
+    offset: int
+    sort_key: str
+    sort_dir: str
+    everyone: bool
+    filters: dict[str, str]
+
+
+def column_query(params: Mapping[str, str], max_limit: int, is_admin: bool) -> ColumnQuery:
+    rest = dict(params)
+    limit, offset = pagination(rest, max_limit)
+    for key in ("limit", "offset"):
+        rest.pop(key, None)
+    return ColumnQuery(limit=limit, offset=offset,
+                       sort_key=rest.pop("sort_key", "created_at"),
+                       sort_dir=rest.pop("sort_dir", "desc"),
+                       everyone=bool(rest.pop("all_tenants", "")) and is_admin,
+                       filters=rest)

@@ -55,9 +55,9 @@ def _entity(req: ApiRequest) -> dict[str, Any]:
 
 # -- list -------------------------------------------------------------------
 
-def _filters(req: ApiRequest, params: dict[str, str]) -> ShareGroupFilters:
-    everyone = bool(params.pop("all_tenants", "")) and req.ctx.is_admin
-    f = ShareGroupFilters(project_id=None if everyone else req.ctx.project_id)
+def _filters(req: ApiRequest, found: query.ColumnQuery) -> ShareGroupFilters:
+    f = ShareGroupFilters(project_id=None if found.everyone else req.ctx.project_id)
+    params = found.filters
     if not req.at_least("2.36"):
         for key in _LIKE:
             params.pop(key, None)
@@ -78,15 +78,11 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareGroupFilters:
 def _list(req: ApiRequest, detail: bool) -> webob.Response:
     graduated(req, GA)
     req.authorize(policy.GET_ALL)
-    params = dict(req.GET.items())
-    limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
-    params.pop("limit", None)
-    params.pop("offset", None)
-    sort_key = params.pop("sort_key", "created_at")
-    sort_dir = params.pop("sort_dir", "desc")
+    found = query.column_query(req.GET, req.services.conf.osapi_max_limit,
+                               bool(req.ctx.is_admin))
     groups = req.services.share_groups.list_page(
-        _filters(req, params), sort_key=sort_key, sort_dir=sort_dir, limit=limit,
-        offset=offset)
+        _filters(req, found), sort_key=found.sort_key, sort_dir=found.sort_dir,
+        limit=found.limit, offset=found.offset)
     build = VIEW.detail_list if detail else VIEW.summary_list
     return json_response(build(req, groups))
 

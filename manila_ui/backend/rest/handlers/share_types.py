@@ -51,16 +51,7 @@ def _visible(req: ApiRequest, type_id: str) -> ShareType:
 
 def index(req: ApiRequest) -> webob.Response:
     req.authorize(policy.INDEX)
-    is_public: bool | None = True
-    if req.ctx.is_admin and req.GET.get("is_public") is not None:
-        value = req.GET["is_public"]
-        if value.lower() == "all":
-            is_public = None
-        else:
-            try:
-                is_public = query.strict_bool(value, "is_public")
-            except faults.BadRequest:
-                raise faults.BadRequest(f"Invalid is_public filter [{value}]") from None
+    is_public = query.types_is_public(req.GET, bool(req.ctx.is_admin))
     wanted: dict[str, str] = {}
     if req.GET.get("extra_specs"):
         if not req.at_least("2.43"):
