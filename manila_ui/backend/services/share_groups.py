@@ -31,6 +31,7 @@ from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.driver import simulated
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
+from manila_ui.backend.services import pools
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
@@ -312,11 +313,11 @@ class ShareGroupService(QueuedService):
         group_type = group_types_db.get(s, group.share_group_type_id or "")
         types = [t for t in (types_db.get(s, i) for i in group.share_type_ids) if t]
         return scheduler.choose_group_pool(
-            self._driver.pools(), shares_db.allocated_by_host(s),
+            pools.states(s, self._driver),
             scheduler.GroupRequest(
                 share_type_specs=tuple(t.extra_specs for t in types),
                 group_specs=group_type.group_specs if group_type else {},
-                availability_zone=group.availability_zone))
+                availability_zone=group.availability_zone)).pool
 
     def _run_create(self, op: records.Operation,
                     finish: Callable[[Session], None]) -> None:

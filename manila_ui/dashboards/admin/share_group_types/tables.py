@@ -25,6 +25,7 @@ class UpdateGroupSpecs(tables.LinkAction):
     url = "horizon:admin:share_group_types:update"
     classes = ("ajax-modal", "btn-edit")
     policy_rules = (("share", "share_group_types_spec:update"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, group_type):
         return reverse(self.url, args=(group_type.id,))
@@ -36,6 +37,7 @@ class ManageAccess(tables.LinkAction):
     url = "horizon:admin:share_group_types:manage_access"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_group_type:list_project_access"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, group_type):
         return reverse(self.url, args=(group_type.id,))

@@ -1,16 +1,14 @@
 """Admin > Share > Share Groups: every project's groups."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
 
-class ShareGroups(horizon.Panel):
+class ShareGroups(policy.Panel):
     name = _("Share Groups")
     slug = "share_groups"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested rule: Horizon ORs a panel's rules (see admin shares).
     policy_rules = ((("share", "share_group:get_all"),
                      ("share", "share_group:force_delete")),)

@@ -1,16 +1,14 @@
 """Project > Share > Share Group Snapshots (upstream manila-ui's slug and URLs)."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
 
-class ShareGroupSnapshots(horizon.Panel):
+class ShareGroupSnapshots(policy.Panel):
     name = _("Share Group Snapshots")
     slug = "share_group_snapshots"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "share_group_snapshot:get_all"),)
 
     def allowed(self, context):

@@ -38,6 +38,7 @@ class CreateGroupFromSnapshot(policy.ProjectTargetMixin, tables.LinkAction):
     url = "horizon:project:share_groups:create"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_group:create"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, snapshot):
         return "{}?{}".format(reverse(self.url), urlencode({"snapshot_id": snapshot.id}))

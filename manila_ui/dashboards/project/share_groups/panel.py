@@ -1,16 +1,14 @@
 """Project > Share > Share Groups (upstream manila-ui's slug and URLs)."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
 
-class ShareGroups(horizon.Panel):
+class ShareGroups(policy.Panel):
     name = _("Share Groups")
     slug = "share_groups"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     policy_rules = (("share", "share_group:get_all"),)
 
     def allowed(self, context):

@@ -54,6 +54,7 @@ class CreateShareInGroup(policy.ProjectTargetMixin, tables.LinkAction):
     url = "horizon:project:shares:create"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share:create"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, group):
         return "{}?{}".format(reverse(self.url), urlencode({"share_group_id": group.id}))
@@ -68,6 +69,7 @@ class CreateGroupSnapshot(policy.ProjectTargetMixin, tables.LinkAction):
     url = "horizon:project:share_group_snapshots:create"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_group_snapshot:create"),)
+    row_kind = common_tables.same_for_every_row
 
     def get_link_url(self, group):
         return reverse(self.url, args=(group.id,))
