@@ -117,3 +117,21 @@ def api_version(request: Any) -> str:
 def supports(request: Any, feature: str) -> bool:
     """Whether the user's Manila offers a named feature (see FEATURES)."""
     return microversions.is_supported(api_version(request), feature)
+
+
+def known_to_lack(request: Any, feature: str) -> bool:
+    """True only when what is already known of the user's Manila (this
+    request's client, or the process's cached version document) says the
+    feature is missing. Never calls Manila: for what every page renders,
+    such as the navigation."""
+    handle: _Handle | None = getattr(request, _CLIENT_ATTR, None)
+    if handle is not None:
+        return not microversions.is_supported(handle.version, feature)
+    try:
+        server = microversions.cached_server_versions(endpoint_url(request))
+        if server is None:
+            return False
+        version = microversions.negotiate(server, client_max=_version_cap())
+    except Exception:   # no endpoint, or a server too old: the pages say so
+        return False
+    return not microversions.is_supported(version, feature)

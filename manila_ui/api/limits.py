@@ -81,6 +81,14 @@ class Limits:
         return self._usage("maxTotalShareGroupSnapshots", "totalShareGroupSnapshotsUsed")
 
     @property
+    def backups(self) -> Usage:
+        return self._usage("maxTotalShareBackups", "totalShareBackupsUsed")
+
+    @property
+    def backup_gigabytes(self) -> Usage:
+        return self._usage("maxTotalBackupGigabytes", "totalBackupGigabytesUsed")
+
+    @property
     def can_create_share(self) -> bool:
         return not (self.shares.exhausted or self.gigabytes.exhausted)
 

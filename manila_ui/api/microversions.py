@@ -65,12 +65,15 @@ FEATURES: dict[str, str] = {
     "share_transfers": "2.77",
     "subnet_metadata": "2.78",
     "with_count_snapshots": "2.79",
+    "share_backups": "2.80",
     "resource_locks": "2.81",
     "access_rule_locks": "2.82",
     "mount_point_name": "2.84",
     "export_location_metadata": "2.87",
     "access_level_update": "2.88",
+    "backup_type": "2.85",
     "encryption_keys": "2.90",
+    "backup_restore_to_target": "2.91",
     "qos_types": "2.94",
     "share_migration": "2.96",
     "az_list_filter": "2.97",
@@ -195,6 +198,12 @@ _CACHE = _VersionCache()
 
 def clear_cache() -> None:
     _CACHE.clear()
+
+
+def cached_server_versions(endpoint: str) -> ServerVersions | None:
+    """The endpoint's version document if this process read it lately
+    (no call)."""
+    return _CACHE.get(version_root(endpoint))
 
 
 def fetch_server_versions(session: Any, endpoint: str) -> ServerVersions:

@@ -30,6 +30,12 @@ def supports(request: Any, feature: str) -> bool:
         return False
 
 
+def known_to_lack(request: Any, feature: str) -> bool:
+    """For ``Panel.allowed``: whether the user's Manila is known (without a
+    call) to lack a named feature; when nothing is known yet, it is not."""
+    return api_client.known_to_lack(request, feature)
+
+
 def manila_features() -> dict[str, Any]:
     return dict(getattr(settings, "OPENSTACK_MANILA_FEATURES", {}) or {})
 

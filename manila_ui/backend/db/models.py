@@ -158,6 +158,11 @@ class Share(Timestamps, Base):
     share_group_id: Mapped[str | None] = mapped_column(String(36), index=True)
     source_share_group_snapshot_member_id: Mapped[str | None] = mapped_column(
         String(36))
+    # The backup last restored into the share (2.80), and the QoS type its
+    # share type named when it was created (2.94; Manila keeps it on the
+    # share instance and shows it nowhere).
+    source_backup_id: Mapped[str | None] = mapped_column(String(36))
+    qos_type_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class ShareMetadata(Base):
@@ -621,3 +626,49 @@ class ShareGroupSnapshotMember(Timestamps, Base):
     share_proto: Mapped[str] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(255))
     provider_location: Mapped[str | None] = mapped_column(String(255))
+class ShareBackup(Timestamps, Base):
+    """A share backup (2.80): a copy the back end keeps apart from the share;
+    it outlives nothing but is independent of the share's row."""
+
+    __tablename__ = "share_backups"
+    __table_args__ = (
+        Index("ix_share_backups_project_created", "project_id", "created_at", "id"),
+        Index("ix_share_backups_share_id", "share_id"),
+        # Quota counting reads only this index (services/quotas.py).
+        Index("ix_share_backups_quota", "project_id", "user_id", "size"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str] = mapped_column(String(255))
+    share_id: Mapped[str] = mapped_column(String(36))
+    display_name: Mapped[str | None] = mapped_column(String(255))
+    display_description: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(255))
+    progress: Mapped[str | None] = mapped_column(String(32))
+    restore_progress: Mapped[str | None] = mapped_column(String(32))
+    availability_zone: Mapped[str | None] = mapped_column(String(255))
+    host: Mapped[str | None] = mapped_column(String(255))
+    topic: Mapped[str | None] = mapped_column(String(255))
+    backup_type: Mapped[str | None] = mapped_column(String(32))
+    content: Mapped[str | None] = mapped_column(String(1023))
+    fail_reason: Mapped[str | None] = mapped_column(String(1023))
+
+
+class QosType(Timestamps, Base):
+    """A QoS type (2.94): a named set of specs share types refer to."""
+
+    __tablename__ = "qos_types"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    description: Mapped[str | None] = mapped_column(String(255))
+
+
+class QosTypeSpec(Base):
+    __tablename__ = "qos_type_specs"
+    __table_args__ = (UniqueConstraint("qos_type_id", "spec_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    qos_type_id: Mapped[str] = mapped_column(
+        ForeignKey("qos_types.id", ondelete="CASCADE"), index=True)
+    spec_key: Mapped[str] = mapped_column(String(255))
+    spec_value: Mapped[str] = mapped_column(String(1023))

@@ -16,6 +16,10 @@ specs overlaid with the share's metadata, read by the caller and passed in.
   ``group_delete``, ``group_snapshot_create``, ``group_snapshot_delete``).
 * ``simulated_driver:used_gb``: the space written to the share; shrinking
   below it is refused, as a real back end refuses to lose data.
+* ``simulated_driver:data``: what the share holds (a marker of its
+  content): a backup copies it, a restore writes the backup's back into
+  the target share, so a restore is observable.  Backups fail with
+  ``backup_create``, ``backup_restore``, ``backup_delete`` in the fail hint.
 
 The ``simulated_driver:`` scope keeps these out of the scheduler's
 capability matching, as any vendor-scoped extra spec.
@@ -41,6 +45,7 @@ from manila_ui.backend.types.values import echo
 
 FAIL_HINT = "simulated_driver:fail"
 USED_HINT = "simulated_driver:used_gb"
+DATA_HINT = "simulated_driver:data"
 SIZE_OPTION = "size"   # driver_options of manage: the size the share has
 
 
@@ -109,7 +114,7 @@ class Pool:
             "reserved_share_extend_percentage": 0,
             "dedupe": False,
             "compression": False,
-            "qos_type_support": False,
+            "qos_type_support": True,   # as Manila's DummyDriver
             "snapshot_support": True,
             "create_share_from_snapshot_support": True,
             "revert_to_snapshot_support": True,
@@ -296,6 +301,24 @@ class SimulatedDriver:
     def delete_share_group_snapshot(self, snapshot_id: str,
                                     hints: Mapping[str, str]) -> None:
         check("group_snapshot_delete", hints)
+    # Driver-assisted backups (Manila's create_backup / restore_backup): the
+    # back end keeps the copy; restoring into another share is supported.
+    restore_to_target_support = True
+
+    def create_backup(self, backup_id: str, hints: Mapping[str, str]) -> str:
+        """Copy the share; returns the content marker the backup keeps."""
+        check("backup_create", hints)
+        return hints.get(DATA_HINT, "")
+
+    def restore_backup(self, backup_id: str, content: str | None,
+                       hints: Mapping[str, str]) -> str:
+        """Overwrite the target share (whose hints are given) with the
+        backup; returns what the share holds afterwards."""
+        check("backup_restore", hints)
+        return content or ""
+
+    def delete_backup(self, backup_id: str, hints: Mapping[str, str]) -> None:
+        check("backup_delete", hints)
 
     @staticmethod
     def _path(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, share_id: str,

@@ -17,6 +17,7 @@ from manila_ui.backend.policies import base
 from manila_ui.backend.policies import export_locations
 from manila_ui.backend.policies import messages
 from manila_ui.backend.policies import pools
+from manila_ui.backend.policies import qos_types
 from manila_ui.backend.policies import quota_sets
 from manila_ui.backend.policies import resource_locks
 from manila_ui.backend.policies import security_services
@@ -24,6 +25,7 @@ from manila_ui.backend.policies import share_access
 from manila_ui.backend.policies import share_group_snapshots
 from manila_ui.backend.policies import share_group_types
 from manila_ui.backend.policies import share_groups
+from manila_ui.backend.policies import share_backups
 from manila_ui.backend.policies import share_network_subnets
 from manila_ui.backend.policies import share_networks
 from manila_ui.backend.policies import share_servers
@@ -54,4 +56,6 @@ def list_rules() -> list[policy.RuleDefault]:
         share_group_types.rules,
         share_groups.rules,
         share_group_snapshots.rules,
+        share_backups.rules,
+        qos_types.rules,
     ))

@@ -31,10 +31,12 @@ class Action:
     handler: ActionHandler
     min_version: str = "2.0"
     max_version: str | None = None
+    experimental: bool = False   # only with the experimental header
 
-    def serves(self, version: microversion.APIVersion) -> bool:
+    def serves(self, version: microversion.APIVersion, experimental: bool = False) -> bool:
         high = microversion.v(self.max_version) if self.max_version else microversion.MAX
-        return microversion.v(self.min_version) <= version <= high
+        return (microversion.v(self.min_version) <= version <= high
+                and (experimental or not self.experimental))
 
 
 def dispatch(req: ApiRequest, table: Mapping[str, Action], resource_id: str
@@ -48,7 +50,7 @@ def dispatch(req: ApiRequest, table: Mapping[str, Action], resource_id: str
     action = table.get(name)
     if action is None:
         raise faults.BadRequest(f"There is no such action: {name}")
-    if not action.serves(req.version):
+    if not action.serves(req.version, req.experimental):
         raise faults.NotFound()
     return action.handler(req, resource_id, body)
 

@@ -45,18 +45,31 @@ _ERRORS: dict[type[errors.ServiceError], type[faults.Fault]] = {
 
 # The microversion range of each versioned handler (others serve them all).
 _VERSIONS: dict[Handler, tuple[APIVersion, APIVersion]] = {}
+# Handlers of experimental APIs: served only to requests that ask for them.
+_EXPERIMENTAL: set[Handler] = set()
 
 
-def api_version(min_version: str, max_version: str | None = None
-                ) -> Callable[[Handler], Handler]:
-    """Serve a handler only from ``min_version`` (to ``max_version``);
-    elsewhere it is 404, as Manila answers a method missing at a version."""
+def api_version(min_version: str, max_version: str | None = None,
+                experimental: bool = False) -> Callable[[Handler], Handler]:
+    """Serve a handler only from ``min_version`` (to ``max_version``), and
+    an ``experimental`` one only with the experimental header; elsewhere it
+    is 404, as Manila answers a method missing at a version."""
     def mark(handler: Handler) -> Handler:
         _VERSIONS[handler] = (microversion.v(min_version),
                               microversion.v(max_version) if max_version
                               else microversion.MAX)
+        if experimental:
+            _EXPERIMENTAL.add(handler)
         return handler
     return mark
+
+
+def serves(handler: Handler, req: ApiRequest) -> bool:
+    """Whether ``handler`` exists at the request's version (and, for an
+    experimental API, whether the request asked for experimental ones)."""
+    low, high = _VERSIONS.get(handler, (microversion.MIN, microversion.MAX))
+    return low <= req.version <= high and (
+        handler not in _EXPERIMENTAL or req.experimental)
 
 
 def json_response(body: Any, status: int = 200) -> webob.Response:
@@ -146,6 +159,8 @@ class Router:
         environ[VERSION] = version
         resp = self._respond(req, version)
         resp.headers[microversion.HEADER] = str(version)
+        if req.experimental:
+            resp.headers[microversion.EXPERIMENTAL_HEADER] = "True"
         resp.headers["Vary"] = microversion.HEADER
         return resp(environ, start_response)
 
@@ -171,8 +186,7 @@ class Router:
             if project and project != req.ctx.project_id:
                 raise faults.BadRequest("Malformed request url")
             handler = route.methods[req.method]
-            low, high = _VERSIONS.get(handler, (microversion.MIN, microversion.MAX))
-            if not low <= version <= high:
+            if not serves(handler, req):
                 raise faults.NotFound()
             req.environ[URL_ARGS] = args
             return handler(req)

@@ -52,12 +52,16 @@ version):
 * 2.73 snapshots: ``metadata``
 * 2.77 ``/share-transfers``
 * 2.79 snapshot list: ``with_count``
-* 2.80 shares: ``source_backup_id``; quota sets and limits: backup quotas
+* 2.80 shares: ``source_backup_id``; quota sets and limits: backup quotas;
+       ``/share-backups`` (experimental: only with the experimental header)
 * 2.81 ``/resource-locks``
 * 2.82 access rules: lock and restrict on allow, ``unrestrict`` on deny, list filters
+* 2.85 share backups: ``backup_type`` (from the ``backup_options``)
 * 2.87 export locations: ``metadata`` and its own endpoints
 * 2.88 access rules: ``PUT /share-access-rules/{id}`` (level)
 * 2.90 shares: ``encryption_key_ref``; quota sets: ``encryption_keys``
+* 2.91 share backups: ``restore`` to another share
+* 2.94 ``/qos-types`` and their specs
 * 2.97 share list: ``availability_zone`` filter
 * 2.99 shares and types: ``snapshot_inherit_share_access_support``
 """
@@ -124,6 +128,12 @@ def negotiate(header: str | None) -> APIVersion:
     if not MIN <= version <= MAX:
         raise UnsupportedVersion(version)
     return version
+
+
+def experimental(header: str | None) -> bool:
+    """Whether a header value asks for experimental APIs (oslo's
+    ``bool_from_string``: ``True``, ``yes``, ``1``...; anything else no)."""
+    return (header or "").strip().lower() in ("1", "t", "true", "on", "y", "yes")
 
 
 def v(text: str) -> APIVersion:

@@ -14,7 +14,9 @@ import webob
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.authz import Authorizer
 from manila_ui.backend.rest.context import RequestContext
+from manila_ui.backend.rest.microversion import EXPERIMENTAL_HEADER
 from manila_ui.backend.rest.microversion import APIVersion
+from manila_ui.backend.rest.microversion import experimental
 from manila_ui.backend.rest.microversion import v
 from manila_ui.backend.services.registry import Services
 
@@ -84,6 +86,13 @@ class ApiRequest(webob.Request):
 
     def at_least(self, version: str) -> bool:
         return self.version >= v(version)
+
+    @property
+    def experimental(self) -> bool:
+        """The client asked for experimental APIs (Manila's
+        ``X-OpenStack-Manila-API-Experimental``, read as oslo's
+        ``bool_from_string``)."""
+        return experimental(self.headers.get(EXPERIMENTAL_HEADER))
 
     @property
     def services(self) -> Services:

@@ -18,6 +18,7 @@ from manila_ui.backend.rest.handlers import limits
 from manila_ui.backend.rest.handlers import messages
 from manila_ui.backend.rest.handlers import metadata
 from manila_ui.backend.rest.handlers import pools
+from manila_ui.backend.rest.handlers import qos_types
 from manila_ui.backend.rest.handlers import quota_class_sets
 from manila_ui.backend.rest.handlers import quota_sets
 from manila_ui.backend.rest.handlers import resource_locks
@@ -28,6 +29,7 @@ from manila_ui.backend.rest.handlers import share_group_snapshots
 from manila_ui.backend.rest.handlers import share_group_type_specs
 from manila_ui.backend.rest.handlers import share_group_types
 from manila_ui.backend.rest.handlers import share_groups
+from manila_ui.backend.rest.handlers import share_backups
 from manila_ui.backend.rest.handlers import share_network_actions
 from manila_ui.backend.rest.handlers import share_network_subnets
 from manila_ui.backend.rest.handlers import share_networks
@@ -165,6 +167,20 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/share-servers/{share_server_id}/action": {"POST": actions.route(
         share_servers.ACTIONS, "share_server_id")},
     **share_groups_routes(),
+    "/share-backups": {"GET": share_backups.index, "POST": share_backups.create},
+    "/share-backups/detail": {"GET": share_backups.detail},
+    "/share-backups/{backup_id}": {"GET": share_backups.show, "PUT": share_backups.update,
+                                   "DELETE": share_backups.delete},
+    "/share-backups/{backup_id}/action": {"POST": actions.route(share_backups.ACTIONS,
+                                                                "backup_id")},
+    "/qos-types": {"GET": qos_types.index, "POST": qos_types.create},
+    "/qos-types/{qos_type_id}": {"GET": qos_types.show, "PUT": qos_types.update,
+                                 "DELETE": qos_types.delete},
+    "/qos-types/{qos_type_id}/specs": {"GET": qos_types.specs_index,
+                                       "POST": qos_types.specs_create},
+    "/qos-types/{qos_type_id}/specs/{key}": {"GET": qos_types.specs_show,
+                                             "PUT": qos_types.specs_update,
+                                             "DELETE": qos_types.specs_delete},
 }
 
 

@@ -27,6 +27,7 @@ REVERT_TO_SNAPSHOT = "006"
 DELETE = "007"
 EXTEND = "008"
 SHRINK = "009"
+RESTORE_BACKUP = "028"
 
 ACTIONS = {
     "001": "allocate host",
@@ -41,6 +42,7 @@ ACTIONS = {
     "010": "update access rules",
     "026": "transfer accept",
     "027": "update_metadata",
+    "028": "restore share backup",
 }
 
 # Manila's detail ids (message_field.Detail) of the failures we produce.
@@ -49,6 +51,7 @@ DRIVER_FAILED_EXTEND = "015"
 FILTER_CREATE_FROM_SNAPSHOT = "016"
 DRIVER_FAILED_CREATING_FROM_SNAP = "017"
 DRIVER_REFUSED_SHRINK = "018"
+TARGETED_RESTORE_UNSUPPORTED = "032"
 DRIVER_FAILED_REVERTING_TO_SNAPSHOT = "035"
 
 _FILTER_MSG = "No storage could be allocated for this share request, %s filter didn't succeed."
@@ -81,6 +84,8 @@ DETAILS = {
            "associated with the used share network. The security service may be "
            "unsupported or the provided parameters are invalid. You may try again with a "
            "different set of configurations.",
+    "032": "Cannot restore a given backup to a target share, not supported by share "
+           "driver.",
     "033": "Share Driver failed to create share server on share network due no more "
            "free IP addresses in the neutron subnet.You may free some IP addresses in "
            "the subnet or create a new subnet/share network. If this doesn't work, "

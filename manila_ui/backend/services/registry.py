@@ -16,6 +16,7 @@ from manila_ui.backend.services.messages import MessageService
 from manila_ui.backend.services.metadata import MetadataService
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.pools import PoolService
+from manila_ui.backend.services.qos_types import QosTypeService
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import ResourceLockService
 from manila_ui.backend.services.security_services import SecurityServiceService
@@ -24,6 +25,7 @@ from manila_ui.backend.services.share_actions import ShareActionService
 from manila_ui.backend.services.share_group_snapshots import ShareGroupSnapshotService
 from manila_ui.backend.services.share_group_types import ShareGroupTypeService
 from manila_ui.backend.services.share_groups import ShareGroupService
+from manila_ui.backend.services.share_backups import ShareBackupService
 from manila_ui.backend.services.share_manage import ShareManageService
 from manila_ui.backend.services.share_network_updates import ShareNetworkUpdateService
 from manila_ui.backend.services.share_networks import ShareNetworkService
@@ -71,6 +73,8 @@ class Services:
     share_group_types: ShareGroupTypeService
     share_groups: ShareGroupService
     share_group_snapshots: ShareGroupSnapshotService
+    share_backups: ShareBackupService
+    qos_types: QosTypeService
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -110,7 +114,10 @@ class Services:
                    share_group_types=ShareGroupTypeService(db, conf),
                    share_groups=share_groups,
                    share_group_snapshots=ShareGroupSnapshotService(
-                       db, conf, queue, driver, quotas, messages))
+                       db, conf, queue, driver, quotas, messages),
+                   share_backups=ShareBackupService(db, conf, queue, driver, quotas,
+                                                    messages),
+                   qos_types=QosTypeService(db))
 
     def bootstrap(self) -> None:
         """Rows a fresh install needs: zones of the pools, the default types.

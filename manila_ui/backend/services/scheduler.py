@@ -127,6 +127,10 @@ def spec_matches(capability: Any, requirement: str) -> bool:
 
 def capabilities_satisfied(capabilities: Mapping[str, Any],
                            extra_specs: Mapping[str, str]) -> bool:
+    # A type with a QoS type needs a back end that applies QoS (Manila's
+    # CapabilitiesFilter).
+    if extra_specs.get("default_qos_type") and not capabilities.get("qos_type_support"):
+        return False
     for key, requirement in extra_specs.items():
         if key in _IGNORED_SPECS:
             continue

@@ -43,6 +43,7 @@ from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.shares import ShareService
 from manila_ui.backend.services.shares import check_no_group_snapshot_members
+from manila_ui.backend.services.shares import check_no_backups
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_specs
 from manila_ui.backend.types import records
@@ -359,6 +360,7 @@ class ShareActionService(QueuedService):
                 raise errors.Refused(
                     f"Invalid share: Share still has {count} dependent snapshots.")
             check_no_group_snapshot_members(s, share.id)
+            check_no_backups(s, share.id)
             delay = self._conf.soft_deleted_share_retention_time
             shares_db.update(s, share.id, is_soft_deleted=True,
                              scheduled_to_be_deleted_at=shares_db.now()

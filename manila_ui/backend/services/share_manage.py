@@ -34,6 +34,7 @@ from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.shares import TRANSITIONAL
 from manila_ui.backend.services.shares import hints
+from manila_ui.backend.services.shares import qos_type_of
 from manila_ui.backend.services.shares import type_attributes
 from manila_ui.backend.types import records
 
@@ -86,6 +87,7 @@ class ShareManageService(QueuedService):
             if share_type is None:
                 raise errors.NotFound(f"Share type with name {name} could not be found.")
             dhss = share_type.extra_specs.get(share_types.DHSS, "False")
+            qos_type = qos_type_of(s, share_type)
             network_id = server_id = None
             if self.servers is not None:
                 network_id, server_id = self.servers.check_manage_share(
@@ -108,6 +110,7 @@ class ShareManageService(QueuedService):
                 "is_public": request.is_public, "share_type_id": share_type.id,
                 "host": request.service_host, "created_at": shares_db.now(),
                 "share_network_id": network_id, "share_server_id": server_id,
+                "qos_type_id": qos_type.id if qos_type else None,
                 **type_attributes(share_type),
             }, {})
             shares_db.set_export_locations(

@@ -27,6 +27,7 @@ BOOLEAN_SPECS = (DHSS, SNAPSHOT_SUPPORT, "create_share_from_snapshot_support",
                  "revert_to_snapshot_support", "mount_snapshot_support",
                  "snapshot_inherit_share_access_support")
 REPLICATION_TYPES = ("writable", "readable", "dr")
+DEFAULT_QOS_TYPE = "default_qos_type"
 # Standard specs every project may see; the rest are the admin's business.
 TENANT_VISIBLE = (
     DHSS, SNAPSHOT_SUPPORT, "create_share_from_snapshot_support",
@@ -99,6 +100,10 @@ def validate_extra_specs(specs: Mapping[str, str]) -> None:
             parse_bool_spec(key, specs[key])
     if specs.get("replication_type", REPLICATION_TYPES[0]) not in REPLICATION_TYPES:
         raise errors.Invalid("Invalid extra_spec replication_type.")
+    # The QoS type's name or id (2.94): any text up to 255 characters; whether
+    # the QoS type exists is checked when a share of the type is created.
+    if len(specs.get(DEFAULT_QOS_TYPE, "")) > 255:
+        raise errors.Invalid(f"Invalid extra_spec {DEFAULT_QOS_TYPE}.")
     check_size_specs(specs)
 
 

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session
 from manila_ui.backend.db import availability_zones as az_db
 from manila_ui.backend.db import share_group_snapshots as group_snapshots_db
 from manila_ui.backend.db import share_groups as groups_db
+from manila_ui.backend.db import qos_types as qos_db
+from manila_ui.backend.db import share_backups as backups_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db
@@ -191,6 +193,29 @@ def check_no_group_snapshot_members(s: Session, share_id: str) -> None:
     if count:
         raise errors.Refused(f"Invalid share: Share still has {count} dependent share "
                              "group snapshot members.")
+def qos_type_of(s: Session, share_type: records.ShareType | None) -> records.QosType | None:
+    """The QoS type a share of ``share_type`` gets (its ``default_qos_type``
+    extra spec, a name or an id); a type naming none that exists is refused."""
+    wanted = (share_type.extra_specs if share_type else {}).get("default_qos_type")
+    if not wanted:
+        return None
+    found = qos_db.get_by_name_or_id(s, wanted)
+    if found is None:
+        assert share_type is not None
+        shown = {"id": share_type.id, "name": share_type.name,
+                 "description": share_type.description,
+                 "is_public": share_type.is_public,
+                 "extra_specs": dict(share_type.extra_specs)}
+        raise errors.Invalid(f"The 'default_qos_type' specified in the share type "
+                             f"{shown} does not exist.")
+    return found
+
+
+def check_no_backups(s: Session, share_id: str) -> None:
+    """A share with backups cannot be deleted (Manila's words)."""
+    count = backups_db.count_for_share(s, share_id)
+    if count:
+        raise errors.Refused(f"Invalid share: Share still has {count} dependent backups.")
 
 
 def type_specs(s: Session, share: records.Share) -> dict[str, str]:
@@ -355,6 +380,7 @@ class ShareService(QueuedService):
             new = self._check_snapshot_source(new, share_type)
         new = self._share_network(s, new, share_type)
         size = self._check_request(s, new, share_type)
+        qos_type = qos_type_of(s, share_type)
         owner = Owner(caller.project_id, caller.user_id,
                       share_type.id if share_type else None)
         deltas = share_deltas(size, bool(type_attributes(share_type)["replication_type"]))
@@ -372,6 +398,7 @@ class ShareService(QueuedService):
             "snapshot_id": new.snapshot.id if new.snapshot else None,
             "share_network_id": new.share_network_id,
             "created_at": shares_db.now(),
+            "qos_type_id": qos_type.id if qos_type else None,
             **type_attributes(share_type),
             **_group_attributes(new),
         }, new.metadata)
@@ -536,6 +563,7 @@ class ShareService(QueuedService):
             raise errors.Refused(
                 f"Invalid share: Share still has {count} dependent snapshots.")
         check_no_group_snapshot_members(s, share.id)
+        check_no_backups(s, share.id)
         if not share.host:
             shares_db.delete_share(s, share.id)  # never placed: gone now
             return

@@ -112,3 +112,26 @@ class LockFilters:
     lock_reason_like: str | None = None
     created_since: datetime.datetime | None = None
     created_before: datetime.datetime | None = None
+
+
+@dataclasses.dataclass
+class BackupFilters:
+    """Manila's share backup filters: exact, or ``~`` substrings."""
+
+    project_id: str | None = None          # None: every project (admin)
+    share_id: str | None = None
+    status: str | None = None
+    host: str | None = None
+    topic: str | None = None
+    display_name: str | None = None
+    display_name_like: str | None = None
+    display_description: str | None = None
+    display_description_like: str | None = None
+
+
+@dataclasses.dataclass
+class QosTypeFilters:
+    name: str | None = None
+    name_like: str | None = None
+    description: str | None = None
+    description_like: str | None = None

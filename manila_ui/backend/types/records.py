@@ -67,6 +67,8 @@ class Share:
     pending_size: int | None = None     # what a running extend/revert gives
     share_group_id: str | None = None
     source_share_group_snapshot_member_id: str | None = None
+    source_backup_id: str | None = None  # the backup last restored into it (2.80)
+    qos_type_id: str | None = None       # its type's default_qos_type (2.94)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -367,5 +369,40 @@ class ShareGroupSnapshot:
     description: str | None
     status: str
     members: tuple[ShareGroupSnapshotMember, ...]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+# -- share backups (2.80), QoS types (2.94) --------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class ShareBackup:
+    id: str
+    project_id: str
+    user_id: str
+    share_id: str
+    display_name: str | None
+    display_description: str | None
+    size: int
+    status: str
+    progress: str | None
+    restore_progress: str | None
+    availability_zone: str | None
+    host: str | None
+    topic: str | None
+    backup_type: str | None
+    # What the simulated back end copied: the share's content marker.
+    content: str | None
+    fail_reason: str | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class QosType:
+    id: str
+    name: str
+    description: str | None
+    specs: dict[str, str]
     created_at: datetime.datetime
     updated_at: datetime.datetime | None

@@ -71,6 +71,7 @@ KINDS = {
     "quota_project_id": "project", "class_name": "quota_class", "key": "key",
     "share_group_id": "share_group", "share_group_snapshot_id": "share_group_snapshot",
     "share_group_type_id": "share_group_type",
+    "backup_id": "share_backup", "qos_type_id": "qos_type",
 }
 # Answer keys that name a kind differently (lists, Manila's old names).
 ALIASES = {"shares": "share", "snapshots": "snapshot", "share_networks": "share_network",
@@ -82,7 +83,8 @@ ALIASES = {"shares": "share", "snapshots": "snapshot", "share_networks": "share_
            "export_locations": "export_location",
            "share_network_subnets": "share_network_subnet",
            "share_groups": "share_group", "share_group_snapshots": "share_group_snapshot",
-           "share_group_types": "share_group_type"}
+           "share_group_types": "share_group_type",
+           "share_backups": "share_backup", "qos_types": "qos_type"}
 LIMIT = 60    # ids kept per kind, so the early ones stay likely
 
 
@@ -227,6 +229,15 @@ TEMPLATES: dict[tuple[str, str], Any] = {
     ("POST", "/share-group-types/{share_group_type_id}/group-specs"): {"group_specs": {
         "consistent_snapshot_support": "host", "k": True}},
     ("PUT", "/share-group-types/{share_group_type_id}/group-specs/{key}"): {"{key}": "v"},
+    ("POST", "/share-backups"): {"share_backup": {
+        "share_id": "{id:share}", "name": "b", "description": "d",
+        "backup_options": {"backup_type": "daily"}}},
+    ("PUT", "/share-backups/{backup_id}"): {"share_backup": {"name": "b2"}},
+    ("POST", "/qos-types"): {"qos_type": {"name": "fz-qos", "description": "d",
+                                          "specs": {"max_iops": "10"}}},
+    ("PUT", "/qos-types/{qos_type_id}"): {"qos_type": {"description": "d2"}},
+    ("POST", "/qos-types/{qos_type_id}/specs"): {"specs": {"max_iops": "20"}},
+    ("PUT", "/qos-types/{qos_type_id}/specs/{key}"): {"{key}": "5"},
     ("POST", "/share-servers/manage"): {"share_server": {
         "host": "manila-ui@gamma", "share_network_id": "{id:share_network}", "identifier": "i"}},
 }
@@ -238,7 +249,7 @@ ACTION_ARGS: dict[str, Any] = {
     "reset_status": {"status": "available"},
     "force_delete": None,
     "soft_delete": None,
-    "restore": None,
+    "restore": None,   # a share out of the recycle bin; a backup into its share
     "unmanage": None,
     "allow_access": {"access_type": "ip", "access_to": "10.1.0.0/16",
                      "access_level": "rw", "metadata": {
@@ -276,12 +287,14 @@ class Request:
     query: str
     version: str | None
     body: bytes | None
+    experimental: bool = False   # X-OpenStack-Manila-API-Experimental: True
 
     def describe(self) -> str:
         body = (self.body or b"")[:200]
         return (f"{self.user} {self.method} {self.path}"
                 f"{'?' + self.query[:200] if self.query else ''} "
-                f"[version {str(self.version)[:20]}] body {body!r}")
+                f"[version {str(self.version)[:20]}"
+                f"{', experimental' if self.experimental else ''}] body {body!r}")
 
 
 def _fill(value: Any, pick: Callable[[str | None], str], key: str) -> Any:
@@ -441,4 +454,7 @@ def requests(draw: st.DrawFn, routes: list[tuple[str, str, list[str]]],
         version = draw(st.sampled_from(VERSIONS))
     return Request(user=user, method=method, template=template, path=path,
                    query=draw(query(ids)), version=version,
-                   body=draw(body_for(method, template, action_names, ids)))
+                   body=draw(body_for(method, template, action_names, ids)),
+                   # Mostly asked for on the experimental APIs (share backups).
+                   experimental=draw(st.integers(0, 9)) < (
+                       8 if template.startswith("/share-backups") else 1))

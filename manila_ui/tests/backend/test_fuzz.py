@@ -88,6 +88,8 @@ class InProcess:
         req.headers["X-Auth-Token"] = fuzz.USERS[request.user]
         if request.version is not None:
             req.headers["X-OpenStack-Manila-API-Version"] = request.version
+        if request.experimental:
+            req.headers["X-OpenStack-Manila-API-Experimental"] = "True"
         if request.body is not None:
             req.body = request.body
             req.content_type = "application/json"
@@ -239,7 +241,9 @@ def _orphans(backend: InProcess) -> list[Any]:
                                       ("share_group_snapshots", "share_group_id",
                                        "share_groups"),
                                       ("share_group_snapshot_members", "share_id",
-                                       "shares")):
+                                       "shares"),
+                                      ("share_backups", "share_id", "shares"),
+                                      ("shares", "qos_type_id", "qos_types")):
             found += [(child, column, row) for row in db.execute(
                 f"SELECT id, {column} FROM {child} WHERE {column} IS NOT NULL "
                 f"AND {column} NOT IN (SELECT id FROM {parent})")]

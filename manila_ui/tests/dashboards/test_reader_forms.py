@@ -75,10 +75,14 @@ def demo_objects(manila: Any) -> Any:
         network = networks.create()
         subnet = shares.manila.share_networks.get(network.id).share_network_subnets[0]
         service = networks.service("ldap", server="ldap.example.org")
+        # A share with a snapshot cannot be backed up: another one.
+        backed_up = shares.create(name=helpers.unique("reader-backup"))
+        shares.wait(backed_up.id)
+        backup = shares.backup(backed_up.id)
         yield {"share_id": share.id, "rule_id": rule["id"], "snapshot_id": snapshot.id,
                "network_id": network.id, "subnet_id": subnet["id"],
                "service_id": service.id, "share_group_id": group.id,
-               "share_group_snapshot_id": group_snapshot.id}
+               "share_group_snapshot_id": group_snapshot.id, "backup_id": backup.id}
     finally:
         next(share_makers, None)
         next(network_makers, None)

@@ -77,6 +77,14 @@ ALLOWED: list[Allowed] = [
     ),
 ]
 
+ALLOWED.append(Allowed(
+    "state", r"^demo GET /shares/\{target\} @\S+ \[targeted restore\]$", r"^share\.status",
+    "a backup restored into another share (2.91): the simulated driver supports it "
+    "(restore_to_target_support), Manila's DummyDriver does not, so the reference "
+    "leaves the target in backup_restoring_error with a user message (detail 032)",
+    lambda d: (d.bundled, d.reference) == ("available", "backup_restoring_error"),
+))
+
 _COMPILED = [(re.compile(a.kinds), re.compile(a.where), re.compile(a.path), a) for a in ALLOWED]
 
 

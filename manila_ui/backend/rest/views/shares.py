@@ -172,7 +172,7 @@ class ShareView(ViewBuilder):
     @since("2.80")
     def add_source_backup_id(self, req: ApiRequest, view: dict[str, Any],
                              share: Share) -> None:
-        view["source_backup_id"] = None
+        view["source_backup_id"] = share.source_backup_id
 
     @since("2.90")
     def add_encryption_key_ref(self, req: ApiRequest, view: dict[str, Any],

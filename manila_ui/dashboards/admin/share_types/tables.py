@@ -14,6 +14,8 @@ from manila_ui.dashboards import common_tables
 
 SQUASH_SPEC = "squash_support"
 SHOWN_APART = ("driver_handles_share_servers", SQUASH_SPEC)
+# The extra spec naming a QoS type (2.94); set among the other extra specs.
+QOS_SPEC = "default_qos_type"
 
 
 def spec_is_true(value):
@@ -74,9 +76,17 @@ def get_squash(share_type):
         else _("No")
 
 
+def get_qos_type(share_type):
+    """The QoS type the type names (2.94): its name, as the view found it."""
+    wanted = (share_type.extra_specs or {}).get(QOS_SPEC)
+    if not wanted:
+        return "-"
+    return getattr(share_type, "qos_type_name", None) or wanted
+
+
 def get_other_specs(share_type):
     other = {k: v for k, v in (share_type.extra_specs or {}).items()
-             if k not in SHOWN_APART}
+             if k not in SHOWN_APART and k != QOS_SPEC}
     if not other:
         return "-"
     return format_html('<ul class="list-unstyled">{}</ul>', format_html_join(
@@ -89,6 +99,7 @@ class ShareTypesTable(common_tables.DataTable):
     visibility = tables.Column(get_visibility, verbose_name=_("Visibility"))
     dhss = tables.Column(get_dhss, verbose_name=_("Share Servers (DHSS)"))
     squash = tables.Column(get_squash, verbose_name=_("Squash Support"))
+    qos_type = tables.Column(get_qos_type, verbose_name=_("QoS Type"))
     extra_specs = tables.Column(get_other_specs, verbose_name=_("Other Extra Specs"))
 
     def get_object_display(self, share_type):

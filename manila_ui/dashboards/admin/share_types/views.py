@@ -8,9 +8,11 @@ from horizon import forms
 from horizon import tables
 
 from manila_ui.api import pools as api_pools
+from manila_ui.api import qos_types as api_qos_types
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_views
 from manila_ui.dashboards import policy
+from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin.share_types import forms as type_forms
 from manila_ui.dashboards.admin.share_types import tables as type_tables
 
@@ -24,11 +26,30 @@ class IndexView(tables.MultiTableView):
 
     def get_share_types_data(self):
         try:
-            return sorted(api_share_types.share_type_list(self.request),
-                          key=lambda t: t.name or "")
+            found = sorted(api_share_types.share_type_list(self.request),
+                           key=lambda t: t.name or "")
         except Exception:
             exceptions.handle(self.request, _("Unable to retrieve share types."))
             return []
+        return self._name_qos_types(found)
+
+    def _name_qos_types(self, share_types):
+        """The QoS types the types name (by name or id): one list, only
+        when a type names one."""
+        if not any((t.extra_specs or {}).get(type_tables.QOS_SPEC) for t in share_types) \
+                or not utils.supports(self.request, "qos_types"):
+            return share_types
+        try:
+            names = api_qos_types.qos_type_names(self.request)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve QoS types."))
+            return share_types
+        for share_type in share_types:
+            wanted = (share_type.extra_specs or {}).get(type_tables.QOS_SPEC)
+            if wanted:
+                share_type.qos_type_name = names.get(
+                    wanted, _("%s (no such QoS type)") % wanted)
+        return share_types
 
     def get_pools_data(self):
         try:

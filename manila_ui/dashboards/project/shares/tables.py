@@ -26,6 +26,7 @@ from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.share_backups import tables as backup_tables
 from manila_ui.dashboards.project.share_rules import tables as rule_tables
 from manila_ui.dashboards.share_quotas import tables as quota_tables
 
@@ -451,7 +452,8 @@ class SharesTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
                          RecycleBinLink, SoftDeleteShare, DeleteShare)
         # Other panels add their row actions here (e.g. Manage Rules).
         row_actions = (EditShare, rule_tables.ManageRules, ResizeShare,
-                       CreateSnapshot, RevertShare, UpdateMetadata,
+                       CreateSnapshot, backup_tables.CreateBackupOfShare,
+                       RevertShare, UpdateMetadata,
                        CreateTransfer, CancelTransfer, SoftDeleteShare,
                        DeleteShare)
 

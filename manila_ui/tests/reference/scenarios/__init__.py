@@ -8,10 +8,12 @@ missing there, the scenario is an expected failure, not an allowed difference).
 from __future__ import annotations
 
 from manila_ui.tests.reference.scenarios import access
+from manila_ui.tests.reference.scenarios import backups
 from manila_ui.tests.reference.scenarios import faults
 from manila_ui.tests.reference.scenarios import groups
 from manila_ui.tests.reference.scenarios import messages
 from manila_ui.tests.reference.scenarios import networks
+from manila_ui.tests.reference.scenarios import qos
 from manila_ui.tests.reference.scenarios import quotas
 from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshots
@@ -64,4 +66,12 @@ SCENARIOS = (
     Scenario("share_groups", groups.share_groups, versions=groups.VERSIONS,
              needs=(("POST", "/share-groups"), ("POST", "/share-group-snapshots")),
              resource="share groups"),
+    Scenario("share_backups", backups.share_backups, versions=("2.80", "2.99"),
+             needs=(("POST", "/share-backups"), ("POST", "/share-backups/{}/action")),
+             resource="share backups"),
+    Scenario("generic_backup", backups.generic_backup, versions=("2.99",),
+             needs=(("POST", "/share-backups"),), resource="share backups"),
+    Scenario("qos_types", qos.qos_types, versions=("2.93", "2.94", "2.99"),
+             needs=(("POST", "/qos-types"), ("POST", "/qos-types/{}/specs")),
+             resource="QoS types"),
 )

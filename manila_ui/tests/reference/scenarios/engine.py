@@ -68,6 +68,7 @@ class Wait:
     status: str = "share.status"
     timeout: float = 60
     version: str | None = MV
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. experimental APIs'
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class Run:
                 "GET",
                 self._text(side, wait.path),
                 version=self.mv if wait.version == MV else wait.version,
+                headers=wait.headers,
             )
             try:
                 state = "gone" if resp.status == 404 else str(_dig(resp.body, wait.status))

@@ -1,0 +1,1 @@
+"""Admin > QoS Types has no detail page: its table shows every field."""
