@@ -39,12 +39,15 @@ from hypothesis import strategies as st
 
 from manila_ui.backend import conf as backend_conf
 from manila_ui.backend.rest import actions
+from manila_ui.backend.rest import microversion
 from manila_ui.backend.rest.router import ROUTES
 from manila_ui.backend.server import prepare
 from manila_ui.backend.services.registry import Services
 from manila_ui.backend.wsgi import build_app
 from manila_ui.tests.backend import fuzz_requests as fuzz
 from manila_ui.tests.backend.conftest import wait_until
+
+UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
 
 REQUESTS = int(os.environ.get("MANILA_UI_FUZZ_REQUESTS", "10000"))
 LEAKS = ("Traceback", 'File "', "sqlalchemy", "sqlite3", "psycopg", "SELECT ",

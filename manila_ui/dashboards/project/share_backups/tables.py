@@ -11,10 +11,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django.utils.translation import pgettext_lazy
+from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 
 from manila_ui.api import share_backups as api_backups
+from manila_ui.api import shares as api_shares
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import policy
@@ -122,9 +124,14 @@ class UpdateRow(tables.Row):
     ajax = True
 
     def get_data(self, request, backup_id):
-        # The share's name is not in the backup; the poll keeps the id
-        # rather than paying a lookup per poll.
-        return api_backups.backup_get(request, backup_id)
+        backup = api_backups.backup_get(request, backup_id)
+        # The share's name is not in the backup: one more call for the
+        # polled row, so that the row keeps showing it.
+        try:
+            backup.share_name = api_shares.share_get(request, backup.share_id).name
+        except Exception:
+            exceptions.handle(request, ignore=True)   # the id shows instead
+        return backup
 
 
 def get_size(backup):

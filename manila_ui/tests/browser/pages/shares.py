@@ -18,6 +18,7 @@ from selenium.webdriver.support.ui import Select
 from manila_ui.tests.browser.pages.base import BasePage
 
 if TYPE_CHECKING:
+    from manila_ui.tests.browser.pages.share_backups import CreateBackupModal
     from manila_ui.tests.browser.pages.snapshots import SnapshotsPage
 
 TABLE = "shares"
@@ -135,6 +136,12 @@ class ShareRow:
     def open_create_snapshot(self) -> CreateSnapshotModal:
         self.page.row_action(TABLE, self.name, "create_snapshot")
         return self.page.go(CreateSnapshotModal)
+
+    def open_create_backup(self) -> CreateBackupModal:
+        from manila_ui.tests.browser.pages.share_backups import CreateBackupModal
+
+        self.page.row_action(TABLE, self.name, "create_backup")
+        return self.page.go(CreateBackupModal)
 
     def open_detail(self) -> ShareDetailPage:
         self.page.click(f"{self.css} td a[href*='/project/']")
