@@ -1,16 +1,14 @@
 """Admin > Share > QoS Types (Manila 2.94+)."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
 
-class QosTypes(horizon.Panel):
+class QosTypes(policy.Panel):
     name = _("QoS Types")
     slug = "qos_types"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested tuple (AND): members may list QoS types, only admins manage them.
     policy_rules = ((("share", "qos_type:index"), ("share", "qos_type:create")),)
 

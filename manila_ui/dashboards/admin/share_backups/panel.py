@@ -1,16 +1,14 @@
 """Admin > Share > Share Backups: every project's backups (Manila 2.80+)."""
 
-import horizon
 from django.utils.translation import gettext_lazy as _
 
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 
 
-class ShareBackups(horizon.Panel):
+class ShareBackups(policy.Panel):
     name = _("Share Backups")
     slug = "share_backups"
-    permissions = policy.MANILA_SERVICE_PERMISSIONS
     # One nested tuple: both rules (an OR of tuples would let any reader in).
     policy_rules = ((("share", "share_backup:get_all"),
                      ("share", "share_backup:get_all_project")),)
