@@ -22,10 +22,10 @@ from manila_ui.backend.policies import quota_sets
 from manila_ui.backend.policies import resource_locks
 from manila_ui.backend.policies import security_services
 from manila_ui.backend.policies import share_access
+from manila_ui.backend.policies import share_backups
 from manila_ui.backend.policies import share_group_snapshots
 from manila_ui.backend.policies import share_group_types
 from manila_ui.backend.policies import share_groups
-from manila_ui.backend.policies import share_backups
 from manila_ui.backend.policies import share_network_subnets
 from manila_ui.backend.policies import share_networks
 from manila_ui.backend.policies import share_servers

@@ -25,11 +25,11 @@ from manila_ui.backend.rest.handlers import resource_locks
 from manila_ui.backend.rest.handlers import security_services
 from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers import share_actions
+from manila_ui.backend.rest.handlers import share_backups
 from manila_ui.backend.rest.handlers import share_group_snapshots
 from manila_ui.backend.rest.handlers import share_group_type_specs
 from manila_ui.backend.rest.handlers import share_group_types
 from manila_ui.backend.rest.handlers import share_groups
-from manila_ui.backend.rest.handlers import share_backups
 from manila_ui.backend.rest.handlers import share_network_actions
 from manila_ui.backend.rest.handlers import share_network_subnets
 from manila_ui.backend.rest.handlers import share_networks

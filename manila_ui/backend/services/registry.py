@@ -22,10 +22,10 @@ from manila_ui.backend.services.resource_locks import ResourceLockService
 from manila_ui.backend.services.security_services import SecurityServiceService
 from manila_ui.backend.services.share_access import ShareAccessService
 from manila_ui.backend.services.share_actions import ShareActionService
+from manila_ui.backend.services.share_backups import ShareBackupService
 from manila_ui.backend.services.share_group_snapshots import ShareGroupSnapshotService
 from manila_ui.backend.services.share_group_types import ShareGroupTypeService
 from manila_ui.backend.services.share_groups import ShareGroupService
-from manila_ui.backend.services.share_backups import ShareBackupService
 from manila_ui.backend.services.share_manage import ShareManageService
 from manila_ui.backend.services.share_network_updates import ShareNetworkUpdateService
 from manila_ui.backend.services.share_networks import ShareNetworkService

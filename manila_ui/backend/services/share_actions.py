@@ -42,8 +42,8 @@ from manila_ui.backend.services.quotas import QuotaExceeded
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import check_share_unlocked
 from manila_ui.backend.services.shares import ShareService
-from manila_ui.backend.services.shares import check_no_group_snapshot_members
 from manila_ui.backend.services.shares import check_no_backups
+from manila_ui.backend.services.shares import check_no_group_snapshot_members
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_specs
 from manila_ui.backend.types import records

@@ -26,10 +26,10 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import availability_zones as az_db
-from manila_ui.backend.db import share_group_snapshots as group_snapshots_db
-from manila_ui.backend.db import share_groups as groups_db
 from manila_ui.backend.db import qos_types as qos_db
 from manila_ui.backend.db import share_backups as backups_db
+from manila_ui.backend.db import share_group_snapshots as group_snapshots_db
+from manila_ui.backend.db import share_groups as groups_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db import snapshots as snapshots_db

@@ -39,7 +39,6 @@ from hypothesis import strategies as st
 
 from manila_ui.backend import conf as backend_conf
 from manila_ui.backend.rest import actions
-from manila_ui.backend.rest import microversion
 from manila_ui.backend.rest.router import ROUTES
 from manila_ui.backend.server import prepare
 from manila_ui.backend.services.registry import Services
