@@ -38,6 +38,7 @@ FEATURES: dict[str, str] = {
     "export_location_preferred": "2.14",
     "snapshot_project": "2.17",
     "revert_to_snapshot": "2.27",
+    "mountable_snapshots": "2.32",
     "access_rule_states": "2.28",
     "name_like_filters": "2.36",
     "messages": "2.37",

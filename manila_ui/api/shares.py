@@ -167,6 +167,18 @@ def share_names(request: Any, all_projects: bool = False) -> dict[str, str]:
 
 
 @base.request_memoized
+def shares_by_id(request: Any, all_projects: bool = False) -> dict[str, Share]:
+    """Share id -> share for a whole page's lookups, in ONE call: the
+    detail list, where a page needs more than the names (whether a
+    snapshot's share may mount it, 2.32)."""
+    opts: dict[str, Any] = {"all_tenants": 1} if all_projects else {}
+    found = client.manilaclient(request).shares.list(detailed=True, search_opts=opts)
+    if isinstance(found, tuple):
+        found = found[0]
+    return {share.id: share for share in base.wrap_all(Share, found)}
+
+
+@base.request_memoized
 def share_network_names(request: Any,
                         all_projects: bool = False) -> dict[str, str]:
     """Share network id -> name, in one call (summary list)."""

@@ -1,6 +1,7 @@
 """Share snapshots: paginated list, get, create, update, delete, metadata
-(2.73), and the admin actions (reset status, force delete, manage,
-unmanage)."""
+(2.73), the admin actions (reset status, force delete, manage,
+unmanage), and mountable snapshots (2.32): access rules and export
+locations."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from manila_ui.api import base
 from manila_ui.api import client
+from manila_ui.api import exceptions
 
 SORT_KEYS = ("created_at", "updated_at", "name", "size", "status", "id",
              "share_id", "share_proto", "project_id")
@@ -153,3 +155,57 @@ def snapshot_metadata_replace(request: Any, snapshot_id: str,
     found = _manager(request).update_all_metadata(snapshot_id, metadata)
     base.forget(request)
     return dict(base.info_of(found).get("metadata") or {})
+
+
+# -- mountable snapshots (2.32) -------------------------------------------------
+
+SNAPSHOT_ACCESS_TYPES = ("ip", "user", "cert")
+
+
+class SnapshotRule(base.ManilaResource):
+    _attrs = ("id", "access_type", "access_to", "state")
+    id: str
+    access_type: str | None
+    access_to: str | None
+    state: str | None
+
+    @property
+    def name_or_id(self) -> str:
+        return self.access_to or str(self.id)
+
+
+class SnapshotExportLocation(base.ManilaResource):
+    _attrs = ("id", "path", "is_admin_only", "share_snapshot_instance_id")
+    id: str
+    path: str | None
+    is_admin_only: bool | None
+
+
+def snapshot_rule_list(request: Any, snapshot_id: str) -> list[SnapshotRule]:
+    """Every rule of the snapshot: one call."""
+    return base.wrap_all(SnapshotRule, _manager(request).access_list(snapshot_id))
+
+
+def snapshot_rule_get(request: Any, snapshot_id: str, rule_id: str) -> SnapshotRule:
+    """One rule (a polling row): Manila has no URL for it, so the list."""
+    for rule in snapshot_rule_list(request, snapshot_id):
+        if rule.id == rule_id:
+            return rule
+    raise exceptions.NotFound(f"Snapshot access rule {rule_id} not found.")
+
+
+def snapshot_allow(request: Any, snapshot_id: str, access_type: str,
+                   access_to: str) -> SnapshotRule:
+    return SnapshotRule.from_resource(
+        _manager(request).allow(snapshot_id, access_type, access_to))
+
+
+def snapshot_deny(request: Any, snapshot_id: str, rule_id: str) -> None:
+    _manager(request).deny(snapshot_id, rule_id)
+
+
+def snapshot_export_locations(request: Any,
+                              snapshot_id: str) -> list[SnapshotExportLocation]:
+    found = client.manilaclient(request).share_snapshot_export_locations.list(
+        snapshot_id)
+    return base.wrap_all(SnapshotExportLocation, found)

@@ -159,6 +159,11 @@ driver_opts: list[cfg.Opt] = [
                      "of another type ends in error (as with Manila's dummy "
                      "driver). NFS ip rules become the share's exports file "
                      "under $state_path/exports."),
+    cfg.ListOpt("mount_snapshot_backends", default=["alpha", "beta", "gamma"],
+                help="Back ends whose pools report mount_snapshot_support=True: "
+                     "a share type asking for it lands only there, and the "
+                     "snapshots of its shares get export locations and access "
+                     "rules (2.32). The others report False."),
     cfg.BoolOpt("dhss_backend", default=True,
                 help="Add back end gamma (pool_gamma, first zone) with "
                      "driver_handles_share_servers=True: shares of DHSS=True "

@@ -219,6 +219,35 @@ class SnapshotMetadata(Base):
     meta_value: Mapped[str] = mapped_column(String(1023))
 
 
+class SnapshotExportLocation(Timestamps, Base):
+    """Where a mountable snapshot is exported (2.32); one instance per
+    snapshot here, so the snapshot id stands for its instance's."""
+
+    __tablename__ = "share_snapshot_export_locations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    snapshot_id: Mapped[str] = mapped_column(
+        ForeignKey("share_snapshots.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(String(2000))
+    is_admin_only: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SnapshotAccessRule(Timestamps, Base):
+    """An access rule of a mountable snapshot (2.32): no level (a snapshot
+    is read-only), no metadata, no locks; its state lives on the rule, as
+    for share rules."""
+
+    __tablename__ = "share_snapshot_access_rules"
+    __table_args__ = (
+        Index("ix_share_snapshot_access_rules_snapshot", "snapshot_id", "created_at"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    snapshot_id: Mapped[str] = mapped_column(
+        ForeignKey("share_snapshots.id", ondelete="CASCADE"))
+    access_type: Mapped[str] = mapped_column(String(255))
+    access_to: Mapped[str] = mapped_column(String(255))
+    state: Mapped[str] = mapped_column(String(32))
+
+
 class Transfer(Base):
     """A share offered to another project (2.77); the row goes once it is
     accepted, deleted or expired."""

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
+from manila_ui.backend.db import mountable_snapshots as mountable_db
 from manila_ui.backend.db.paging import ordered_page
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import SnapshotFilters
@@ -71,6 +72,7 @@ def update(s: Session, snapshot_id: str, **values: Any) -> records.Snapshot | No
 
 def destroy(s: Session, snapshot_id: str) -> None:
     metadata_db.delete_all(s, metadata_db.SNAPSHOTS, snapshot_id)
+    mountable_db.forget(s, snapshot_id)
     s.execute(delete(_snap).where(_snap.id == snapshot_id))
 
 

@@ -56,6 +56,11 @@ def export_path(share_id: str) -> str:
     return "/shares/share_" + share_id.replace("-", "_")
 
 
+def snapshot_export_path(snapshot_id: str) -> str:
+    """Where a mountable snapshot lives on the simulated NFS server."""
+    return "/snapshots/snapshot_" + snapshot_id.replace("-", "_")
+
+
 def export_line(path: str, rule: ExportRule, pool_modes: Collection[str]) -> str:
     squash = rule.squash if rule.squash and rule.squash in pool_modes \
         else "no_root_squash"
@@ -67,8 +72,8 @@ def export_line(path: str, rule: ExportRule, pool_modes: Collection[str]) -> str
 
 
 def render(share_id: str, path: str, rules: Iterable[ExportRule],
-           pool_modes: Collection[str]) -> str:
-    lines = [f"# share {share_id}: effective access, first match wins",
+           pool_modes: Collection[str], what: str = "share") -> str:
+    lines = [f"# {what} {share_id}: effective access, first match wins",
              "# (priority, then the most specific range, then the oldest rule)"]
     lines += [export_line(path, rule, pool_modes)
               for rule in rules if rule.access_type == "ip"]
@@ -118,6 +123,27 @@ class AccessDriver:
         if share_proto.upper() == "NFS":
             self._write(share_id, render(share_id, export_path(share_id), applied,
                                          pool_modes))
+        return updates
+
+    def update_snapshot_access(self, snapshot_id: str, share_proto: str,
+                               rules: list[ExportRule],
+                               fail: bool = False) -> dict[str, dict[str, Any]]:
+        """A mountable snapshot's rules (2.32): read-only whatever they say,
+        written as the snapshot's exports file; per-rule updates as for a
+        share."""
+        if fail:
+            raise AccessFailed(f"the simulated back end was told to fail access "
+                               f"changes of snapshot {snapshot_id}")
+        updates: dict[str, dict[str, Any]] = {}
+        applied = []
+        for rule in rules:
+            if not self.supports(share_proto, rule.access_type):
+                updates[rule.id] = {"state": "error"}
+                continue
+            applied.append(dataclasses.replace(rule, access_level="ro"))
+        if share_proto.upper() == "NFS":
+            self._write(snapshot_id, render(snapshot_id, snapshot_export_path(snapshot_id),
+                                            applied, (), what="snapshot"))
         return updates
 
     def forget(self, share_id: str) -> None:

@@ -87,6 +87,8 @@ class Pool:
     squash_modes: tuple[str, ...] = ()
     # DHSS=True back ends create share servers (see driver/network.py).
     driver_handles_share_servers: bool = False
+    # Snapshots of its shares can be mounted (2.32).
+    mount_snapshot_support: bool = True
 
     @property
     def name(self) -> str:
@@ -118,7 +120,7 @@ class Pool:
             "snapshot_support": True,
             "create_share_from_snapshot_support": True,
             "revert_to_snapshot_support": True,
-            "mount_snapshot_support": True,
+            "mount_snapshot_support": self.mount_snapshot_support,
             "snapshot_inherit_share_access_support": False,
             "driver_handles_share_servers": self.driver_handles_share_servers,
             "share_backend_name": self.backend_name,
@@ -172,13 +174,15 @@ class SimulatedDriver:
                  thin_provisioning=True,
                  max_over_subscription_ratio=opts.max_over_subscription_ratio,
                  backend_name="ALPHA", replication_domain=domain,
-                 squash_modes=squash if "alpha" in opts.squash_backends else ()),
+                 squash_modes=squash if "alpha" in opts.squash_backends else (),
+                 mount_snapshot_support="alpha" in opts.mount_snapshot_backends),
             Pool(host=f"{conf.host}@beta", backend="beta", pool="pool_beta",
                  availability_zone=second,
                  total_capacity_gb=opts.total_capacity_gb,
                  thin_provisioning=False, max_over_subscription_ratio="1.0",
                  backend_name="BETA", replication_domain=domain,
-                 squash_modes=squash if "beta" in opts.squash_backends else ()),
+                 squash_modes=squash if "beta" in opts.squash_backends else (),
+                 mount_snapshot_support="beta" in opts.mount_snapshot_backends),
         ]
         if opts.dhss_backend:
             self._pools.append(Pool(
@@ -187,7 +191,8 @@ class SimulatedDriver:
                 thin_provisioning=True,
                 max_over_subscription_ratio=opts.max_over_subscription_ratio,
                 backend_name="GAMMA", replication_domain=domain,
-                driver_handles_share_servers=True))
+                driver_handles_share_servers=True,
+                mount_snapshot_support="gamma" in opts.mount_snapshot_backends))
         self._export_ips = [ipaddress.ip_address(ip) for ip in opts.export_ips]
         self._admin_ips = [ipaddress.ip_address(ip) for ip in opts.admin_export_ips]
         self.access = exports.AccessDriver(Path(conf.state_path) / "exports",
@@ -319,6 +324,21 @@ class SimulatedDriver:
 
     def delete_backup(self, backup_id: str, hints: Mapping[str, str]) -> None:
         check("backup_delete", hints)
+
+    @staticmethod
+    def snapshot_exports(snapshot_id: str,
+                         share_exports: list[ExportPath]) -> list[ExportPath]:
+        """Where a mountable snapshot is exported: beside its share, on the
+        same addresses (a share server's, for DHSS=True), read-only."""
+        name = "snapshot_" + snapshot_id.replace("-", "_")
+        found = []
+        for el in share_exports:
+            head, sep, _tail = el.path.rpartition("\\" if "\\" in el.path else "/")
+            if head.endswith("/shares"):
+                head = head[: -len("shares")] + "snapshots"
+            found.append(ExportPath(id=str(uuid.uuid4()), path=f"{head}{sep}{name}",
+                                    preferred=el.preferred, is_admin_only=el.is_admin_only))
+        return found
 
     @staticmethod
     def _path(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, share_id: str,

@@ -16,6 +16,7 @@ from manila_ui.backend.policies import availability_zones
 from manila_ui.backend.policies import base
 from manila_ui.backend.policies import export_locations
 from manila_ui.backend.policies import messages
+from manila_ui.backend.policies import mountable_snapshots
 from manila_ui.backend.policies import pools
 from manila_ui.backend.policies import qos_types
 from manila_ui.backend.policies import quota_sets
@@ -41,6 +42,7 @@ def list_rules() -> list[policy.RuleDefault]:
         shares.rules,
         export_locations.rules,
         snapshots.rules,
+        mountable_snapshots.rules,
         transfers.rules,
         share_types.rules,
         availability_zones.rules,

@@ -15,6 +15,9 @@ RESET_STATUS = "share_snapshot:reset_status"
 UPDATE_METADATA = "share_snapshot:update_metadata"
 DELETE_METADATA = "share_snapshot:delete_metadata"
 GET_METADATA = "share_snapshot:get_metadata"
+ACCESS_LIST = "share_snapshot:access_list"
+ALLOW_ACCESS = "share_snapshot:allow_access"
+DENY_ACCESS = "share_snapshot:deny_access"
 
 _SNAPSHOT = "/snapshots/{snapshot_id}"
 _ACTION = [("POST", _SNAPSHOT + "/action")]
@@ -35,6 +38,13 @@ rules = [
     base.documented(UNMANAGE, base.ADMIN, "Stop managing a snapshot.", _ACTION),
     base.documented(RESET_STATUS, base.ADMIN, "Reset the status of a snapshot.",
                     _ACTION),
+    base.documented(ACCESS_LIST, base.ADMIN_OR_PROJECT_READER,
+                    "List the access rules of a mountable snapshot.",
+                    [("GET", _SNAPSHOT + "/access-list")]),
+    base.documented(ALLOW_ACCESS, base.ADMIN_OR_PROJECT_MEMBER,
+                    "Allow access to a mountable snapshot.", _ACTION),
+    base.documented(DENY_ACCESS, base.ADMIN_OR_PROJECT_MEMBER,
+                    "Deny access to a mountable snapshot.", _ACTION),
     base.documented(UPDATE_METADATA, base.ADMIN_OR_PROJECT_MEMBER,
                     "Set or replace snapshot metadata.",
                     [("PUT", _SNAPSHOT + "/metadata"),

@@ -11,6 +11,7 @@ import uuid
 from typing import Any
 
 from manila_ui.backend.policies import shares as share_policy
+from manila_ui.backend.policies import snapshots as snapshot_policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.validation import validate
@@ -20,6 +21,7 @@ from manila_ui.backend.types.records import ResourceLock
 from manila_ui.backend.types.records import Share
 from manila_ui.backend.types.records import ShareGroup
 from manila_ui.backend.types.records import ShareNetwork
+from manila_ui.backend.types.records import Snapshot
 
 # -- request bodies ---------------------------------------------------------------
 
@@ -130,6 +132,25 @@ def visible_share_group(req: ApiRequest, group_id: str, message: str | None = No
     if not req.ctx.is_admin and group.project_id != req.ctx.project_id:
         raise faults.NotFound(message)
     return group
+
+
+# -- snapshots --------------------------------------------------------------------
+
+def snapshot_target(snapshot: Snapshot) -> dict[str, Any]:
+    return {"project_id": snapshot.project_id, "user_id": snapshot.user_id}
+
+
+def visible_snapshot(req: ApiRequest, snapshot_id: str,
+                     message: str | None = None) -> Snapshot:
+    """The snapshot if it is the caller's project's (or the caller is an
+    admin), else 404 with ``message``."""
+    try:
+        snapshot = req.services.snapshots.get(snapshot_id)
+    except errors.NotFound:
+        raise faults.NotFound(message) from None
+    if not req.allowed(snapshot_policy.GET, snapshot_target(snapshot)):
+        raise faults.NotFound(message)
+    return snapshot
 
 
 # -- share networks (and what hangs on them) ---------------------------------------

@@ -17,6 +17,7 @@ from manila_ui.backend.rest.handlers import export_locations
 from manila_ui.backend.rest.handlers import limits
 from manila_ui.backend.rest.handlers import messages
 from manila_ui.backend.rest.handlers import metadata
+from manila_ui.backend.rest.handlers import mountable_snapshots
 from manila_ui.backend.rest.handlers import pools
 from manila_ui.backend.rest.handlers import qos_types
 from manila_ui.backend.rest.handlers import quota_class_sets
@@ -137,8 +138,17 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/snapshots/manage": {"POST": snapshots.manage},
     "/snapshots/{snapshot_id}": {"GET": snapshots.show, "PUT": snapshots.update,
                                  "DELETE": snapshots.delete},
-    "/snapshots/{snapshot_id}/action": {"POST": actions.route(snapshots.ACTIONS,
-                                                              "snapshot_id")},
+    "/snapshots/{snapshot_id}/action": {"POST": actions.route(
+        {**snapshots.ACTIONS, **mountable_snapshots.ACTIONS}, "snapshot_id")},
+    "/snapshots/{snapshot_id}/access-list": {"GET": mountable_snapshots.access_list},
+    "/snapshots/{snapshot_id}/export-locations": {
+        "GET": mountable_snapshots.export_locations},
+    "/snapshots/{snapshot_id}/export-locations/{export_location_id}": {
+        "GET": mountable_snapshots.export_location},
+    "/snapshot-instances/{snapshot_instance_id}/export-locations": {
+        "GET": mountable_snapshots.instance_export_locations},
+    "/snapshot-instances/{snapshot_instance_id}/export-locations/{export_location_id}": {
+        "GET": mountable_snapshots.instance_export_location},
     "/share-transfers": {"GET": transfers.index, "POST": transfers.create},
     "/share-transfers/detail": {"GET": transfers.detail},
     "/share-transfers/{transfer_id}": {"GET": transfers.show,

@@ -14,6 +14,7 @@ from manila_ui.backend.services.access_sync import AccessSync
 from manila_ui.backend.services.availability_zones import AvailabilityZoneService
 from manila_ui.backend.services.messages import MessageService
 from manila_ui.backend.services.metadata import MetadataService
+from manila_ui.backend.services.mountable_snapshots import MountableSnapshotService
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.pools import PoolService
 from manila_ui.backend.services.qos_types import QosTypeService
@@ -62,6 +63,7 @@ class Services:
     share_manage: ShareManageService
     metadata: MetadataService
     snapshots: SnapshotService
+    mountable_snapshots: MountableSnapshotService
     transfers: TransferService
     resource_locks: ResourceLockService
     share_access: ShareAccessService
@@ -103,6 +105,7 @@ class Services:
                    metadata=MetadataService(db, conf),
                    snapshots=SnapshotService(db, conf, queue, driver, quotas,
                                              messages),
+                   mountable_snapshots=MountableSnapshotService(db, queue, driver),
                    transfers=TransferService(db, conf, queue, quotas),
                    resource_locks=resource_locks,
                    share_access=ShareAccessService(db, queue, driver, resource_locks),

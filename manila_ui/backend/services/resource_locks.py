@@ -157,10 +157,11 @@ class ResourceLockService:
             created_at=shares_db.now())
 
     def create(self, locker: Locker, *, resource_type: str, resource_id: str,
-               action: str, reason: str | None, may_see: Callable[[Target], bool],
+               action: str, reason: str | None,
                may_lock: Callable[[Target], bool]) -> ResourceLock:
-        """``POST /resource-locks``; ``may_see`` and ``may_lock`` are the
-        REST layer's policy checks on the locked resource."""
+        """``POST /resource-locks``; ``may_lock`` is the REST layer's policy
+        check on the locked resource.  As in Manila, any existing resource
+        is found (another project's too): the policy check refuses it."""
         with self._db.write() as s:
             if action == SHOW and locks_db.for_resources(s, [resource_id], SHOW):
                 raise errors.Conflict(VISIBILITY_LOCKED)
@@ -168,8 +169,6 @@ class ResourceLockService:
             if found is None:
                 raise errors.Invalid("No such resource found.")
             target, status, soft_deleted = found
-            if not may_see(target):
-                raise errors.Invalid("No such resource found.")
             if not may_lock(target):
                 raise errors.Refused(
                     "Policy doesn't allow resource_lock:create to be performed.")

@@ -29,6 +29,7 @@ from manila_ui.backend.services import fields
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import metadata as metadata_svc
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.services.mountable_snapshots import add_export_locations
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import Owner
@@ -238,6 +239,7 @@ class SnapshotService(QueuedService):
                 else:
                     snapshots_db.update(s, snapshot.id, status="available",
                                         progress="100%", provider_location=location)
+                    add_export_locations(s, self._driver, snapshot)
             finish(s)
 
     def _run_delete(self, op: records.Operation,
@@ -257,6 +259,7 @@ class SnapshotService(QueuedService):
                         finish(s)
                         return
                 snapshots_db.destroy(s, snapshot.id)
+                self._driver.access.forget(snapshot.id)
             finish(s)
 
     def _run_manage(self, op: records.Operation,
@@ -277,6 +280,7 @@ class SnapshotService(QueuedService):
                                         progress="100%")
                     metadata_db.update(s, metadata_db.SNAPSHOTS, snapshot.id,
                                        {MANAGED_AT: str(shares_db.now())})
+                    add_export_locations(s, self._driver, snapshot)
             finish(s)
 
     def _run_unmanage(self, op: records.Operation,
@@ -292,6 +296,7 @@ class SnapshotService(QueuedService):
                     self._fail(s, snapshot, "unmanage_error", messages.DELETE, op)
                 else:
                     snapshots_db.destroy(s, snapshot.id)
+                    self._driver.access.forget(snapshot.id)
             finish(s)
 
     def _give_up(self, op: records.Operation) -> None:

@@ -103,6 +103,27 @@ class Snapshot:
 
 
 @dataclasses.dataclass(frozen=True)
+class SnapshotExportLocation:
+    id: str
+    snapshot_id: str
+    path: str
+    is_admin_only: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class SnapshotAccessRule:
+    id: str
+    snapshot_id: str
+    access_type: str
+    access_to: str
+    state: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
 class Transfer:
     id: str
     resource_type: str

@@ -107,6 +107,16 @@ def test_openstack_share_resize_and_snapshots(clouds_yaml: Path) -> None:
     listed = _openstack(clouds_yaml, "demo", "share", "snapshot", "list",
                         "--share", name, "-f", "json")
     assert [row["Name"] for row in listed] == [name + "-snap"]
+    # show reads the snapshot's export locations (2.32) at OSC's default version
+    snapshot = _openstack(clouds_yaml, "demo", "share", "snapshot", "show",
+                          name + "-snap", "-f", "json")
+    assert "/snapshots/snapshot_" in str(snapshot["export_locations"])
+    rule = _openstack(clouds_yaml, "demo", "share", "snapshot", "access", "create",
+                      name + "-snap", "ip", "10.0.0.0/24", "-f", "json")
+    assert (rule["access_to"], rule["state"]) == ("10.0.0.0/24", "queued_to_apply")
+    rules = _openstack(clouds_yaml, "demo", "share", "snapshot", "access", "list",
+                       name + "-snap", "-f", "json")
+    assert [row["Access To"] for row in rules] == ["10.0.0.0/24"]
     _openstack(clouds_yaml, "demo", "share", "snapshot", "delete", name + "-snap",
                "--wait")
     _openstack(clouds_yaml, "demo", "share", "delete", name, "--wait")

@@ -161,8 +161,9 @@ def test_resource_lock_refusals(member: Api, other: Api, admin: Api) -> None:
     assert create(member, resource_id=share["id"], resource_type="foo")[0] == 400
     assert create(member, resource_id=str(uuid.uuid4()), resource_type="share") == (
         400, "No such resource found.")
+    # Manila finds another project's share, then its policy refuses the lock.
     assert create(other, resource_id=share["id"], resource_type="share") == (
-        400, "No such resource found.")
+        403, "Policy doesn't allow resource_lock:create to be performed.")
     assert fault(member.post(LOCKS, json={"foo": {}})) == (
         400, "'resource_lock' is a required property")
     assert fault(member.get(LOCKS + "?sort_key=bogus")) == (

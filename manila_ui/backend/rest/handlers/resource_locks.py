@@ -5,13 +5,10 @@ and on showing a rule's ``access_to``.  A project sees its own locks
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import webob
 
 from manila_ui.backend.policies import resource_locks as policy
-from manila_ui.backend.policies import share_access as access_policy
-from manila_ui.backend.policies import shares as share_policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.common import lock_target
@@ -94,12 +91,6 @@ def show(req: ApiRequest) -> webob.Response:
     return json_response(VIEW.detail(req, _visible(req, req.url_args["lock_id"])))
 
 
-def _may_see(req: ApiRequest, resource_type: str, target: dict[str, Any]) -> bool:
-    rule = share_policy.GET if resource_type == service.SHARE else access_policy.GET
-    return bool(req.ctx.is_admin or (target["project_id"] == req.ctx.project_id
-                                     and req.allowed(rule, target)))
-
-
 @api_version("2.81")
 def create(req: ApiRequest) -> webob.Response:
     req.authorize(policy.CREATE)
@@ -115,7 +106,6 @@ def create(req: ApiRequest) -> webob.Response:
         lock = req.services.resource_locks.create(
             locker(req), resource_type=resource_type, resource_id=data["resource_id"],
             action=action, reason=data.get("lock_reason"),
-            may_see=lambda target: _may_see(req, resource_type, target),
             may_lock=lambda target: req.allowed(policy.CREATE, target))
     except errors.Refused as exc:
         raise faults.Forbidden(exc.message) from None

@@ -17,7 +17,9 @@ from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
 from manila_ui.backend.rest.actions import Action
 from manila_ui.backend.rest.common import share_target
+from manila_ui.backend.rest.common import snapshot_target
 from manila_ui.backend.rest.common import visible_share
+from manila_ui.backend.rest.common import visible_snapshot
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.dispatch import empty_response
 from manila_ui.backend.rest.dispatch import json_response
@@ -25,26 +27,10 @@ from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.snapshots import SnapshotView
 from manila_ui.backend.services import errors
 from manila_ui.backend.types.queries import SnapshotFilters
-from manila_ui.backend.types.records import Snapshot
 from manila_ui.backend.types.values import decimal
 from manila_ui.backend.types.values import echo
 
 VIEW = SnapshotView()
-
-
-def snapshot_target(snapshot: Snapshot) -> dict[str, Any]:
-    return {"project_id": snapshot.project_id, "user_id": snapshot.user_id}
-
-
-def visible_snapshot(req: ApiRequest, snapshot_id: str,
-                     message: str | None = None) -> Snapshot:
-    try:
-        snapshot = req.services.snapshots.get(snapshot_id)
-    except errors.NotFound:
-        raise faults.NotFound(message) from None
-    if not req.allowed(policy.GET, snapshot_target(snapshot)):
-        raise faults.NotFound(message)
-    return snapshot
 
 
 # -- list -------------------------------------------------------------------

@@ -9,4 +9,4 @@ class AdminOverviewTab(project_tabs.OverviewTab):
 
 class AdminSnapshotDetailTabs(tabs.DetailTabsGroup):
     slug = "snapshot_details"
-    tabs = (AdminOverviewTab,)
+    tabs = (AdminOverviewTab, project_tabs.ExportLocationsTab)

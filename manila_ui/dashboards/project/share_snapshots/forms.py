@@ -11,6 +11,7 @@ from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.share_rules import forms as rule_forms
 
 REFUSALS = common_forms.QUOTA_REFUSALS
 
@@ -113,3 +114,45 @@ class SnapshotMetadataForm(forms.SelfHandlingForm):
             return False
         messages.success(request, _("Updated the snapshot's metadata."))
         return True
+
+
+SNAPSHOT_RULE_TYPES = (("ip", _("IP address or network")), ("user", _("User or group")),
+                       ("cert", _("Certificate common name")))
+
+
+class AddSnapshotRuleForm(forms.SelfHandlingForm):
+    """A rule of a mountable snapshot (2.32): read-only access, no level,
+    no metadata; checked as Manila checks it (no cephx for snapshots)."""
+
+    snapshot_id = forms.CharField(widget=forms.HiddenInput())
+    access_type = forms.ChoiceField(label=_("Access Type"), choices=SNAPSHOT_RULE_TYPES)
+    access_to = forms.CharField(
+        label=_("Access To"), max_length=255,
+        help_text=_("An IPv4 or IPv6 address or network (10.0.0.0/24), a user or "
+                    "group name, or a certificate's common name."))
+
+    def clean(self):
+        cleaned = super().clean()
+        access_type = cleaned.get("access_type")
+        access_to = (cleaned.get("access_to") or "").strip()
+        if access_type and access_to:
+            error = rule_forms.access_to_error(
+                access_type, access_to, enable_ceph=False,
+                enable_ipv6=utils.supports(self.request, "access_ipv6"))
+            if error:
+                self.add_error("access_to", error)
+            cleaned["access_to"] = access_to
+        return cleaned
+
+    def handle(self, request, data):
+        try:
+            rule = api_snapshots.snapshot_allow(request, data["snapshot_id"],
+                                                data["access_type"], data["access_to"])
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to add the rule"), exc,
+                                        field="access_to")
+        except Exception:
+            exceptions.handle(request, _("Unable to add the rule."))
+            return False
+        messages.info(request, _('Adding rule "%s".') % rule.name_or_id)
+        return rule

@@ -1,7 +1,9 @@
-"""The project's snapshots table: no API call per row.
+"""The project's snapshots table: no API call per row; and a mountable
+snapshot's access rules (2.32).
 
-Share names come from one lookup per page (views.py); row actions decide
-from the row, the policy file and the negotiated microversion.
+Share names (and whether each share may mount its snapshots) come from one
+lookup per page (views.py); row actions decide from the row, the policy
+file and the negotiated microversion.
 """
 
 from django.urls import reverse
@@ -10,9 +12,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
+from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 
+from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
@@ -115,6 +119,28 @@ class DeleteSnapshot(policy.ProjectTargetMixin, common_tables.RowApiCallMixin, t
         return snapshot is None or snapshot.status in DELETABLE_STATUSES
 
 
+class ManageSnapshotRules(policy.ProjectTargetMixin, tables.LinkAction):
+    """Only on a snapshot whose share may mount it (``mountable``, set by
+    the view's one share lookup, or by a polling row)."""
+
+    name = "manage_rules"
+    verbose_name = _("Manage Rules")
+    url = "horizon:project:share_snapshots:rules"
+    policy_rules = (("share", "share_snapshot:access_list"),)
+
+    def allowed(self, request, snapshot=None):
+        return snapshot is not None and is_mountable(request, snapshot) \
+            and snapshot.status == "available"
+
+    def get_link_url(self, snapshot):
+        return reverse(self.url, args=(snapshot.id,))
+
+
+def is_mountable(request, snapshot):
+    return utils.supports(request, "mountable_snapshots") and bool(
+        getattr(snapshot, "mountable", False))
+
+
 class SnapshotsFilterAction(common_tables.ServerFilterAction):
     filter_choices = common_tables.exact_filters("name", "status", "share_id")
 
@@ -125,8 +151,19 @@ class UpdateRow(tables.Row):
     def get_data(self, request, snapshot_id):
         snapshot = api_snapshots.snapshot_get(request, snapshot_id)
         # The share's name is not in the snapshot; the poll keeps the id
-        # rather than paying a lookup per poll.
+        # rather than paying a lookup per poll.  Its last poll (the row
+        # settled) asks the share whether it may mount the snapshot.
+        if snapshot.status == "available" and utils.supports(request, "mountable_snapshots"):
+            snapshot.mountable = _share_mounts_snapshots(request, snapshot)
         return snapshot
+
+
+def _share_mounts_snapshots(request, snapshot):
+    try:
+        share = api_shares.share_get(request, snapshot.share_id)
+    except Exception:
+        return False
+    return bool(share.mount_snapshot_support)
 
 
 def get_size(snapshot):
@@ -179,4 +216,88 @@ class SnapshotsTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
         table_actions = (SnapshotsFilterAction, CreateSnapshot,
                          DeleteSnapshot)
         row_actions = (CreateShareFromSnapshot, EditSnapshot,
-                       UpdateSnapshotMetadata, DeleteSnapshot)
+                       UpdateSnapshotMetadata, ManageSnapshotRules, DeleteSnapshot)
+
+
+# -- a mountable snapshot's access rules (2.32) ------------------------------------
+
+RULE_STATE_CHOICES = (("active", True), ("error", False))
+RULE_STATE_DISPLAY = (
+    ("active", pgettext_lazy("State of an access rule", "Active")),
+    ("error", pgettext_lazy("State of an access rule", "Error")),
+    ("queued_to_apply", pgettext_lazy("State of an access rule", "Queued to apply")),
+    ("applying", pgettext_lazy("State of an access rule", "Applying")),
+    ("queued_to_deny", pgettext_lazy("State of an access rule", "Queued to deny")),
+    ("denying", pgettext_lazy("State of an access rule", "Denying")),
+)
+RULE_LEAVING = ("queued_to_deny", "denying")
+
+
+class SnapshotRulePolicyMixin(policy.TableObjectTargetMixin):
+    """Policy checks run against the snapshot's project."""
+
+    target_kwarg = "snapshot"
+
+
+class AddSnapshotRule(SnapshotRulePolicyMixin, tables.LinkAction):
+    name = "add_rule"
+    verbose_name = _("Add Rule")
+    url = "horizon:project:share_snapshots:rule_add"
+    classes = ("ajax-modal", "btn-create")
+    icon = "plus"
+    policy_rules = (("share", "share_snapshot:allow_access"),)
+
+    def get_link_url(self, datum=None):
+        return reverse(self.url, args=(self.table.kwargs["snapshot_id"],))
+
+
+class DeleteSnapshotRule(SnapshotRulePolicyMixin, tables.DeleteAction):
+    help_text = _("Clients the rule admitted lose access to the snapshot.")
+    policy_rules = (("share", "share_snapshot:deny_access"),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Delete Rule", "Delete Rules", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled deletion of Rule",
+                             "Scheduled deletion of Rules", count)
+
+    def allowed(self, request, rule=None):
+        return rule is None or rule.state not in RULE_LEAVING
+
+    def delete(self, request, obj_id):
+        try:
+            api_snapshots.snapshot_deny(request, self.table.kwargs["snapshot_id"], obj_id)
+        except Exception:
+            exceptions.handle(request, _('Unable to delete rule "%s".') % obj_id,
+                              escalate=True)
+
+
+class SnapshotRuleRow(tables.Row):
+    ajax = True
+
+    def get_data(self, request, rule_id):
+        # A 404 (the rule went after a deny) removes the row.
+        return api_snapshots.snapshot_rule_get(
+            request, self.table.kwargs["snapshot_id"], rule_id)
+
+
+class SnapshotRulesTable(common_tables.DataTable):
+    access_type = tables.Column("access_type", verbose_name=_("Type"))
+    access_to = tables.Column("access_to", verbose_name=_("Access To"))
+    state = tables.Column("state", verbose_name=_("State"), status=True,
+                          status_choices=RULE_STATE_CHOICES,
+                          display_choices=RULE_STATE_DISPLAY)
+
+    def get_object_display(self, rule):
+        return rule.name_or_id
+
+    class Meta:
+        name = "snapshot_rules"
+        verbose_name = _("Access Rules (read-only access to the snapshot)")
+        status_columns = ["state"]
+        row_class = SnapshotRuleRow
+        table_actions = (AddSnapshotRule, DeleteSnapshotRule)
+        row_actions = (DeleteSnapshotRule,)

@@ -13,5 +13,10 @@ urlpatterns = [
             name="update"),
     re_path(SNAPSHOT + r"metadata/$", views.UpdateMetadataView.as_view(),
             name="update_metadata"),
+    # Upstream manila-ui's paths for a mountable snapshot's rules (2.32).
+    re_path(SNAPSHOT + r"share_snapshot_rules/$", views.ManageRulesView.as_view(),
+            name="rules"),
+    re_path(SNAPSHOT + r"share_snapshot_rule_add/$", views.AddRuleView.as_view(),
+            name="rule_add"),
     re_path(SNAPSHOT + r"$", views.DetailView.as_view(), name="detail"),
 ]

@@ -12,9 +12,11 @@ from manila_ui.tests.reference.scenarios import backups
 from manila_ui.tests.reference.scenarios import faults
 from manila_ui.tests.reference.scenarios import groups
 from manila_ui.tests.reference.scenarios import messages
+from manila_ui.tests.reference.scenarios import mountable_snapshots
 from manila_ui.tests.reference.scenarios import networks
 from manila_ui.tests.reference.scenarios import qos
 from manila_ui.tests.reference.scenarios import quotas
+from manila_ui.tests.reference.scenarios import resource_locks
 from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshots
 from manila_ui.tests.reference.scenarios import transfers
@@ -59,6 +61,17 @@ SCENARIOS = (
     Scenario("limits", quotas.limits),
     Scenario("quotas", quotas.quotas, needs=(("PUT", "/quota-sets/{}"),), resource="quotas"),
     Scenario("transfers", transfers.transfers, versions=("2.98", "2.99")),
+    Scenario("mountable_snapshots", mountable_snapshots.mountable_snapshots,
+             versions=("2.31", "2.32", "2.45", "2.98", "2.99"),
+             needs=(("GET", "/snapshots/{}/access-list"),), resource="mountable snapshots"),
+    Scenario("snapshot_instance_locations", mountable_snapshots.snapshot_instance_locations,
+             versions=("2.31", "2.32", "2.99"),
+             needs=(("GET", "/snapshot-instances/{}/export-locations"),),
+             resource="mountable snapshots"),
+    Scenario("not_mountable", mountable_snapshots.not_mountable, versions=("2.32", "2.99"),
+             needs=(("GET", "/snapshots/{}/access-list"),), resource="mountable snapshots"),
+    Scenario("resource_locks", resource_locks.resource_locks,
+             versions=("2.81", "2.82", "2.98", "2.99")),
     Scenario("messages", messages.messages, needs=(("GET", "/messages/{}"),),
              resource="messages"),
     Scenario("share_group_types", groups.group_types, versions=groups.VERSIONS,
