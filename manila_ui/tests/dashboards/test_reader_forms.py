@@ -65,6 +65,7 @@ def demo_objects(manila: Any) -> Any:
     group_makers = group_helpers.groups_per_user(manila)
     shares, networks = next(share_makers)("demo"), next(network_makers)("demo")
     groups = next(group_makers)("demo")
+    lock = None
     try:
         group = groups.create()
         group_snapshot = groups.snapshot(group.id)
@@ -79,11 +80,15 @@ def demo_objects(manila: Any) -> Any:
         backed_up = shares.create(name=helpers.unique("reader-backup"))
         shares.wait(backed_up.id)
         backup = shares.backup(backed_up.id)
+        lock = shares.manila.resource_locks.create(share.id, "share")
         yield {"share_id": share.id, "rule_id": rule["id"], "snapshot_id": snapshot.id,
                "network_id": network.id, "subnet_id": subnet["id"],
                "service_id": service.id, "share_group_id": group.id,
-               "share_group_snapshot_id": group_snapshot.id, "backup_id": backup.id}
+               "share_group_snapshot_id": group_snapshot.id, "backup_id": backup.id,
+               "resource_type": "share", "resource_id": share.id, "lock_id": lock.id}
     finally:
+        if lock is not None:  # it would keep the share
+            shares.manila.resource_locks.delete(lock.id)
         next(share_makers, None)
         next(network_makers, None)
         next(group_makers, None)

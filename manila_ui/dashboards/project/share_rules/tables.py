@@ -23,6 +23,7 @@ from manila_ui.api import share_access as api_access
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.resource_locks import tables as lock_tables
 
 STATE_CHOICES = (("active", True), ("error", False))
 STATE_DISPLAY = (
@@ -283,7 +284,7 @@ class RulesTable(common_tables.DataTable):
         status_columns = ["state"]
         row_class = UpdateRow
         table_actions = (AddRule, DeleteRule)
-        row_actions = (EditRule, DeleteRule, UnlockAndDeleteRule)
+        row_actions = (EditRule, lock_tables.LockRule, DeleteRule, UnlockAndDeleteRule)
 
 
 class ManageRules(policy.ProjectTargetMixin, tables.LinkAction):

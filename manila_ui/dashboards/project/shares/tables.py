@@ -27,6 +27,7 @@ from manila_ui.dashboards import pagination
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.project.share_backups import tables as backup_tables
+from manila_ui.dashboards.project.resource_locks import tables as lock_tables
 from manila_ui.dashboards.project.share_rules import tables as rule_tables
 from manila_ui.dashboards.share_quotas import tables as quota_tables
 
@@ -454,8 +455,8 @@ class SharesTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
         row_actions = (EditShare, rule_tables.ManageRules, ResizeShare,
                        CreateSnapshot, backup_tables.CreateBackupOfShare,
                        RevertShare, UpdateMetadata,
-                       CreateTransfer, CancelTransfer, SoftDeleteShare,
-                       DeleteShare)
+                       CreateTransfer, CancelTransfer, lock_tables.LockResource,
+                       SoftDeleteShare, DeleteShare)
 
 
 # -- the recycle bin (2.69): soft-deleted shares, restorable until Manila ----------

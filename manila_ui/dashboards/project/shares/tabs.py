@@ -1,9 +1,10 @@
 """Tabs of a share's detail page; each costs a fixed number of API calls.
 
-Overview and Metadata read the share the view already has (0 calls);
-Export Locations, Snapshots and Messages one call each, and only when
+Overview reads the share the view already has and lists its access rules
+(one call, as upstream's overview does); Metadata nothing more; Export
+Locations, Snapshots, Messages and Locks one call each, and only when
 opened (``preload = False``: Horizon loads them on the first click), so
-the page itself costs the share's GET alone.
+the page itself costs the share's GET and its rules.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,8 @@ from horizon import tabs
 from horizon.utils import http as http_utils
 
 from manila_ui.api import messages as api_messages
+from manila_ui.api import resource_locks as api_locks
+from manila_ui.api import share_access as api_access
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import mount
@@ -20,6 +23,8 @@ from manila_ui.dashboards import utils
 # A share exports nothing (yet, or any more) in these statuses.
 NO_EXPORTS = ("creating", "creating_from_snapshot", "deleting", "error",
               "manage_starting", "manage_error")
+# ...and has no rules to list.
+NO_RULES = ("creating", "manage_starting", "manage_error")
 
 
 class _ShareTab(tabs.Tab):
@@ -53,10 +58,23 @@ class OverviewTab(_ShareTab):
                               _("Unable to retrieve the share's messages."))
             return []
 
+    def get_rules(self, share):
+        """The rules in the order they take effect, as upstream's overview
+        lists them (one call)."""
+        if share.status in NO_RULES:
+            return []
+        try:
+            return api_access.access_rule_list(self.request, share.id)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the access rules."))
+            return []
+
     def get_context_data(self, request):
         share = self.share
         return {"share": share,
-                "error_messages": self.get_error_messages(share)}
+                "error_messages": self.get_error_messages(share),
+                "rules": self.get_rules(share),
+                "rules_url": "horizon:project:share_rules:rules"}
 
 
 class MetadataTab(_ShareTab):
@@ -135,8 +153,30 @@ class MessagesTab(_ShareTab):
                 "detail_url": self.message_detail_url}
 
 
+class LocksTab(_ShareTab):
+    """The share's locks (2.81): against its deletion, placed by its
+    project, by an admin or by a rule's deletion lock."""
+
+    name = _("Locks")
+    slug = "locks"
+    template_name = "project/shares/_detail_locks.html"
+    preload = False
+    lock_detail_url = "horizon:project:resource_locks:detail"
+
+    def allowed(self, request):
+        return utils.supports(request, "resource_locks")
+
+    def get_context_data(self, request):
+        try:
+            found = api_locks.locks_of_resource(request, self.share.id)
+        except Exception:
+            found = []
+            exceptions.handle(request, _("Unable to retrieve the share's locks."))
+        return {"share": self.share, "locks": found, "detail_url": self.lock_detail_url}
+
+
 class ShareDetailTabs(tabs.DetailTabsGroup):
     slug = "share_details"
     tabs = (OverviewTab, MetadataTab, ExportLocationsTab, SnapshotsTab,
-            MessagesTab)
+            MessagesTab, LocksTab)
     sticky = True
