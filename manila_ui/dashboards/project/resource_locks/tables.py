@@ -4,7 +4,7 @@ row (a share's name is on its own page, one click away)."""
 from django.urls import NoReverseMatch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy
 from horizon import tables
 from horizon.utils import filters
@@ -49,11 +49,11 @@ class DeleteLock(LockPolicyMixin, common_tables.RowApiCallMixin, tables.DeleteAc
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Lock", "Delete Locks", count)
+        return ngettext("Delete Lock", "Delete Locks", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Deleted Lock", "Deleted Locks", count)
+        return ngettext("Deleted Lock", "Deleted Locks", count)
 
 
 class LocksFilterAction(common_tables.ServerFilterAction):
@@ -122,6 +122,7 @@ class LockResource(policy.ProjectTargetMixin, tables.LinkAction):
     url = "horizon:project:resource_locks:create"
     classes = ("ajax-modal",)
     policy_rules = (("share", "resource_lock:create"),)
+    row_kind = common_tables.same_for_every_row
     resource_type = "share"
     unlockable = ("deleting", "error_deleting", "unmanage_starting", "unmanage_error")
 

@@ -127,6 +127,7 @@ class ManageSnapshotRules(policy.ProjectTargetMixin, tables.LinkAction):
     verbose_name = _("Manage Rules")
     url = "horizon:project:share_snapshots:rules"
     policy_rules = (("share", "share_snapshot:access_list"),)
+    row_kind = common_tables.same_for_every_row
 
     def allowed(self, request, snapshot=None):
         return snapshot is not None and is_mountable(request, snapshot) \
@@ -257,11 +258,11 @@ class DeleteSnapshotRule(SnapshotRulePolicyMixin, tables.DeleteAction):
 
     @staticmethod
     def action_present(count):
-        return ngettext_lazy("Delete Rule", "Delete Rules", count)
+        return ngettext("Delete Rule", "Delete Rules", count)
 
     @staticmethod
     def action_past(count):
-        return ngettext_lazy("Scheduled deletion of Rule",
+        return ngettext("Scheduled deletion of Rule",
                              "Scheduled deletion of Rules", count)
 
     def allowed(self, request, rule=None):
