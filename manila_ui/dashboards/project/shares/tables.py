@@ -26,8 +26,8 @@ from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
-from manila_ui.dashboards.project.share_backups import tables as backup_tables
 from manila_ui.dashboards.project.resource_locks import tables as lock_tables
+from manila_ui.dashboards.project.share_backups import tables as backup_tables
 from manila_ui.dashboards.project.share_rules import tables as rule_tables
 from manila_ui.dashboards.share_quotas import tables as quota_tables
 

@@ -1,7 +1,7 @@
 """Mountable snapshots (2.32): their export locations and access rules.
 
-Revision ID: 0008_mountable_snapshots
-Revises: 0007
+Revision ID: 0010_mountable_snapshots
+Revises: 0009_share_backups_qos_types
 Create Date: 2026-12-07 22:30:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_mountable_snapshots'
-down_revision = '0007'
+revision = '0010_mountable_snapshots'
+down_revision = '0009_share_backups_qos_types'
 branch_labels = None
 depends_on = None
 
