@@ -19,6 +19,7 @@ from typing import Any
 
 from oslo_config import cfg
 
+from manila_ui.backend.driver import capacity
 from manila_ui.backend.driver import network
 
 PROJECT = "manila_ui_backend"
@@ -131,11 +132,7 @@ driver_opts: list[cfg.Opt] = [
     cfg.ListOpt("availability_zones", default=["nova", "nova-2"],
                 help="Availability zones of the simulated back ends; back "
                      "end alpha serves the first, beta the second."),
-    cfg.IntOpt("total_capacity_gb", default=1230, min=1,
-               help="Size of each simulated pool, in gigabytes."),
-    cfg.StrOpt("max_over_subscription_ratio", default="20.0",
-               help="Over-subscription ratio of the thin pool (a float or "
-                    "'auto', as in Manila)."),
+    *capacity.default_opts(),
     cfg.ListOpt("export_ips", default=["10.0.0.10", "fd00:10::10"],
                 help="Addresses export locations are built from (IPv4 and "
                      "IPv6)."),
@@ -188,6 +185,7 @@ def _register(conf: cfg.ConfigOpts) -> None:
     conf.register_opts(quota_opts, group="quota")
     conf.register_opts(driver_opts, group="simulated_driver")
     network.register(conf)
+    capacity.register(conf)
 
 
 def build_conf(args: Sequence[str] = (),
@@ -215,13 +213,35 @@ def apply_changes(conf: cfg.ConfigOpts, changed: dict[tuple[str | None, str],
             logging.getLogger(name).setLevel(log_level(conf))
 
 
+def _file_args(conf: cfg.ConfigOpts) -> list[str]:
+    """The arguments that name the config files ``conf`` was read from."""
+    args: list[str] = []
+    for path in conf.config_file or []:
+        args += ["--config-file", path]
+    if conf.config_dir:
+        args += ["--config-dir", conf.config_dir]
+    return args
+
+
+def check_values(conf: cfg.ConfigOpts) -> None:
+    """Read every option; a value its type refuses raises."""
+    for group, opts in list_opts():
+        section = conf[group] if group else conf
+        for opt in opts:
+            getattr(section, opt.dest)
+
+
 def reload(conf: cfg.ConfigOpts) -> None:
     """Re-read the config files (SIGHUP): mutable options take their new
     values (oslo.config logs each change; a changed immutable one is logged
-    and ignored).  A file that no longer parses keeps the old values."""
+    and ignored).  A file that no longer parses, or holds a value an option
+    refuses, keeps the old values."""
     try:
+        # oslo.config checks a value when it is read, not when it is
+        # mutated in: read every option of the new files first.
+        check_values(build_conf(_file_args(conf)))
         conf.mutate_config_files()
-    except cfg.Error as exc:
+    except (cfg.Error, ValueError) as exc:
         LOG.error("Kept the previous configuration: %s", exc)
         return
     LOG.info("Reloaded the configuration files (debug=%s)", conf.debug)
@@ -237,4 +257,5 @@ def list_opts() -> list[tuple[str | None, list[cfg.Opt]]]:
         ("quota", quota_opts),
         ("simulated_driver", driver_opts),
         (network.GROUP, network.network_opts),
+        *capacity.list_opts(),
     ]

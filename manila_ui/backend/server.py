@@ -120,6 +120,10 @@ class BackendApplication(BaseApplication):
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     conf = backend_conf.build_conf(args)
+    try:
+        backend_conf.check_values(conf)
+    except ValueError as exc:     # a value an option refuses: say which
+        sys.exit(f"manila-ui-backend: {exc}")
     logging.basicConfig(
         level=backend_conf.log_level(conf),
         format="%(asctime)s %(process)d %(levelname)s %(name)s %(message)s")

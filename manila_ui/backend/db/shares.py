@@ -190,6 +190,23 @@ def allocated_by_host(s: Session) -> dict[str, int]:
     return {str(host): int(total) for host, total in rows}
 
 
+def hinted_shares(s: Session, key: str) -> list[tuple[str, int, str]]:
+    """(host, size, value) of the placed shares whose metadata or type
+    extra specs hold ``key`` (the metadata wins, as for the driver's
+    hints)."""
+    meta = models.ShareMetadata
+    spec = models.ShareTypeExtraSpec
+    rows = s.execute(
+        select(models.Share.host, models.Share.size,
+               func.coalesce(meta.meta_value, spec.spec_value))
+        .outerjoin(meta, and_(meta.share_id == models.Share.id, meta.meta_key == key))
+        .outerjoin(spec, and_(spec.share_type_id == models.Share.share_type_id,
+                              spec.spec_key == key))
+        .where(models.Share.host.is_not(None))
+        .where(or_(meta.meta_value.is_not(None), spec.spec_value.is_not(None))))
+    return [(str(host), int(size), str(value)) for host, size, value in rows]
+
+
 def count_by_type(s: Session, share_type_id: str) -> int:
     return int(s.scalar(select(func.count()).select_from(models.Share).where(
         models.Share.share_type_id == share_type_id)) or 0)

@@ -1,9 +1,10 @@
 """The simulated storage back end.
 
 Two back ends, ``alpha`` (thin, first availability zone) and ``beta``
-(thick, second zone), one pool each, speaking NFS and CIFS.  The driver is
-stateless: what is allocated on a pool is counted from the share rows by
-the caller, so it survives restarts with the database.
+(thick, second zone), one pool each, speaking NFS and CIFS; their capacity
+options and reports are in driver/capacity.py.  The driver is stateless:
+what is placed on a pool is counted from the share rows by the caller, so
+it survives restarts with the database.
 
 Tests (and curious users) steer it with *hints*: the share type's extra
 specs overlaid with the share's metadata, read by the caller and passed in.
@@ -15,7 +16,8 @@ specs overlaid with the share's metadata, read by the caller and passed in.
   share groups (hints: their share types' extra specs) ``group_create``,
   ``group_delete``, ``group_snapshot_create``, ``group_snapshot_delete``).
 * ``simulated_driver:used_gb``: the space written to the share; shrinking
-  below it is refused, as a real back end refuses to lose data.
+  below it is refused, as a real back end refuses to lose data, and a thin
+  pool counts it as used.
 * ``simulated_driver:data``: what the share holds (a marker of its
   content): a backup copies it, a restore writes the backup's back into
   the target share, so a restore is observable.  Backups fail with
@@ -39,6 +41,8 @@ from typing import Any
 from oslo_config import cfg
 
 from manila_ui.backend.driver import exports
+from manila_ui.backend.driver.capacity import Capacity
+from manila_ui.backend.driver.capacity import Usage
 from manila_ui.backend.types.values import INT32_MAX
 from manila_ui.backend.types.values import decimal
 from manila_ui.backend.types.values import echo
@@ -77,9 +81,7 @@ class Pool:
     backend: str
     pool: str
     availability_zone: str
-    total_capacity_gb: int
-    thin_provisioning: bool
-    max_over_subscription_ratio: str   # a float, or "auto" as in Manila
+    capacity: Capacity        # read from the config when the pool is asked for
     backend_name: str
     replication_domain: str | None = None
     # The squash modes this pool honours in access rules (our extension;
@@ -94,26 +96,12 @@ class Pool:
     def name(self) -> str:
         return f"{self.host}#{self.pool}"
 
-    def capabilities(self, allocated_gb: int) -> dict[str, Any]:
+    def capabilities(self, usage: Usage) -> dict[str, Any]:
         """What the pool reports, as Manila's scheduler-stats show it."""
-        free = max(self.total_capacity_gb - allocated_gb, 0)
-        ratio = 1.0
-        if self.thin_provisioning and self.max_over_subscription_ratio == "auto":
-            ratio = 2.0 if allocated_gb > 0 else 1.0
-        elif self.thin_provisioning:
-            ratio = max(float(self.max_over_subscription_ratio), 1.0)
         return {
             "pool_name": self.pool,
-            "total_capacity_gb": float(self.total_capacity_gb),
-            "free_capacity_gb": float(free),
-            # Reported by drivers that track allocation (not every one does).
-            "allocated_capacity_gb": allocated_gb,
-            "provisioned_capacity_gb": allocated_gb,
-            "thin_provisioning": self.thin_provisioning,
-            "max_over_subscription_ratio": ratio,
-            "reserved_percentage": 0,
-            "reserved_snapshot_percentage": 0,
-            "reserved_share_extend_percentage": 0,
+            # Manila's keys of drivers that report thin provisioning.
+            **self.capacity.report(usage),
             "dedupe": False,
             "compression": False,
             "qos_type_support": True,   # as Manila's DummyDriver
@@ -162,50 +150,46 @@ _SHARE_NAME = re.compile(r"share_[0-9a-f_]{36}$")
 
 class SimulatedDriver:
     def __init__(self, conf: cfg.ConfigOpts) -> None:
+        self._conf = conf
         opts = conf.simulated_driver
-        zones = list(opts.availability_zones) or ["nova"]
-        second = zones[1] if len(zones) > 1 else zones[0]
-        domain = opts.replication_domain or None
-        squash = tuple(m for m in opts.squash_modes if m in exports.SQUASH_MODES)
-        self._pools = [
-            Pool(host=f"{conf.host}@alpha", backend="alpha", pool="pool_alpha",
-                 availability_zone=zones[0],
-                 total_capacity_gb=opts.total_capacity_gb,
-                 thin_provisioning=True,
-                 max_over_subscription_ratio=opts.max_over_subscription_ratio,
-                 backend_name="ALPHA", replication_domain=domain,
-                 squash_modes=squash if "alpha" in opts.squash_backends else (),
-                 mount_snapshot_support="alpha" in opts.mount_snapshot_backends),
-            Pool(host=f"{conf.host}@beta", backend="beta", pool="pool_beta",
-                 availability_zone=second,
-                 total_capacity_gb=opts.total_capacity_gb,
-                 thin_provisioning=False, max_over_subscription_ratio="1.0",
-                 backend_name="BETA", replication_domain=domain,
-                 squash_modes=squash if "beta" in opts.squash_backends else (),
-                 mount_snapshot_support="beta" in opts.mount_snapshot_backends),
-        ]
-        if opts.dhss_backend:
-            self._pools.append(Pool(
-                host=f"{conf.host}@gamma", backend="gamma", pool="pool_gamma",
-                availability_zone=zones[0], total_capacity_gb=opts.total_capacity_gb,
-                thin_provisioning=True,
-                max_over_subscription_ratio=opts.max_over_subscription_ratio,
-                backend_name="GAMMA", replication_domain=domain,
-                driver_handles_share_servers=True,
-                mount_snapshot_support="gamma" in opts.mount_snapshot_backends))
         self._export_ips = [ipaddress.ip_address(ip) for ip in opts.export_ips]
         self._admin_ips = [ipaddress.ip_address(ip) for ip in opts.admin_export_ips]
         self.access = exports.AccessDriver(Path(conf.state_path) / "exports",
                                            exports.parse_access_types(opts.access_types))
 
     def pools(self) -> list[Pool]:
-        return list(self._pools)
+        """The back ends' pools, with their capacity options as they are
+        now (mutable: a SIGHUP reload changes them)."""
+        conf = self._conf
+        opts = conf.simulated_driver
+        zones = list(opts.availability_zones) or ["nova"]
+        second = zones[1] if len(zones) > 1 else zones[0]
+        domain = opts.replication_domain or None
+        squash = tuple(m for m in opts.squash_modes if m in exports.SQUASH_MODES)
+
+        def pool(backend: str, zone: str, **extra: Any) -> Pool:
+            return Pool(host=f"{conf.host}@{backend}", backend=backend,
+                        pool=f"pool_{backend}", availability_zone=zone,
+                        capacity=Capacity.of(conf, backend),
+                        backend_name=backend.upper(), replication_domain=domain,
+                        mount_snapshot_support=backend in opts.mount_snapshot_backends,
+                        **extra)
+
+        found = [
+            pool("alpha", zones[0],
+                 squash_modes=squash if "alpha" in opts.squash_backends else ()),
+            pool("beta", second,
+                 squash_modes=squash if "beta" in opts.squash_backends else ()),
+        ]
+        if opts.dhss_backend:
+            found.append(pool("gamma", zones[0], driver_handles_share_servers=True))
+        return found
 
     def availability_zones(self) -> list[str]:
-        return sorted({pool.availability_zone for pool in self._pools})
+        return sorted({pool.availability_zone for pool in self.pools()})
 
     def pool(self, name: str | None) -> Pool | None:
-        return next((p for p in self._pools if p.name == name), None)
+        return next((p for p in self.pools() if p.name == name), None)
 
     def create_share(self, share_id: str, share_proto: str,
                      hints: Mapping[str, str]) -> list[ExportPath]:

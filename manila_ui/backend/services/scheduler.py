@@ -63,6 +63,7 @@ class Request:
     extra_specs: Mapping[str, str]
     snapshot_pool: Pool | None = None   # creating from a snapshot held there
     only_pool: str | None = None        # no choice: this pool or nothing
+    from_snapshot: bool = False         # a new share from a snapshot
     is_share_extend: bool = False       # growing a share by ``size``
 
     @property
@@ -167,7 +168,7 @@ def availability_zone(pool: PoolState, request: Request) -> bool:
 
 
 def capacity(pool: PoolState, request: Request) -> bool:
-    return has_capacity(pool.capabilities, request.size)
+    return has_capacity(pool.capabilities, request)
 
 
 def capabilities(pool: PoolState, request: Request) -> bool:
@@ -210,35 +211,66 @@ def choose_pool(pools: Sequence[PoolState], request: Request,
                                              pool.name))
 
 
-def can_grow(pool: PoolState, size_increase: int) -> bool:
-    """Whether a share on ``pool`` may grow by ``size_increase`` (Manila
-    runs the capacity filter on the share's own host before an extend)."""
-    return has_capacity(pool.capabilities, size_increase)
+def can_grow(pool: PoolState, request: Request) -> bool:
+    """Whether a share on ``pool`` may grow by ``request.size`` (Manila runs
+    the capacity filter on the share's own host before an extend)."""
+    return has_capacity(pool.capabilities, request)
 
 
-# -- capacity ------------------------------------------------------------------
+# -- capacity (Manila's CapacityFilter and CapacityWeigher) ---------------------
 
-def has_capacity(caps: Mapping[str, Any], size: int) -> bool:
-    """The capacity filter: free space above the reserve; thin pools may be
-    provisioned up to their over-subscription ratio."""
+def use_thin_logic(extra_specs: Mapping[str, str]) -> bool:
+    """Whether the share type lets thin pools over-subscribe for it: unless
+    its ``thin_provisioning`` spec says False (Manila's use_thin_logic)."""
+    spec = extra_specs.get("thin_provisioning",
+                           extra_specs.get("capabilities:thin_provisioning"))
+    if spec is None:
+        return True
+    strict = _bool(spec)
+    return strict if strict is not None else spec_matches(True, spec)
+
+
+def _thin(caps: Mapping[str, Any]) -> bool:
+    reported = caps.get("thin_provisioning")
+    return True in (reported if isinstance(reported, list) else [reported])
+
+
+def has_capacity(caps: Mapping[str, Any], request: Request) -> bool:
+    """The capacity filter: the free space above the reserve; thin pools
+    (for types that allow it) may be provisioned up to their
+    over-subscription ratio."""
+    size = request.size
     total = float(caps["total_capacity_gb"])
     if total <= 0:
         return False
-    free = math.floor(float(caps["free_capacity_gb"]))
-    if not caps.get("thin_provisioning"):
-        return size <= free
+    if request.from_snapshot:
+        reserved = caps.get("reserved_snapshot_percentage") or 0
+    elif request.is_share_extend:
+        reserved = caps.get("reserved_share_extend_percentage") or 0
+    else:
+        reserved = caps.get("reserved_percentage") or 0
+    free = math.floor(float(caps["free_capacity_gb"]) - total * float(reserved) / 100)
     ratio = float(caps.get("max_over_subscription_ratio") or 1.0)
-    provisioned = float(caps.get("provisioned_capacity_gb") or 0)
-    return (provisioned + size) / total <= ratio
+    if use_thin_logic(request.extra_specs) and _thin(caps):
+        if ratio < 1:
+            return False     # Manila logs the bad ratio and refuses the pool
+        provisioned = float(caps.get("provisioned_capacity_gb") or 0)
+        if (provisioned + size) / total > ratio:
+            return False
+        return free * ratio >= size
+    return free >= size
 
 
 def capacity_weight(caps: Mapping[str, Any]) -> float:
-    """The capacity weigher: thin pools offer their over-subscribed space."""
+    """The capacity weigher: the most free space wins (spreading); thin
+    pools offer their over-subscribed space."""
     total = float(caps["total_capacity_gb"])
-    if caps.get("thin_provisioning"):
+    reserved = total * float(caps.get("reserved_percentage") or 0) / 100
+    if _thin(caps):
         ratio = float(caps.get("max_over_subscription_ratio") or 1.0)
-        return total * ratio - float(caps.get("provisioned_capacity_gb") or 0)
-    return float(caps["free_capacity_gb"])
+        provisioned = float(caps.get("provisioned_capacity_gb") or 0)
+        return math.floor(total * ratio - provisioned - reserved)
+    return math.floor(float(caps["free_capacity_gb"]) - reserved)
 
 
 # -- share groups (Manila's scheduler_default_share_group_filters) --------------

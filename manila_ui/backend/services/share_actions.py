@@ -162,10 +162,12 @@ class ShareActionService(QueuedService):
             if share is None or share.status != "extending":
                 finish(s)
                 return
-            pool = next((p for p in pools.states(s, self._driver)
-                         if p.name == share.host), None)
-            if not force and pool is not None and not scheduler.can_grow(
-                    pool, new_size - share.size):
+            pool = pools.state(s, self._driver, share.host)
+            growth = scheduler.Request(
+                size=new_size - share.size, share_proto=share.share_proto,
+                availability_zone=None, extra_specs=type_specs(s, share),
+                is_share_extend=True)
+            if not force and pool is not None and not scheduler.can_grow(pool, growth):
                 # The scheduler found no room: Manila leaves it available.
                 shares_db.update(s, share.id, status="available")
                 self._message(s, share, messages.EXTEND,

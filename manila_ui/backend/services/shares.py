@@ -435,7 +435,8 @@ class ShareService(QueuedService):
         return scheduler.Request(size=share.size, share_proto=share.share_proto,
                                  availability_zone=share.availability_zone,
                                  extra_specs=specs, snapshot_pool=snapshot_pool,
-                                 only_pool=only_pool)
+                                 only_pool=only_pool,
+                                 from_snapshot=share.snapshot_id is not None)
 
     def _group_pool(self, s: Session, share: records.Share) -> simulated.Pool | None:
         """A group's share goes to the group's pool, without scheduling."""

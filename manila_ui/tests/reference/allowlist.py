@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from manila_ui.tests.reference.differ import Difference
 
 # Pool capabilities the bundled backend reports beyond the DummyDriver's:
-# its thin-provisioning accounting, and our squash extension's capability.
+# its thin-provisioning accounting (the keys Manila's thin-provisioning drivers
+# report, and our max_over_subscription_ratio_auto), and our squash extension's.
 _ALLOCATION_KEYS = {"allocated_capacity_gb", "provisioned_capacity_gb",
-                    "max_over_subscription_ratio", "thin_provisioning"}
+                    "max_over_subscription_ratio", "thin_provisioning",
+                    "max_over_subscription_ratio_auto"}
 _SQUASH_KEYS = {"squash_support", "squash_modes"}
 
 
