@@ -91,6 +91,13 @@ default_opts: list[cfg.Opt] = [
                 help="Log at DEBUG level (reloaded on SIGHUP)."),
     cfg.StrOpt("host", default="manila-ui",
                help="Host name used in pool names (host@backend#pool)."),
+    cfg.IntOpt("report_interval", default=10, min=1, mutable=True,
+               help="Seconds between the heartbeats of the services (the "
+                    "scheduler, one share service per back end), as Manila."),
+    cfg.IntOpt("service_down_time", default=60, min=1, mutable=True,
+               help="Seconds without a heartbeat after which a service is "
+                    "down (as Manila): the pools of a share service that is "
+                    "down or disabled take no new shares."),
 ]
 
 database_opts: list[cfg.Opt] = [

@@ -701,3 +701,20 @@ class QosTypeSpec(Base):
         ForeignKey("qos_types.id", ondelete="CASCADE"), index=True)
     spec_key: Mapped[str] = mapped_column(String(255))
     spec_value: Mapped[str] = mapped_column(String(1023))
+class Service(Base):
+    """A service of the backend as Manila lists it: the scheduler and one
+    share service per back end (``host@backend``), with its heartbeat."""
+
+    __tablename__ = "services"
+    __table_args__ = (UniqueConstraint("host", "binary"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    host: Mapped[str] = mapped_column(String(255))
+    binary: Mapped[str] = mapped_column(String(255))
+    topic: Mapped[str] = mapped_column(String(255))
+    availability_zone: Mapped[str] = mapped_column(String(255))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled_reason: Mapped[str | None] = mapped_column(String(255))
+    ensuring: Mapped[bool] = mapped_column(Boolean, default=False)
+    report_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)

@@ -268,3 +268,15 @@ def export_location(s: Session, share_id: str,
 
 def now() -> datetime.datetime:
     return models.utcnow()
+
+
+def on_backend(s: Session, backend_host: str, statuses: Iterable[str]) -> list[str]:
+    """Ids of the shares on ``host@backend`` (any of its pools) in one of
+    ``statuses`` and without a task in progress, oldest first."""
+    return list(s.scalars(
+        select(models.Share.id)
+        .where(models.Share.host.like(backend_host.replace("%", r"\%")
+                                      .replace("_", r"\_") + "#%", escape="\\"))
+        .where(models.Share.status.in_(list(statuses)))
+        .where(models.Share.task_state.is_(None))
+        .order_by(models.Share.created_at, models.Share.id)))

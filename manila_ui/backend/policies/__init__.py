@@ -22,6 +22,7 @@ from manila_ui.backend.policies import qos_types
 from manila_ui.backend.policies import quota_sets
 from manila_ui.backend.policies import resource_locks
 from manila_ui.backend.policies import security_services
+from manila_ui.backend.policies import services
 from manila_ui.backend.policies import share_access
 from manila_ui.backend.policies import share_backups
 from manila_ui.backend.policies import share_group_snapshots
@@ -47,6 +48,7 @@ def list_rules() -> list[policy.RuleDefault]:
         share_types.rules,
         availability_zones.rules,
         pools.rules,
+        services.rules,
         quota_sets.rules,
         messages.rules,
         share_networks.rules,

@@ -24,6 +24,7 @@ from manila_ui.backend.rest.handlers import quota_class_sets
 from manila_ui.backend.rest.handlers import quota_sets
 from manila_ui.backend.rest.handlers import resource_locks
 from manila_ui.backend.rest.handlers import security_services
+from manila_ui.backend.rest.handlers import services
 from manila_ui.backend.rest.handlers import share_access
 from manila_ui.backend.rest.handlers import share_actions
 from manila_ui.backend.rest.handlers import share_backups
@@ -100,6 +101,11 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/os-availability-zone": {"GET": availability_zones.index_legacy},
     "/scheduler-stats/pools": {"GET": pools.index},
     "/scheduler-stats/pools/detail": {"GET": pools.detail},
+    "/services": {"GET": services.index},
+    "/services/ensure-shares": {"POST": services.ensure_shares},
+    "/services/{action}": {"PUT": services.update},
+    "/os-services": {"GET": services.index_legacy},
+    "/os-services/{action}": {"PUT": services.update_legacy},
     "/limits": {"GET": limits.index},
     "/quota-sets/{quota_project_id}": {"GET": quota_sets.show,
                                        "PUT": quota_sets.update,

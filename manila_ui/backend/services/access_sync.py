@@ -102,6 +102,13 @@ class AccessSync:
             finish(s)
         self._queue.wake()
 
+    def reapply(self, s: Session, share: records.Share) -> None:
+        """Write the share's rules out again, as a back end does when it
+        ensures its shares (a lost exports file comes back); rules still
+        queued are then applied as usual."""
+        if not access_db.count_in_states(s, share.id, IN_FLIGHT):
+            self._apply(s, share)
+
     def _start(self, s: Session, share: records.Share) -> None:
         if access_db.count_in_states(s, share.id, IN_FLIGHT):
             return   # the sync in flight loops over what was queued since

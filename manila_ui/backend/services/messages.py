@@ -84,6 +84,9 @@ DETAILS = {
            "associated with the used share network. The security service may be "
            "unsupported or the provided parameters are invalid. You may try again with a "
            "different set of configurations.",
+    "028": "No storage could be allocated for this share request. Share back end "
+           "services are not ready yet. Contact your administrator in case retrying "
+           "does not help.",
     "032": "Cannot restore a given backup to a target share, not supported by share "
            "driver.",
     "033": "Share Driver failed to create share server on share network due no more "

@@ -50,6 +50,8 @@ class OperationQueue:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # Periodic tasks of the worker thread: [interval (read each time), task, due].
+        self._periodic: list[list[Any]] = []
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def register(self, kind: str, handler: Handler, on_give_up: GiveUp) -> None:
@@ -67,6 +69,24 @@ class OperationQueue:
 
     def wake(self) -> None:
         self._wake.set()
+
+    def every(self, interval: Callable[[], float], task: Callable[[], None]) -> None:
+        """Run ``task`` in the worker thread every ``interval()`` seconds
+        (read each time: a reloaded option applies), first at start."""
+        self._periodic.append([interval, task, 0.0])
+
+    def _run_periodic(self) -> float:
+        """Run the due periodic tasks; seconds until the next one is due."""
+        now = time.time()
+        for entry in self._periodic:
+            interval, task, due = entry
+            if due <= now:
+                try:
+                    task()
+                except Exception:
+                    LOG.exception("Periodic task %s failed", task)
+                entry[2] = now + float(interval())
+        return min((entry[2] - now for entry in self._periodic), default=float("inf"))
 
     # -- the worker --------------------------------------------------------
 
@@ -88,9 +108,10 @@ class OperationQueue:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
+                next_task = self._run_periodic()
                 if self.run_once():
                     continue
-                wait = self._idle_wait()
+                wait = min(self._idle_wait(), max(next_task, 0.0))
             except Exception:
                 LOG.exception("Operation worker failed; retrying")
                 wait = self._conf.worker_poll_interval

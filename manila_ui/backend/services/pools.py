@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -18,6 +20,9 @@ from manila_ui.backend.services import errors
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services.scheduler import PoolState
 from manila_ui.backend.types.values import echo
+
+if TYPE_CHECKING:
+    from manila_ui.backend.services.services import ServiceService
 
 # What Manila's get_pools filters on: a regular expression matched at the
 # start of the pool's name parts, or the capabilities a share type asks for.
@@ -44,11 +49,13 @@ def usage(s: Session) -> dict[str, Usage]:
             for host, provisioned in shares_db.allocated_by_host(s).items()}
 
 
-def states(s: Session, driver: SimulatedDriver) -> list[PoolState]:
-    """Every pool with what it reports now: the scheduler's view."""
+def states(s: Session, driver: SimulatedDriver,
+           hosts: Collection[str] | None = None) -> list[PoolState]:
+    """The pools (of the back ends ``hosts``) with what they report now:
+    the scheduler's view."""
     placed = usage(s)
     return [PoolState(pool, pool.capabilities(placed.get(pool.name, Usage())))
-            for pool in driver.pools()]
+            for pool in driver.pools() if hosts is None or pool.host in hosts]
 
 
 def state(s: Session, driver: SimulatedDriver, name: str | None) -> PoolState | None:
@@ -56,9 +63,11 @@ def state(s: Session, driver: SimulatedDriver, name: str | None) -> PoolState | 
 
 
 class PoolService:
-    def __init__(self, db: Database, driver: SimulatedDriver) -> None:
+    def __init__(self, db: Database, driver: SimulatedDriver,
+                 services: ServiceService) -> None:
         self._db = db
         self._driver = driver
+        self._services = services
 
     def list_all(self, filters: Mapping[str, str],
                  capabilities: Mapping[str, str] | None = None) -> list[PoolView]:
@@ -71,7 +80,8 @@ class PoolService:
         if set(filters) - set(NAME_KEYS):
             return []
         with self._db.read() as s:
-            found_states = states(s, self._driver)
+            # As Manila's scheduler: only the pools of enabled services that are up.
+            found_states = states(s, self._driver, self._services.schedulable_hosts(s))
         found = []
         for found_state in found_states:
             pool = found_state.pool

@@ -21,6 +21,7 @@ from manila_ui.backend.services.qos_types import QosTypeService
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.resource_locks import ResourceLockService
 from manila_ui.backend.services.security_services import SecurityServiceService
+from manila_ui.backend.services.services import ServiceService
 from manila_ui.backend.services.share_access import ShareAccessService
 from manila_ui.backend.services.share_actions import ShareActionService
 from manila_ui.backend.services.share_backups import ShareBackupService
@@ -77,6 +78,7 @@ class Services:
     share_group_snapshots: ShareGroupSnapshotService
     share_backups: ShareBackupService
     qos_types: QosTypeService
+    services: ServiceService
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -95,10 +97,13 @@ class Services:
         share_networks = ShareNetworkService(db, conf, quotas, share_servers)
         share_groups = ShareGroupService(db, conf, queue, driver, quotas, messages)
         share_groups.shares = shares
+        access_sync = AccessSync(db, conf, queue, driver)
+        services = ServiceService(db, conf, queue, driver, access_sync)
+        shares.services = services
         return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
                    messages=messages, share_types=ShareTypeService(db, conf),
                    availability_zones=AvailabilityZoneService(db),
-                   pools=PoolService(db, driver), shares=shares,
+                   pools=PoolService(db, driver, services), shares=shares,
                    share_actions=ShareActionService(db, conf, queue, driver, quotas,
                                                     messages, shares),
                    share_manage=share_manage,
@@ -109,7 +114,7 @@ class Services:
                    transfers=TransferService(db, conf, queue, quotas),
                    resource_locks=resource_locks,
                    share_access=ShareAccessService(db, queue, driver, resource_locks),
-                   access_sync=AccessSync(db, conf, queue, driver),
+                   access_sync=access_sync,
                    share_servers=share_servers, share_networks=share_networks,
                    share_network_updates=ShareNetworkUpdateService(
                        db, queue, share_networks, share_servers),
@@ -120,14 +125,15 @@ class Services:
                        db, conf, queue, driver, quotas, messages),
                    share_backups=ShareBackupService(db, conf, queue, driver, quotas,
                                                     messages),
-                   qos_types=QosTypeService(db))
+                   qos_types=QosTypeService(db), services=services)
 
     def bootstrap(self) -> None:
-        """Rows a fresh install needs: zones of the pools, the default types.
-        Idempotent; runs once before the workers start."""
+        """Rows a fresh install needs: zones of the pools, the services, the
+        default types.  Idempotent; runs once before the workers start."""
         with self.db.write() as s:
             for name in self.driver.availability_zones():
                 az_db.ensure(s, str(uuid.uuid4()), name)
+        self.services.bootstrap()
         if self.conf.default_share_type:
             self.share_types.ensure(self.conf.default_share_type,
                                     "Default share type", BOOTSTRAP_TYPE_SPECS)

@@ -30,6 +30,8 @@ FILTER_DETAILS = {
     "CreateFromSnapshotFilter": "016",
 }
 NO_VALID_HOST = "002"
+BACKEND_NOT_READY = "028"     # no share service enabled and up at all
+ALLOCATE_HOST, CREATE = "001", "002"   # Manila's message action ids
 
 # Extra specs that are not capabilities to match.
 _IGNORED_SPECS = {"availability_zones", "capabilities:availability_zones",
@@ -37,9 +39,18 @@ _IGNORED_SPECS = {"availability_zones", "capabilities:availability_zones",
 
 
 class NoValidHost(Exception):
+    """No pool for the request: the user message's action and detail ids
+    name why (the last filter, or no back end at all)."""
+
     def __init__(self, last_filter: str | None) -> None:
         self.last_filter = last_filter
-        self.detail_id = FILTER_DETAILS.get(last_filter or "", NO_VALID_HOST)
+        if last_filter is None:
+            # Manila: "There are no hosts to fulfill this provisioning
+            # request. Are share backend services down?"
+            self.action_id, self.detail_id = CREATE, BACKEND_NOT_READY
+        else:
+            self.action_id = ALLOCATE_HOST
+            self.detail_id = FILTER_DETAILS.get(last_filter, NO_VALID_HOST)
         super().__init__(f"No valid host was found ({last_filter}).")
 
 

@@ -312,8 +312,11 @@ class ShareGroupService(QueuedService):
             return pool
         group_type = group_types_db.get(s, group.share_group_type_id or "")
         types = [t for t in (types_db.get(s, i) for i in group.share_type_ids) if t]
+        # Only back ends whose share service is enabled and up, as for shares.
+        services = self.shares.services if self.shares else None
+        hosts = services.schedulable_hosts(s, lock=True) if services else None
         return scheduler.choose_group_pool(
-            pools.states(s, self._driver),
+            pools.states(s, self._driver, hosts),
             scheduler.GroupRequest(
                 share_type_specs=tuple(t.extra_specs for t in types),
                 group_specs=group_type.group_specs if group_type else {},

@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from typing import Any
 from typing import Protocol
 
@@ -52,6 +53,9 @@ from manila_ui.backend.types.queries import ShareFilters
 from manila_ui.backend.types.values import INT32_MAX
 from manila_ui.backend.types.values import decimal
 from manila_ui.backend.types.values import echo
+
+if TYPE_CHECKING:
+    from manila_ui.backend.services.services import ServiceService
 
 LOG = logging.getLogger(__name__)
 
@@ -235,8 +239,10 @@ class NetworkPlacement(Protocol):
 
 
 class ShareService(QueuedService):
-    # Set by the registry: the share-network checks and share servers.
+    # Set by the registry: the share-network checks and share servers, and
+    # the services (which back ends take shares).
     networks: NetworkPlacement | None = None
+    services: ServiceService | None = None
 
     def _handlers(self) -> dict[str, Handler]:
         return {CREATE: self._run_create,
@@ -448,6 +454,16 @@ class ShareService(QueuedService):
             raise scheduler.NoValidHost(None)
         return pool
 
+    def _schedulable(self, s: Session, request: scheduler.Request) -> set[str] | None:
+        """The back ends the scheduler may use: those whose share service is
+        enabled and up (locked until the placement commits); a share bound
+        to its snapshot's pool goes there whatever its service's state, as
+        Manila's create from a snapshot without the scheduler."""
+        if self.services is None:
+            return None
+        hosts = self.services.schedulable_hosts(s, lock=True)
+        return None if request.only_pool else hosts
+
     def _fail(self, s: Session, share: records.Share, status: str, action_id: str,
               detail_id: str, request_id: str | None) -> None:
         """Leave the share in ``status`` with a user message saying why."""
@@ -465,13 +481,14 @@ class ShareService(QueuedService):
                 finish(s)  # deleted or reset meanwhile: nothing to do
                 return
             specs = type_specs(s, share)
+            request = self._scheduler_request(s, share, specs)
             try:
                 pool = self._group_pool(s, share) or scheduler.choose_pool(
-                    pools.states(s, self._driver),
-                    self._scheduler_request(s, share, specs)).pool
+                    pools.states(s, self._driver, self._schedulable(s, request)),
+                    request).pool
             except scheduler.NoValidHost as failure:
                 LOG.info("No valid host for share %s: %s", share.id, failure)
-                self._fail(s, share, "error", messages.ALLOCATE_HOST,
+                self._fail(s, share, "error", failure.action_id,
                            failure.detail_id, op.request_id)
                 finish(s)
                 return

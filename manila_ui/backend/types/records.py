@@ -427,3 +427,21 @@ class QosType:
     specs: dict[str, str]
     created_at: datetime.datetime
     updated_at: datetime.datetime | None
+@dataclasses.dataclass(frozen=True)
+class Service:
+    """A service as Manila lists it (``state`` is computed from the
+    heartbeat when it is read)."""
+    id: int
+    host: str
+    binary: str
+    topic: str
+    zone: str
+    disabled: bool
+    disabled_reason: str | None
+    ensuring: bool
+    state: str
+    updated_at: datetime.datetime | None
+
+    @property
+    def status(self) -> str:
+        return "disabled" if self.disabled else "enabled"

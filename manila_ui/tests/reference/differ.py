@@ -215,6 +215,16 @@ def _sorted_lists(value: Any) -> Any:
     return value
 
 
+def _without(value: Any, keys: frozenset[str]) -> Any:
+    if not keys:
+        return value
+    if isinstance(value, dict):
+        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without(v, keys) for v in value]
+    return value
+
+
 def _keys_on(path: str) -> set[str]:
     """The object keys along a JSON path such as ``shares[0].export_locations[len]``."""
     return set(re.sub(r"\[[^\]]*\]", "", path).split("."))
@@ -243,7 +253,8 @@ def compare(
     elif fa is None and a.status == b.status:
         na, nb = normalise(a.body), normalise(b.body)
         if unordered:
-            na, nb = _sorted_lists(na), _sorted_lists(nb)
+            # Ignored keys (ids of each database...) must not decide the order.
+            na, nb = _sorted_lists(_without(na, ignore)), _sorted_lists(_without(nb, ignore))
         body_diffs = compare_bodies(where, na, nb)
         diffs += [
             d for d in body_diffs if (values or d.kind != "value") and not ignore & _keys_on(d.path)

@@ -14,9 +14,11 @@ from manila_ui.tests.reference.scenarios import groups
 from manila_ui.tests.reference.scenarios import messages
 from manila_ui.tests.reference.scenarios import mountable_snapshots
 from manila_ui.tests.reference.scenarios import networks
+from manila_ui.tests.reference.scenarios import pools
 from manila_ui.tests.reference.scenarios import qos
 from manila_ui.tests.reference.scenarios import quotas
 from manila_ui.tests.reference.scenarios import resource_locks
+from manila_ui.tests.reference.scenarios import services
 from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshots
 from manila_ui.tests.reference.scenarios import transfers
@@ -87,4 +89,10 @@ SCENARIOS = (
     Scenario("qos_types", qos.qos_types, versions=("2.93", "2.94", "2.99"),
              needs=(("POST", "/qos-types"), ("POST", "/qos-types/{}/specs")),
              resource="QoS types"),
+    Scenario("pools", pools.pools, versions=("2.0", "2.22", "2.23", "2.98", "2.99")),
+    Scenario("services", services.services,
+             versions=("2.6", "2.7", "2.82", "2.83", "2.86", "2.92", "2.93", "2.99"),
+             needs=(("GET", "/services"), ("PUT", "/services/{}"),
+                    ("POST", "/services/ensure-shares", "2.86")),
+             resource="services"),
 )
