@@ -13,6 +13,7 @@ class Pool(base.ManilaResource):
     _attrs = ("name", "host", "backend", "pool", "capabilities")
     name: str | None
     capabilities: dict[str, Any] | None
+    zone: str | None = None   # set by pages that know it (from the services)
 
     def __init__(self, info: Mapping[str, Any]) -> None:
         super().__init__(info)

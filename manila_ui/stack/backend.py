@@ -27,6 +27,11 @@ worker_poll_interval = {poll}
 [database]
 connection = sqlite:///{state}/backend.sqlite
 
+[alpha]
+# The thin pool's over-subscription follows what its shares use (Cinder's
+# "auto"); Admin > Pools shows the ratio in force.
+max_over_subscription_ratio = auto
+
 [keystone_authtoken]
 www_authenticate_uri = {auth_url}
 auth_url = {auth_url}

@@ -16,11 +16,13 @@ PANEL_GROUP_DASHBOARD = "project"
 # The plugin's static files and translations live in the package.
 ADD_INSTALLED_APPS = ["manila_ui"]
 ADD_SCSS_FILES = ["manila_ui/scss/manila_ui.scss",
-                  "manila_ui/scss/share_rules.scss"]
+                  "manila_ui/scss/share_rules.scss",
+                  "manila_ui/scss/capacity.scss"]
 ADD_JS_FILES = ["manila_ui/js/manila_ui.export_locations.js",
                 "manila_ui/js/manila_ui.metadata_rows.js",
                 "manila_ui/js/manila_ui.share_rules.js",
-                "manila_ui/js/manila_ui.share_network_choice.js"]
+                "manila_ui/js/manila_ui.share_network_choice.js",
+                "manila_ui/js/manila_ui.share_capacity.js"]
 
 ADD_EXCEPTIONS = {
     "recoverable": manila_exceptions.RECOVERABLE,

@@ -27,6 +27,7 @@ from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.api import transfers as api_transfers
+from manila_ui.dashboards import capacity
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards import policy
@@ -218,6 +219,12 @@ class CreateForm(ShareNetworkFieldMixin, group_forms.ShareGroupFieldMixin,
         if default:
             self.fields["share_type"].initial = default.name
         self.fields["availability_zone"].choices = self._az_choices()
+        # A warning when no pool for the type (and zone) can hold the size,
+        # where the user may read the pools (manila_ui.share_capacity.js).
+        hints = capacity.size_hints(request, share_types)
+        if hints and default:
+            hints["data-default-type"] = default.name
+        self.fields["size"].widget.attrs.update(hints)
         # DHSS=True types ask for a share network.
         self.add_share_network_field(request, share_types)
         self.add_share_group_field(request)
