@@ -69,6 +69,10 @@ def ensure_apt(cfg: RefConfig) -> str:
 
 
 # --- epmd + RabbitMQ ------------------------------------------------------------
+def _ctl_dist_port(dist: int) -> int:
+    return dist + 10000 if dist + 10010 <= 65535 else dist - 10000
+
+
 def _rabbit_env(cfg: RefConfig) -> dict[str, str]:
     r = cfg.rabbit_dir
     return {
@@ -77,6 +81,10 @@ def _rabbit_env(cfg: RefConfig) -> dict[str, str]:
         "RABBITMQ_NODE_IP_ADDRESS": HOST,
         "RABBITMQ_NODE_PORT": str(cfg.ports["amqp"]),
         "RABBITMQ_DIST_PORT": str(cfg.ports["dist"]),
+        # rabbitmqctl's own distribution ports (default 35672-35682 whatever the
+        # node's, which an AMQP port there collides with): 10000 above the node's.
+        "RABBITMQ_CTL_DIST_PORT_MIN": str(_ctl_dist_port(cfg.ports["dist"])),
+        "RABBITMQ_CTL_DIST_PORT_MAX": str(_ctl_dist_port(cfg.ports["dist"]) + 10),
         "ERL_EPMD_ADDRESS": HOST,
         "ERL_EPMD_PORT": str(cfg.ports["epmd"]),
         "RABBITMQ_MNESIA_BASE": str(r / "mnesia"),

@@ -4,8 +4,9 @@ Index: one ``GET /scheduler-stats/pools/detail`` and, where the policy lets
 the admin read services, one ``GET /services?binary=manila-share`` for the
 pools' availability zones (Manila's pools do not report theirs): two calls
 whatever the number of pools (Manila does not page pools).  Detail: the
-same two calls, the pool found by its name.  Manila lists only the pools of
-enabled share services that are up: a disabled back end's pool is absent.
+same two calls, the pool found by its name.  Manila lists the pools of the
+share services enabled and up at the scheduler's last refresh (its last
+placement): a disabled back end's pool leaves the list then.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -34,8 +35,8 @@ def find_pool(request, name):
     for pool in pools_with_zones(request):
         if pool.name == name:
             return pool
-    raise exceptions.NotFound(_("No pool %s (a disabled back end's pools are not "
-                                "listed).") % name)
+    raise exceptions.NotFound(_("No pool %s (a disabled back end's pools leave "
+                                "the list).") % name)
 
 
 class IndexView(tables.DataTableView):

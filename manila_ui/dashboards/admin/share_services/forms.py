@@ -1,5 +1,5 @@
-"""Disable a share service: its pools take no new shares (and leave the
-pool list) until it is enabled again; the reason (2.83) shows to admins."""
+"""Disable a share service: its pools take no new shares until it is
+enabled again; the reason (2.83) shows to admins."""
 
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
