@@ -29,6 +29,7 @@ from manila_ui.backend.db import share_groups as groups_db
 from manila_ui.backend.db import share_types as types_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.driver import simulated
+from manila_ui.backend.driver.capacity import Usage
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import messages
 from manila_ui.backend.services import pools
@@ -339,7 +340,7 @@ class ShareGroupService(QueuedService):
                 return
             zone = az_db.get_by_name_or_id(s, pool.availability_zone)
             placed = {"host": pool.name, "availability_zone_id": zone.id if zone else None,
-                      "consistent_snapshot_support": pool.capabilities(0).get(
+                      "consistent_snapshot_support": pool.capabilities(Usage()).get(
                           "sg_consistent_snapshot_support")}
             share_ids = groups_db.share_ids(s, group.id)
             try:

@@ -151,6 +151,34 @@ def test_with_every_back_end_disabled_a_create_fails_as_manila_says(
             _set(admin, "enable", host)
 
 
+def test_a_disabled_back_end_takes_no_new_share_group(own_backend: Backend) -> None:
+    admin = _admin(own_backend)
+    member = own_backend.api("member", uuid.uuid4().hex)
+
+    def group_in(zone: str | None) -> dict[str, Any]:
+        body = {"share_group": {"availability_zone": zone} if zone else {}}
+        resp = member.post("/v2/share-groups", json=body, version="2.55")
+        assert resp.status_code == 202, resp.text
+        group_id = resp.json()["share_group"]["id"]
+
+        def settled() -> Any:
+            found = member.get(f"/v2/share-groups/{group_id}", version="2.55").json()
+            return found["share_group"] if found["share_group"]["status"] in (
+                "available", "error") else None
+        found: dict[str, Any] = wait_until(settled, 15, what=f"group {group_id}")
+        return found
+
+    assert _set(admin, "disable", "manila-ui@beta").status_code == 200
+    try:
+        assert group_in("nova-2")["status"] == "error"
+        placed = group_in(None)
+        assert (placed["status"], placed["host"].partition("#")[0]) == (
+            "available", "manila-ui@alpha")
+    finally:
+        _set(admin, "enable", "manila-ui@beta")
+    assert group_in("nova-2")["status"] == "available"
+
+
 def test_disabling_without_a_reason_keeps_the_last_one(own_backend: Backend) -> None:
     admin = _admin(own_backend)
     _set(admin, "disable", "manila-ui@alpha", disabled_reason="disk swap")
