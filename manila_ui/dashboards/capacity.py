@@ -142,7 +142,10 @@ def _matches(capability: Any, requirement: str) -> bool:
 
 def satisfies(capabilities: Mapping[str, Any], extra_specs: Mapping[str, str]) -> bool:
     """Whether a pool's capabilities meet a share type's extra specs
-    (vendor-scoped specs aside, as Manila's CapabilitiesFilter)."""
+    (vendor-scoped specs aside, as Manila's CapabilitiesFilter; a type with
+    a QoS type needs a pool that applies QoS)."""
+    if extra_specs.get("default_qos_type") and not capabilities.get("qos_type_support"):
+        return False
     for key, requirement in extra_specs.items():
         if key in _IGNORED:
             continue
