@@ -136,7 +136,9 @@ def test_policy_is_asked_once_per_rule_whatever_the_rows(demo_client, varied_sha
     """The page's policy decisions do not grow with its rows, and the next
     page of the same login evaluates none of them again."""
     needed, evaluated = policy.decisions(demo_client.get(SHARES).wsgi_request)
-    assert needed < 40  # the navigation's panels and the page's buttons
+    # The navigation's panels (about 25 of ours, a rule or two each) and the
+    # page's buttons: a bound that rows cannot reach, not an exact count.
+    assert needed < 60
     demo = shares_of("demo")
     for _ in range(3):
         demo.create()
