@@ -27,6 +27,7 @@ class Table:
 SHARES = Table(models.ShareMetadata, "share_id")
 SNAPSHOTS = Table(models.SnapshotMetadata, "snapshot_id")
 EXPORT_LOCATIONS = Table(models.ExportLocationMetadata, "export_location_id")
+SHARE_INSTANCES = Table(models.ShareInstanceMetadata, "share_instance_id")
 
 
 def get_many(s: Session, table: Table, owner_ids: Iterable[str]) -> dict[str, dict[str, str]]:

@@ -163,6 +163,9 @@ class Share(Timestamps, Base):
     # share instance and shows it nowhere).
     source_backup_id: Mapped[str | None] = mapped_column(String(36))
     qos_type_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # More replicas than the active one (services/share_replicas.py keeps it).
+    has_replicas: Mapped[bool] = mapped_column(Boolean, default=False,
+                                               server_default="0")
 
 
 class ShareMetadata(Base):
@@ -183,6 +186,9 @@ class ExportLocation(Timestamps, Base):
     path: Mapped[str] = mapped_column(String(2000))
     is_admin_only: Mapped[bool] = mapped_column(Boolean, default=False)
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The instance exporting it (db/share_instances.py): the share's primary
+    # one, a replica, or a migration's destination.
+    share_instance_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class Snapshot(Timestamps, Base):
@@ -718,3 +724,82 @@ class Service(Base):
     report_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+
+
+# -- share instances (replicas, migrations) and snapshot instances
+#
+# Every share has one primary instance row; the primary's status, host,
+# zone, network, server and access state live on the share row (what the
+# rest of the backend reads and writes), so its instance row holds only
+# what is the instance's own (replica state, read-only cast, metadata).
+# Replicas and migration destinations hold all of theirs.
+
+
+class ShareInstance(Timestamps, Base):
+    __tablename__ = "share_instances"
+    __table_args__ = (
+        Index("ix_share_instances_share", "share_id", "is_primary"),
+        Index("ix_share_instances_host", "host"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    share_id: Mapped[str] = mapped_column(ForeignKey("shares.id", ondelete="CASCADE"))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    # active | in_sync | out_of_sync | error; None: not a replica.
+    replica_state: Mapped[str | None] = mapped_column(String(255))
+    cast_rules_to_readonly: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The primary's own status only while a promotion shows the share as
+    # ``replication_change``; None otherwise (the share row's).
+    status: Mapped[str | None] = mapped_column(String(255))
+    host: Mapped[str | None] = mapped_column(String(255))
+    availability_zone: Mapped[str | None] = mapped_column(String(255))
+    share_network_id: Mapped[str | None] = mapped_column(String(36))
+    share_server_id: Mapped[str | None] = mapped_column(String(36))
+    share_type_id: Mapped[str | None] = mapped_column(String(36))
+    access_rules_status: Mapped[str | None] = mapped_column(String(255))
+    progress: Mapped[str | None] = mapped_column(String(32))
+    launched_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+
+
+class ShareInstanceMetadata(Base):
+    """Replica metadata (2.95)."""
+
+    __tablename__ = "share_instance_metadata"
+    __table_args__ = (UniqueConstraint("share_instance_id", "meta_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    share_instance_id: Mapped[str] = mapped_column(
+        ForeignKey("share_instances.id", ondelete="CASCADE"), index=True)
+    meta_key: Mapped[str] = mapped_column(String(255))
+    meta_value: Mapped[str] = mapped_column(String(1023))
+
+
+class SnapshotInstance(Timestamps, Base):
+    """A snapshot on one share instance: the snapshot's own on the primary,
+    one more on each replica.  ``status`` None: the snapshot's."""
+
+    __tablename__ = "share_snapshot_instances"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    snapshot_id: Mapped[str] = mapped_column(
+        ForeignKey("share_snapshots.id", ondelete="CASCADE"), index=True)
+    share_instance_id: Mapped[str] = mapped_column(String(36), index=True)
+    status: Mapped[str | None] = mapped_column(String(255))
+    progress: Mapped[str | None] = mapped_column(String(32))
+
+
+class ShareMigration(Base):
+    """A share's running migration (services/share_migration.py): what was
+    asked and how far the copy is; the row goes when the migration ends."""
+
+    __tablename__ = "share_migrations"
+    share_id: Mapped[str] = mapped_column(
+        ForeignKey("shares.id", ondelete="CASCADE"), primary_key=True)
+    dest_host: Mapped[str] = mapped_column(String(255))
+    dest_instance_id: Mapped[str | None] = mapped_column(String(36))
+    host_assisted: Mapped[bool] = mapped_column(Boolean, default=False)
+    writable: Mapped[bool] = mapped_column(Boolean, default=False)
+    preserve_metadata: Mapped[bool] = mapped_column(Boolean, default=False)
+    nondisruptive: Mapped[bool] = mapped_column(Boolean, default=False)
+    preserve_snapshots: Mapped[bool] = mapped_column(Boolean, default=False)
+    new_share_type_id: Mapped[str | None] = mapped_column(String(36))
+    new_share_network_id: Mapped[str | None] = mapped_column(String(36))
+    total_progress: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)

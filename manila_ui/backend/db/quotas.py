@@ -188,6 +188,7 @@ def usage(s: Session, scopes: list[Scope],
     found: list[dict[str, int]] = [{} for _ in scopes]
     if resources & SHARE_RESOURCES:
         _count_shares(s, project_id, scopes, found)
+        _count_replicas(s, project_id, scopes, found)
     if resources & SNAPSHOT_RESOURCES:
         _count_snapshots(s, project_id, scopes, found)
     if resources & NETWORK_RESOURCES:
@@ -213,6 +214,24 @@ def _count_shares(s: Session, project_id: str, scopes: list[Scope],
     for i, counted in enumerate(found):
         (counted["shares"], counted["gigabytes"], counted["share_replicas"],
          counted["replica_gigabytes"]) = (int(v) for v in row[4 * i: 4 * i + 4])
+
+
+def _count_replicas(s: Session, project_id: str, scopes: list[Scope],
+                    found: list[dict[str, int]]) -> None:
+    """Replicas beyond a share's active one (which _count_shares counts)."""
+    sh = models.Share
+    inst = models.ShareInstance
+    aggregates: list[Any] = []
+    for cond in _scope_conditions(scopes, sh.user_id, sh.share_type_id):
+        matched = literal(True) if cond is None else cond
+        aggregates += [_sum(case((matched, 1), else_=0)),
+                       _sum(case((matched, sh.size), else_=0))]
+    row = s.execute(select(*aggregates).select_from(inst).join(sh, sh.id == inst.share_id)
+                    .where(sh.project_id == project_id, inst.is_primary.is_(False),
+                           inst.replica_state.is_not(None))).one()
+    for i, counted in enumerate(found):
+        counted["share_replicas"] += int(row[2 * i])
+        counted["replica_gigabytes"] += int(row[2 * i + 1])
 
 
 def _count_snapshots(s: Session, project_id: str, scopes: list[Scope],

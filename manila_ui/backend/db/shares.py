@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
+from manila_ui.backend.db import share_instances as instances_db
 from manila_ui.backend.db.paging import ordered_page
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import ShareFilters
@@ -83,6 +84,7 @@ def create(s: Session, values: Mapping[str, Any],
     for key, value in metadata.items():
         s.add(models.ShareMetadata(share_id=row.id, meta_key=key, meta_value=value))
     s.flush()
+    instances_db.create_primary(s, row.id, bool(row.replication_type))
     share = get(s, row.id)
     assert share is not None
     return share
@@ -182,12 +184,16 @@ def usage(s: Session, project_id: str) -> tuple[int, int]:
 
 
 def allocated_by_host(s: Session) -> dict[str, int]:
-    """Gigabytes placed on each pool (host@backend#pool)."""
+    """Gigabytes placed on each pool (host@backend#pool), replicas and
+    migration destinations included."""
     rows = s.execute(
         select(models.Share.host, func.sum(models.Share.size))
         .where(models.Share.host.is_not(None))
         .group_by(models.Share.host))
-    return {str(host): int(total) for host, total in rows}
+    found = {str(host): int(total) for host, total in rows}
+    for host, total in instances_db.allocated_by_host(s).items():
+        found[host] = found.get(host, 0) + total
+    return found
 
 
 def hinted_shares(s: Session, key: str) -> list[tuple[str, int, str]]:
@@ -214,14 +220,11 @@ def count_by_type(s: Session, share_type_id: str) -> int:
 
 def set_export_locations(s: Session, share_id: str,
                          locations: Iterable[tuple[str, str, bool, bool]]) -> None:
-    """Replace the export locations with (id, path, preferred,
-    is_admin_only) tuples."""
-    s.execute(delete(models.ExportLocation).where(
-        models.ExportLocation.share_id == share_id))
-    for el_id, path, preferred, admin_only in locations:
-        s.add(models.ExportLocation(id=el_id, share_id=share_id, path=path,
-                                    preferred=preferred, is_admin_only=admin_only))
-    s.flush()
+    """Replace the export locations of the share's primary instance with
+    (id, path, preferred, is_admin_only) tuples."""
+    primary = instances_db.primary_id(s, share_id)
+    assert primary is not None
+    instances_db.set_export_locations(s, share_id, primary, locations)
 
 
 def find_by_export_path(s: Session, host: str, path: str) -> str | None:
@@ -233,37 +236,32 @@ def find_by_export_path(s: Session, host: str, path: str) -> str | None:
     return str(found) if found is not None else None
 
 
-def _export_record(row: models.ExportLocation,
-                   metadata: Mapping[str, str]) -> records.ExportLocation:
-    return records.ExportLocation(
-        id=row.id, share_id=row.share_id, path=row.path,
-        is_admin_only=row.is_admin_only, preferred=row.preferred,
-        created_at=row.created_at, updated_at=row.updated_at,
-        metadata=dict(metadata))
+def _exporting_instances(s: Session, share_id: str, replicas: bool) -> list[str]:
+    """The share's primary instance, and with ``replicas`` its secondary
+    replicas too (Manila lists those below 2.47); never a migration's
+    destination."""
+    inst = models.ShareInstance
+    query = select(inst.id).where(inst.share_id == share_id)
+    if replicas:
+        query = query.where(or_(inst.is_primary.is_(True), inst.replica_state.is_not(None)))
+    else:
+        query = query.where(inst.is_primary.is_(True))
+    return [str(found) for found in s.scalars(query)]
 
 
-def export_locations(s: Session, share_id: str,
-                     include_admin_only: bool) -> list[records.ExportLocation]:
-    query = select(models.ExportLocation).where(
-        models.ExportLocation.share_id == share_id)
-    if not include_admin_only:
-        query = query.where(models.ExportLocation.is_admin_only.is_(False))
-    rows = list(s.scalars(query.order_by(models.ExportLocation.created_at,
-                                         models.ExportLocation.path)))
-    metadata = metadata_db.get_many(s, metadata_db.EXPORT_LOCATIONS,
-                                    [row.id for row in rows])
-    return [_export_record(row, metadata[row.id]) for row in rows]
+def export_locations(s: Session, share_id: str, include_admin_only: bool,
+                     replicas: bool = False) -> list[records.ExportLocation]:
+    return instances_db.export_locations(
+        s, _exporting_instances(s, share_id, replicas), include_admin_only)
 
 
-def export_location(s: Session, share_id: str,
-                    export_location_id: str) -> records.ExportLocation | None:
-    row = s.scalar(select(models.ExportLocation).where(
-        models.ExportLocation.share_id == share_id,
-        models.ExportLocation.id == export_location_id))
-    if row is None:
+def export_location(s: Session, share_id: str, export_location_id: str,
+                    replicas: bool = False) -> records.ExportLocation | None:
+    found = instances_db.export_location(s, export_location_id)
+    if found is None or found.share_instance_id not in _exporting_instances(
+            s, share_id, replicas):
         return None
-    return _export_record(row, metadata_db.get_all(s, metadata_db.EXPORT_LOCATIONS,
-                                                   row.id))
+    return found
 
 
 def now() -> datetime.datetime:

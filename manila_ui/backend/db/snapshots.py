@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import models
 from manila_ui.backend.db import mountable_snapshots as mountable_db
+from manila_ui.backend.db import share_instances as instances_db
 from manila_ui.backend.db.paging import ordered_page
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import SnapshotFilters
@@ -59,6 +60,7 @@ def create(s: Session, values: Mapping[str, Any],
     s.add(row)
     s.flush()
     metadata_db.update(s, metadata_db.SNAPSHOTS, row.id, metadata)
+    instances_db.add_snapshot_instances(s, row.id, row.share_id)
     created = get(s, row.id)
     assert created is not None
     return created

@@ -12,9 +12,12 @@ specs overlaid with the share's metadata, read by the caller and passed in.
 * ``simulated_driver:fail``: a comma-separated list of operations that
   fail (``create``, ``create_from_snapshot``, ``delete``, ``extend``,
   ``shrink``, ``revert``, ``manage``, ``unmanage``, ``snapshot_create``,
-  ``snapshot_delete``, ``snapshot_manage``, ``snapshot_unmanage``, and for
-  share groups (hints: their share types' extra specs) ``group_create``,
-  ``group_delete``, ``group_snapshot_create``, ``group_snapshot_delete``).
+  ``snapshot_delete``, ``snapshot_manage``, ``snapshot_unmanage``,
+  ``replica_create``, ``replica_delete``, ``replica_promote``,
+  ``replica_resync`` (the replica ends ``out_of_sync``), ``migration_start``,
+  ``migration_complete``, and for share groups (hints: their share types'
+  extra specs) ``group_create``, ``group_delete``, ``group_snapshot_create``,
+  ``group_snapshot_delete``).
 * ``simulated_driver:used_gb``: the space written to the share; shrinking
   below it is refused, as a real back end refuses to lose data, and a thin
   pool counts it as used.
@@ -116,7 +119,8 @@ class Pool:
             "vendor_name": "manila-ui",
             "driver_version": "1.0",
             "replication_domain": self.replication_domain,
-            "replication_type": None,
+            # As Manila's dummy driver: readable replicas in a domain.
+            "replication_type": "readable" if self.replication_domain else None,
             "encryption_support": None,
             "ipv4_support": True,
             "ipv6_support": True,
@@ -182,7 +186,11 @@ class SimulatedDriver:
                  squash_modes=squash if "beta" in opts.squash_backends else ()),
         ]
         if opts.dhss_backend:
-            found.append(pool("gamma", zones[0], driver_handles_share_servers=True))
+            # No replication on share servers (as the reference's dummy back
+            # end GAMMA).
+            found.append(dataclasses.replace(
+                pool("gamma", zones[0], driver_handles_share_servers=True),
+                replication_domain=None))
         return found
 
     def availability_zones(self) -> list[str]:
@@ -251,6 +259,34 @@ class SimulatedDriver:
 
     def unmanage(self, share_id: str, hints: Mapping[str, str]) -> None:
         check("unmanage", hints)
+
+    # -- replicas and migrations: instances of a share, named by their id ----
+
+    def create_replica(self, instance_id: str, share_proto: str,
+                       hints: Mapping[str, str]) -> list[ExportPath]:
+        """A new replica, in sync once created (as Manila's dummy driver)."""
+        check("replica_create", hints)
+        return self._exports(instance_id, share_proto)
+
+    def delete_replica(self, instance_id: str, hints: Mapping[str, str]) -> None:
+        check("replica_delete", hints)
+        self.access.forget(instance_id)
+
+    def promote_replica(self, instance_id: str, hints: Mapping[str, str]) -> None:
+        check("replica_promote", hints)
+
+    def replica_state(self, instance_id: str, hints: Mapping[str, str]) -> str:
+        """What a resync finds: in sync, unless told otherwise."""
+        return "out_of_sync" if fails("replica_resync", hints) else "in_sync"
+
+    def migration_start(self, instance_id: str, hints: Mapping[str, str]) -> None:
+        check("migration_start", hints)
+
+    def migration_complete(self, instance_id: str, share_proto: str,
+                           hints: Mapping[str, str]) -> list[ExportPath]:
+        """The destination's export locations."""
+        check("migration_complete", hints)
+        return self._exports(instance_id, share_proto)
 
     def create_snapshot(self, snapshot_id: str, hints: Mapping[str, str]) -> str:
         """Take a snapshot; returns its provider location."""

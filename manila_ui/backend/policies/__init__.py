@@ -28,8 +28,11 @@ from manila_ui.backend.policies import share_backups
 from manila_ui.backend.policies import share_group_snapshots
 from manila_ui.backend.policies import share_group_types
 from manila_ui.backend.policies import share_groups
+from manila_ui.backend.policies import share_instances
+from manila_ui.backend.policies import share_migration
 from manila_ui.backend.policies import share_network_subnets
 from manila_ui.backend.policies import share_networks
+from manila_ui.backend.policies import share_replicas
 from manila_ui.backend.policies import share_servers
 from manila_ui.backend.policies import share_types
 from manila_ui.backend.policies import shares
@@ -62,4 +65,7 @@ def list_rules() -> list[policy.RuleDefault]:
         share_group_snapshots.rules,
         share_backups.rules,
         qos_types.rules,
+        share_instances.rules,
+        share_replicas.rules,
+        share_migration.rules,
     ))

@@ -32,11 +32,17 @@ class Action:
     min_version: str = "2.0"
     max_version: str | None = None
     experimental: bool = False   # only with the experimental header
+    # Experimental below this version only (Manila's header needed there).
+    experimental_until: str | None = None
 
     def serves(self, version: microversion.APIVersion, experimental: bool = False) -> bool:
         high = microversion.v(self.max_version) if self.max_version else microversion.MAX
-        return (microversion.v(self.min_version) <= version <= high
-                and (experimental or not self.experimental))
+        if not microversion.v(self.min_version) <= version <= high:
+            return False
+        if experimental or not (self.experimental or self.experimental_until):
+            return True
+        return bool(self.experimental_until
+                    and version >= microversion.v(self.experimental_until))
 
 
 def dispatch(req: ApiRequest, table: Mapping[str, Action], resource_id: str

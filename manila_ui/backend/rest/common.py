@@ -90,6 +90,14 @@ def graduated(req: ApiRequest, ga: str) -> None:
             "X-OpenStack-Manila-API-Experimental", "").strip().lower() not in (
             "1", "t", "true", "on", "y", "yes"):
         raise faults.NotFound()
+def state_argument(body: dict[str, Any], attribute: str) -> Any:
+    """The value an admin action resets, as Manila's AdminActionsMixin reads
+    it: ``{"<action>": {"<attribute>": ...}}``."""
+    (name,) = body
+    try:
+        return body[name][attribute]
+    except (TypeError, KeyError):
+        raise faults.BadRequest(f"Must specify '{attribute}'") from None
 
 
 # -- shares -----------------------------------------------------------------------

@@ -45,21 +45,25 @@ _ERRORS: dict[type[errors.ServiceError], type[faults.Fault]] = {
 
 # The microversion range of each versioned handler (others serve them all).
 _VERSIONS: dict[Handler, tuple[APIVersion, APIVersion]] = {}
-# Handlers of experimental APIs: served only to requests that ask for them.
-_EXPERIMENTAL: set[Handler] = set()
+# Experimental handlers: served only to requests that ask for experimental
+# APIs, always (None) or below a version (where the API became GA).
+_EXPERIMENTAL: dict[Handler, APIVersion | None] = {}
 
 
 def api_version(min_version: str, max_version: str | None = None,
-                experimental: bool = False) -> Callable[[Handler], Handler]:
+                experimental: bool = False,
+                experimental_until: str | None = None) -> Callable[[Handler], Handler]:
     """Serve a handler only from ``min_version`` (to ``max_version``), and
-    an ``experimental`` one only with the experimental header; elsewhere it
-    is 404, as Manila answers a method missing at a version."""
+    an ``experimental`` one (below ``experimental_until``) only with the
+    experimental header; elsewhere it is 404, as Manila answers a method
+    missing at a version."""
     def mark(handler: Handler) -> Handler:
         _VERSIONS[handler] = (microversion.v(min_version),
                               microversion.v(max_version) if max_version
                               else microversion.MAX)
-        if experimental:
-            _EXPERIMENTAL.add(handler)
+        if experimental or experimental_until:
+            _EXPERIMENTAL[handler] = (microversion.v(experimental_until)
+                                      if experimental_until else None)
         return handler
     return mark
 
@@ -68,8 +72,12 @@ def serves(handler: Handler, req: ApiRequest) -> bool:
     """Whether ``handler`` exists at the request's version (and, for an
     experimental API, whether the request asked for experimental ones)."""
     low, high = _VERSIONS.get(handler, (microversion.MIN, microversion.MAX))
-    return low <= req.version <= high and (
-        handler not in _EXPERIMENTAL or req.experimental)
+    if not low <= req.version <= high:
+        return False
+    if handler not in _EXPERIMENTAL or req.experimental:
+        return True
+    until = _EXPERIMENTAL[handler]
+    return until is not None and req.version >= until
 
 
 def json_response(body: Any, status: int = 200) -> webob.Response:

@@ -32,13 +32,17 @@ from manila_ui.backend.rest.handlers import share_group_snapshots
 from manila_ui.backend.rest.handlers import share_group_type_specs
 from manila_ui.backend.rest.handlers import share_group_types
 from manila_ui.backend.rest.handlers import share_groups
+from manila_ui.backend.rest.handlers import share_instances
+from manila_ui.backend.rest.handlers import share_migration
 from manila_ui.backend.rest.handlers import share_network_actions
 from manila_ui.backend.rest.handlers import share_network_subnets
 from manila_ui.backend.rest.handlers import share_networks
+from manila_ui.backend.rest.handlers import share_replicas
 from manila_ui.backend.rest.handlers import share_servers
 from manila_ui.backend.rest.handlers import share_type_extra_specs
 from manila_ui.backend.rest.handlers import share_types
 from manila_ui.backend.rest.handlers import shares
+from manila_ui.backend.rest.handlers import snapshot_instances
 from manila_ui.backend.rest.handlers import snapshots
 from manila_ui.backend.rest.handlers import transfers
 from manila_ui.backend.rest.handlers import versions
@@ -84,7 +88,8 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/shares/{share_id}": {"GET": shares.show, "PUT": shares.update,
                            "DELETE": shares.delete},
     "/shares/{share_id}/action": {"POST": actions.route(
-        {**share_actions.ACTIONS, **share_access.ACTIONS}, "share_id")},
+        {**share_actions.ACTIONS, **share_access.ACTIONS, **share_migration.ACTIONS},
+        "share_id")},
     "/shares/manage": {"POST": share_actions.manage},
     "/shares/{share_id}/export_locations": {"GET": export_locations.index},
     "/shares/{share_id}/export_locations/{export_location_id}": {
@@ -197,6 +202,33 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/qos-types/{qos_type_id}/specs/{key}": {"GET": qos_types.specs_show,
                                              "PUT": qos_types.specs_update,
                                              "DELETE": qos_types.specs_delete},
+    # Share instances, replicas, migration (issue 12).
+    "/share_instances": {"GET": share_instances.index},
+    "/share_instances/{share_instance_id}": {"GET": share_instances.show},
+    "/share_instances/{share_instance_id}/action": {"POST": actions.route(
+        share_instances.ACTIONS, "share_instance_id")},
+    "/share_instances/{share_instance_id}/export_locations": {
+        "GET": share_instances.export_locations},
+    "/share_instances/{share_instance_id}/export_locations/{export_location_id}": {
+        "GET": share_instances.export_location},
+    "/shares/{share_id}/instances": {"GET": share_instances.for_share},
+    "/snapshot-instances": {"GET": snapshot_instances.index},
+    "/snapshot-instances/detail": {"GET": snapshot_instances.detail},
+    "/snapshot-instances/{snapshot_instance_id}": {"GET": snapshot_instances.show},
+    "/snapshot-instances/{snapshot_instance_id}/action": {"POST": actions.route(
+        snapshot_instances.ACTIONS, "snapshot_instance_id")},
+    "/share-replicas": {"GET": share_replicas.index, "POST": share_replicas.create},
+    "/share-replicas/detail": {"GET": share_replicas.detail},
+    "/share-replicas/{share_replica_id}": {"GET": share_replicas.show,
+                                           "DELETE": share_replicas.delete},
+    "/share-replicas/{share_replica_id}/action": {"POST": actions.route(
+        share_replicas.ACTIONS, "share_replica_id")},
+    "/share-replicas/{share_replica_id}/export-locations": {
+        "GET": share_replicas.export_locations},
+    "/share-replicas/{share_replica_id}/export-locations/{export_location_id}": {
+        "GET": share_replicas.export_location},
+    **share_replicas.routes(),
+    "/shares/{share_id}/migration-progress": {"GET": share_migration.migration_progress},
 }
 
 

@@ -69,6 +69,7 @@ DETAILS = {
     "007": _FILTER_MSG % "AvailabilityZone",
     "008": _FILTER_MSG % "Capabilities",
     "009": _FILTER_MSG % "Capacity",
+    "014": _FILTER_MSG % "ShareReplication",
     "015": "Share Driver failed to extend share, The share status has been set to "
            "extending_error. This action cannot be re-attempted until the status has "
            "been rectified. Contact your administrator to determine the cause of this "

@@ -28,9 +28,12 @@ from manila_ui.backend.services.share_backups import ShareBackupService
 from manila_ui.backend.services.share_group_snapshots import ShareGroupSnapshotService
 from manila_ui.backend.services.share_group_types import ShareGroupTypeService
 from manila_ui.backend.services.share_groups import ShareGroupService
+from manila_ui.backend.services.share_instances import ShareInstanceService
 from manila_ui.backend.services.share_manage import ShareManageService
+from manila_ui.backend.services.share_migration import ShareMigrationService
 from manila_ui.backend.services.share_network_updates import ShareNetworkUpdateService
 from manila_ui.backend.services.share_networks import ShareNetworkService
+from manila_ui.backend.services.share_replicas import ShareReplicaService
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.share_types import ShareTypeService
 from manila_ui.backend.services.shares import ShareService
@@ -79,6 +82,9 @@ class Services:
     share_backups: ShareBackupService
     qos_types: QosTypeService
     services: ServiceService
+    share_instances: ShareInstanceService
+    share_replicas: ShareReplicaService
+    share_migration: ShareMigrationService
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -100,6 +106,13 @@ class Services:
         access_sync = AccessSync(db, conf, queue, driver)
         services = ServiceService(db, conf, queue, driver, access_sync)
         shares.services = services
+        # Share instances: replicas and migrations work on them.
+        share_instances = ShareInstanceService(db, conf, queue, driver, quotas, messages)
+        share_instances.start_share_delete = (
+            lambda s, share, force, request_id: shares.start_delete(
+                s, share, force, request_id))
+        share_replicas = ShareReplicaService(db, conf, queue, driver, quotas, messages)
+        share_replicas.instances = share_instances
         return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
                    messages=messages, share_types=ShareTypeService(db, conf),
                    availability_zones=AvailabilityZoneService(db),
@@ -125,7 +138,10 @@ class Services:
                        db, conf, queue, driver, quotas, messages),
                    share_backups=ShareBackupService(db, conf, queue, driver, quotas,
                                                     messages),
-                   qos_types=QosTypeService(db), services=services)
+                   qos_types=QosTypeService(db), services=services,
+                   share_instances=share_instances, share_replicas=share_replicas,
+                   share_migration=ShareMigrationService(db, conf, queue, driver,
+                                                         quotas, messages))
 
     def bootstrap(self) -> None:
         """Rows a fresh install needs: zones of the pools, the services, the

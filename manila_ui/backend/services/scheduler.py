@@ -28,6 +28,7 @@ FILTER_DETAILS = {
     "CapabilitiesFilter": "008",
     "CapacityFilter": "009",
     "CreateFromSnapshotFilter": "016",
+    "ShareReplicationFilter": "014",
 }
 NO_VALID_HOST = "002"
 BACKEND_NOT_READY = "028"     # no share service enabled and up at all
@@ -76,6 +77,9 @@ class Request:
     only_pool: str | None = None        # no choice: this pool or nothing
     from_snapshot: bool = False         # a new share from a snapshot
     is_share_extend: bool = False       # growing a share by ``size``
+    # A new replica: the active replica's pool, and the pools that hold one.
+    active_replica_pool: Pool | None = None
+    replica_pools: tuple[str, ...] = ()
 
     @property
     def specs(self) -> dict[str, str]:
@@ -196,6 +200,20 @@ def create_from_snapshot(pool: PoolState, request: Request) -> bool:
         and source.replication_domain == pool.pool.replication_domain)
 
 
+def share_replication(pool: PoolState, request: Request) -> bool:
+    """A replicated type needs a pool in a replication domain; a new replica,
+    one in the active replica's domain that holds no replica of the share."""
+    if not request.extra_specs.get("replication_type"):
+        return True
+    domain = pool.pool.replication_domain
+    if domain is None:
+        return False
+    active = request.active_replica_pool
+    if active is None:
+        return True
+    return domain == active.replication_domain and pool.name not in request.replica_pools
+
+
 HostFilter = Callable[[PoolState, Request], bool]
 
 FILTERS: list[tuple[str, HostFilter]] = [
@@ -203,6 +221,7 @@ FILTERS: list[tuple[str, HostFilter]] = [
     ("AvailabilityZoneFilter", availability_zone),
     ("CapacityFilter", capacity),
     ("CapabilitiesFilter", capabilities),
+    ("ShareReplicationFilter", share_replication),
     ("CreateFromSnapshotFilter", create_from_snapshot),
 ]
 

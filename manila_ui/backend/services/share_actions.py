@@ -357,6 +357,9 @@ class ShareActionService(QueuedService):
             if share.status not in ("available", "error", "inactive"):
                 raise errors.Refused("Invalid share: Share status must be one of "
                                      "('available', 'error', 'inactive').")
+            if share.has_replicas:
+                raise errors.Conflict(f"Share {share.id} has replicas. Remove the "
+                                      "replicas before soft deleting the share.")
             count = snapshots_db.count_for_share(s, share.id)
             if count:
                 raise errors.Refused(

@@ -71,6 +71,12 @@ TRANSITIONAL = ("creating", "deleting", "manage_starting", "unmanage_starting",
                 "reverting", "server_migrating", "server_migrating_to",
                 "backup_restoring", "backup_creating", "ensuring",
                 "reverting_to_snapshot")
+# Manila's BUSY_TASK_STATES: a share migrating is busy.
+BUSY_TASK_STATES = ("migration_starting", "migration_in_progress", "migration_completing",
+                    "migration_driver_starting", "migration_driver_in_progress",
+                    "migration_driver_phase1_done", "data_copying_starting",
+                    "data_copying_in_progress", "data_copying_completing",
+                    "data_copying_completed")
 DISPLAY_FIELD_MAX = 255
 SORT_KEYS = tuple(shares_db.SORT_COLUMNS)
 
@@ -267,14 +273,16 @@ class ShareService(QueuedService):
                                        sort_dir=sort_dir.lower(), limit=limit,
                                        offset=offset, with_count=with_count)
 
-    def export_locations(self, share_id: str,
-                         include_admin_only: bool) -> list[records.ExportLocation]:
+    def export_locations(self, share_id: str, include_admin_only: bool,
+                         replicas: bool = False) -> list[records.ExportLocation]:
+        """The primary instance's (``replicas``: and its replicas')."""
         with self._db.read() as s:
-            return shares_db.export_locations(s, share_id, include_admin_only)
+            return shares_db.export_locations(s, share_id, include_admin_only, replicas)
 
-    def export_location(self, share_id: str, el_id: str) -> records.ExportLocation:
+    def export_location(self, share_id: str, el_id: str,
+                        replicas: bool = False) -> records.ExportLocation:
         with self._db.read() as s:
-            found = shares_db.export_location(s, share_id, el_id)
+            found = shares_db.export_location(s, share_id, el_id, replicas)
         if found is None:
             raise errors.NotFound(f"Export location '{el_id}' not found.")
         return found
@@ -576,12 +584,18 @@ class ShareService(QueuedService):
         if not force and share.status not in DELETABLE:
             raise errors.Refused(
                 f"Invalid share: Share status must be one of {DELETABLE}.")
+        if share.has_replicas:
+            raise errors.Conflict(f"Share {share.id} has replicas. Remove the replicas "
+                                  "before deleting the share.")
         count = snapshots_db.count_for_share(s, share.id)
         if count:
             raise errors.Refused(
                 f"Invalid share: Share still has {count} dependent snapshots.")
         check_no_group_snapshot_members(s, share.id)
         check_no_backups(s, share.id)
+        if share.task_state in BUSY_TASK_STATES:
+            raise errors.Invalid(f"Share is busy with an active task: Share {share.id} "
+                                 f"is busy as part of an active task: {share.task_state}.")
         if not share.host:
             shares_db.delete_share(s, share.id)  # never placed: gone now
             return

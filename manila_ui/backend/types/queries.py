@@ -135,3 +135,15 @@ class QosTypeFilters:
     name_like: str | None = None
     description: str | None = None
     description_like: str | None = None
+
+
+@dataclasses.dataclass
+class ShareInstanceFilters:
+    """Manila's filters of ``GET /share_instances`` (admins)."""
+
+    export_location_id: str | None = None
+    export_location_path: str | None = None
+    is_soft_deleted: bool = False
+    host: str | None = None
+    status: str | None = None
+    share_server_id: str | None = None

@@ -69,6 +69,7 @@ class Share:
     source_share_group_snapshot_member_id: str | None = None
     source_backup_id: str | None = None  # the backup last restored into it (2.80)
     qos_type_id: str | None = None       # its type's default_qos_type (2.94)
+    has_replicas: bool = False          # more than the active replica (2.11)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,6 +82,7 @@ class ExportLocation:
     created_at: datetime.datetime
     updated_at: datetime.datetime | None
     metadata: dict[str, str] = dataclasses.field(default_factory=dict)
+    share_instance_id: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -380,6 +382,48 @@ class ShareGroupSnapshotMember:
     updated_at: datetime.datetime | None
 
 
+# -- share and snapshot instances, replicas, migrations ----------------------
+
+@dataclasses.dataclass(frozen=True)
+class ShareInstance:
+    """One instance of a share: its primary (what the share shows), a
+    replica, or a migration's destination; with the share's owner and
+    recycle-bin flag, which decide who sees it."""
+
+    id: str
+    share_id: str
+    is_primary: bool
+    status: str
+    host: str | None
+    availability_zone: str | None
+    share_network_id: str | None
+    share_server_id: str | None
+    share_type_id: str | None
+    access_rules_status: str
+    replica_state: str | None
+    cast_rules_to_readonly: bool
+    progress: str | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+    project_id: str
+    user_id: str
+    share_is_soft_deleted: bool
+    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class SnapshotInstance:
+    id: str
+    snapshot_id: str
+    share_id: str
+    share_instance_id: str
+    status: str
+    progress: str | None
+    provider_location: str | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+
+
 @dataclasses.dataclass(frozen=True)
 class ShareGroupSnapshot:
     id: str
@@ -445,3 +489,19 @@ class Service:
     @property
     def status(self) -> str:
         return "disabled" if self.disabled else "enabled"
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareMigration:
+    share_id: str
+    dest_host: str
+    dest_instance_id: str | None
+    host_assisted: bool
+    writable: bool
+    preserve_metadata: bool
+    nondisruptive: bool
+    preserve_snapshots: bool
+    new_share_type_id: str | None
+    new_share_network_id: str | None
+    total_progress: int
+    created_at: datetime.datetime

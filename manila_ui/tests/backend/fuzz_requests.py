@@ -72,6 +72,8 @@ KINDS = {
     "share_group_id": "share_group", "share_group_snapshot_id": "share_group_snapshot",
     "share_group_type_id": "share_group_type",
     "backup_id": "share_backup", "qos_type_id": "qos_type",
+    "share_replica_id": "share_replica", "share_instance_id": "share_instance",
+    "snapshot_instance_id": "snapshot_instance",
 }
 # Answer keys that name a kind differently (lists, Manila's old names).
 ALIASES = {"shares": "share", "snapshots": "snapshot", "share_networks": "share_network",
@@ -84,7 +86,9 @@ ALIASES = {"shares": "share", "snapshots": "snapshot", "share_networks": "share_
            "share_network_subnets": "share_network_subnet",
            "share_groups": "share_group", "share_group_snapshots": "share_group_snapshot",
            "share_group_types": "share_group_type",
-           "share_backups": "share_backup", "qos_types": "qos_type"}
+           "share_backups": "share_backup", "qos_types": "qos_type",
+           "share_replicas": "share_replica", "share_instances": "share_instance",
+           "snapshot_instances": "snapshot_instance"}
 LIMIT = 60    # ids kept per kind, so the early ones stay likely
 
 
@@ -238,6 +242,9 @@ TEMPLATES: dict[tuple[str, str], Any] = {
     ("PUT", "/qos-types/{qos_type_id}"): {"qos_type": {"description": "d2"}},
     ("POST", "/qos-types/{qos_type_id}/specs"): {"specs": {"max_iops": "20"}},
     ("PUT", "/qos-types/{qos_type_id}/specs/{key}"): {"{key}": "5"},
+    ("POST", "/share-replicas"): {"share_replica": {
+        "share_id": "{id:share}", "availability_zone": "nova-2", "metadata": {"k": "v"},
+        "scheduler_hints": {"only_host": "manila-ui@beta#pool_beta"}}},
     ("POST", "/share-servers/manage"): {"share_server": {
         "host": "manila-ui@gamma", "share_network_id": "{id:share_network}", "identifier": "i"}},
 }
@@ -273,6 +280,15 @@ ACTION_ARGS: dict[str, Any] = {
     "addProjectAccess": {"project": "{id:project}"},
     "removeProjectAccess": {"project": "{id:project}"},
     "reset_task_state": {"task_state": None},
+    "promote": {"quiesce_wait_time": 5},
+    "resync": None,
+    "reset_replica_state": {"replica_state": "in_sync"},
+    "migration_start": {"host": "manila-ui@beta#pool_beta", "writable": True,
+                        "preserve_metadata": True, "preserve_snapshots": True,
+                        "nondisruptive": False, "new_share_type_id": "{id:share_type}"},
+    "migration_complete": None,
+    "migration_cancel": None,
+    "migration_get_progress": None,
 }
 METADATA_BODIES = ({"metadata": {"k": "v", "simulated_driver:used_gb": "1"}},
                    {"meta": {"{key}": "v"}})

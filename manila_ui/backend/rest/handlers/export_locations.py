@@ -29,7 +29,9 @@ def _share_id(req: ApiRequest) -> str:
 def index(req: ApiRequest) -> webob.Response:
     req.authorize(policy.INDEX)
     share_id = _share_id(req)
-    found = req.services.shares.export_locations(share_id, bool(req.ctx.is_admin))
+    # Below 2.47 the replicas' locations are listed too.
+    found = req.services.shares.export_locations(share_id, bool(req.ctx.is_admin),
+                                                 replicas=not req.at_least("2.47"))
     return json_response({"export_locations": [VIEW.one(req, el, detail=False)
                                                for el in found]})
 
@@ -40,7 +42,8 @@ def show(req: ApiRequest) -> webob.Response:
     share_id = _share_id(req)
     el_id = req.url_args["export_location_id"]
     try:
-        el = req.services.shares.export_location(share_id, el_id)
+        el = req.services.shares.export_location(share_id, el_id,
+                                                 replicas=not req.at_least("2.47"))
     except errors.NotFound:
         raise faults.NotFound(f"Export location '{el_id}' not found.") from None
     if el.is_admin_only and not req.ctx.is_admin:

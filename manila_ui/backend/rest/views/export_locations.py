@@ -19,8 +19,7 @@ class ExportLocationView(ViewBuilder):
         view: dict[str, Any] = {"id": el.id, "path": el.path}
         self.apply_modifiers(req, view, el)
         if req.ctx.is_admin:
-            # One instance per share here: the share id stands for it.
-            view["share_instance_id"] = el.share_id
+            view["share_instance_id"] = el.share_instance_id or el.share_id
             view["is_admin_only"] = el.is_admin_only
         if detail:
             view["created_at"] = isotime(el.created_at)

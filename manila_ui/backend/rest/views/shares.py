@@ -119,7 +119,7 @@ class ShareView(ViewBuilder):
     def add_replication_fields(self, req: ApiRequest, view: dict[str, Any],
                                share: Share) -> None:
         view["replication_type"] = share.replication_type
-        view["has_replicas"] = False
+        view["has_replicas"] = share.has_replicas
 
     @since("2.16")
     def add_user_id(self, req: ApiRequest, view: dict[str, Any], share: Share) -> None:

@@ -12,11 +12,13 @@ from manila_ui.tests.reference.scenarios import backups
 from manila_ui.tests.reference.scenarios import faults
 from manila_ui.tests.reference.scenarios import groups
 from manila_ui.tests.reference.scenarios import messages
+from manila_ui.tests.reference.scenarios import migration
 from manila_ui.tests.reference.scenarios import mountable_snapshots
 from manila_ui.tests.reference.scenarios import networks
 from manila_ui.tests.reference.scenarios import pools
 from manila_ui.tests.reference.scenarios import qos
 from manila_ui.tests.reference.scenarios import quotas
+from manila_ui.tests.reference.scenarios import replicas
 from manila_ui.tests.reference.scenarios import resource_locks
 from manila_ui.tests.reference.scenarios import services
 from manila_ui.tests.reference.scenarios import shares
@@ -95,4 +97,11 @@ SCENARIOS = (
              needs=(("GET", "/services"), ("PUT", "/services/{}"),
                     ("POST", "/services/ensure-shares", "2.86")),
              resource="services"),
+    Scenario("replicas", replicas.replicas, versions=replicas.VERSIONS,
+             needs=(("POST", "/share-replicas"), ("GET", "/snapshot-instances")),
+             resource="share replicas"),
+    Scenario("share_instances", replicas.instances, versions=replicas.VERSIONS,
+             needs=(("GET", "/share_instances"),), resource="share instances"),
+    Scenario("migration", migration.migration, versions=migration.VERSIONS,
+             needs=(("POST", "/shares/{}/action"),), resource="share migration"),
 )
