@@ -1,0 +1,30 @@
+"""A share instance's detail page: what it is and its export locations
+(one more call)."""
+
+from django.utils.translation import gettext_lazy as _
+from horizon import exceptions
+from horizon import tabs
+
+from manila_ui.api import share_instances as api_instances
+
+
+class OverviewTab(tabs.Tab):
+    name = _("Overview")
+    slug = "overview"
+    template_name = "admin/share_instances/_detail_overview.html"
+
+    def get_context_data(self, request):
+        instance = self.tab_group.kwargs["instance"]
+        try:
+            locations = api_instances.instance_export_locations(request, instance.id)
+        except Exception:
+            exceptions.handle(request, _("Unable to retrieve export locations."))
+            locations = []
+        locations = sorted(locations, key=lambda loc: (bool(loc.is_admin_only),
+                                                       not loc.preferred, loc.path or ""))
+        return {"instance": instance, "export_locations": locations}
+
+
+class ShareInstanceDetailTabs(tabs.DetailTabsGroup):
+    slug = "share_instance_details"
+    tabs = (OverviewTab,)
