@@ -46,6 +46,12 @@ def share_groups_enabled() -> bool:
     return bool(manila_features().get("enable_share_groups", True))
 
 
+def replication_enabled() -> bool:
+    """Upstream manila-ui's ``enable_replication`` toggle: a share's Replicas
+    tab; it also needs Manila 2.56."""
+    return bool(manila_features().get("enable_replication", True))
+
+
 def is_error_status(status: str | None) -> bool:
     status = status or ""
     return status.startswith("error") or status.endswith("_error")

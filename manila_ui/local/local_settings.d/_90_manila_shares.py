@@ -39,11 +39,12 @@ _MANILA_UI_FEATURES = {
     # The share group panels (Project and Admin) and Create Share's "Share group"
     # choice; they also need Manila 2.55.
     "enable_share_groups": True,
+    # A replicated share's Replicas tab (it also needs Manila 2.56).
+    "enable_replication": True,
     # Offer "Public" in Create Share Group Type (else every new group type is private).
     "enable_public_share_group_type_creation": True,
 }
 _MANILA_UI_UNUSED_FEATURES = {
-    "enable_replication": "this manila-ui has no share replica panels yet",
     "enable_migration": "this manila-ui has no share migration forms yet",
     "enable_public_share_type_creation":
         "Create Share Type always offers Public; policy share_type:create decides",

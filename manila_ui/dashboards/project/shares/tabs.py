@@ -15,10 +15,13 @@ from horizon.utils import http as http_utils
 from manila_ui.api import messages as api_messages
 from manila_ui.api import resource_locks as api_locks
 from manila_ui.api import share_access as api_access
+from manila_ui.api import share_replicas as api_replicas
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import mount
+from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.shares.replicas import tables as replica_tables
 
 # A share exports nothing (yet, or any more) in these statuses.
 NO_EXPORTS = ("creating", "creating_from_snapshot", "deleting", "error",
@@ -153,6 +156,31 @@ class MessagesTab(_ShareTab):
                 "detail_url": self.message_detail_url}
 
 
+class ReplicasTab(_ShareTab, tabs.TableTab):
+    """A replicated share's replicas (one call, when opened); rows in a
+    transitional state or out of sync update themselves."""
+
+    name = _("Replicas")
+    slug = "replicas"
+    table_classes = (replica_tables.ReplicasTable,)
+    template_name = "horizon/common/_detail_table.html"
+    preload = False
+
+    def allowed(self, request):
+        share = self.share
+        return bool(share.replication_type and utils.replication_enabled()
+                    and utils.supports(request, "replication")
+                    and policy.check(request, (("share", "share_replica:get_all"),),
+                                     {"project_id": share.project_id}))
+
+    def get_replicas_data(self):
+        try:
+            return api_replicas.replica_list(self.request, self.share.id)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the replicas."))
+            return []
+
+
 class LocksTab(_ShareTab):
     """The share's locks (2.81): against its deletion, placed by its
     project, by an admin or by a rule's deletion lock."""
@@ -178,5 +206,5 @@ class LocksTab(_ShareTab):
 class ShareDetailTabs(tabs.DetailTabsGroup):
     slug = "share_details"
     tabs = (OverviewTab, MetadataTab, ExportLocationsTab, SnapshotsTab,
-            MessagesTab, LocksTab)
+            ReplicasTab, MessagesTab, LocksTab)
     sticky = True

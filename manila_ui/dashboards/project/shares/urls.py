@@ -2,6 +2,7 @@ from django.urls import re_path
 from django.views.generic import RedirectView
 
 from manila_ui.dashboards.project.shares import views
+from manila_ui.dashboards.project.shares.replicas import views as replica_views
 
 # Manila's ids are UUIDs: anything else under the panel (an unknown path
 # under /project/, where this panel is the dashboard's default) is a 404,
@@ -28,6 +29,8 @@ urlpatterns = [
             name="revert"),
     re_path(SHARE + r"metadata/$", views.UpdateMetadataView.as_view(),
             name="update_metadata"),
+    re_path(SHARE + r"replicas/create/$", replica_views.CreateReplicaView.as_view(),
+            name="create_replica"),
     re_path(SHARE + r"transfer/$", views.CreateTransferView.as_view(),
             name="create_transfer"),
     re_path(SHARE + r"$", views.DetailView.as_view(), name="detail"),

@@ -156,7 +156,7 @@ class UpdateView(ShareLookup, common_views.ObjectModalMixin, forms.ModalFormView
                 "is_public": bool(share.is_public)}
 
 
-class DetailView(ShareLookup, common_views.TabbedDetailMixin, tabs.TabView):
+class DetailView(ShareLookup, common_views.TabbedDetailMixin, tabs.TabbedTableView):
     tab_group_class = share_tabs.ShareDetailTabs
     template_name = "horizon/common/_detail.html"
     page_title = "{{ share.name_or_id }}"
