@@ -52,6 +52,12 @@ def replication_enabled() -> bool:
     return bool(manila_features().get("enable_replication", True))
 
 
+def migration_enabled() -> bool:
+    """Upstream manila-ui's ``enable_migration`` toggle: the migration
+    actions of Admin › Shares; they also need Manila 2.96."""
+    return bool(manila_features().get("enable_migration", True))
+
+
 def is_error_status(status: str | None) -> bool:
     status = status or ""
     return status.startswith("error") or status.endswith("_error")

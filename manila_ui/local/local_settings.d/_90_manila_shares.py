@@ -41,11 +41,12 @@ _MANILA_UI_FEATURES = {
     "enable_share_groups": True,
     # A replicated share's Replicas tab (it also needs Manila 2.56).
     "enable_replication": True,
+    # The migration actions of Admin › Shares (they also need Manila 2.96).
+    "enable_migration": True,
     # Offer "Public" in Create Share Group Type (else every new group type is private).
     "enable_public_share_group_type_creation": True,
 }
 _MANILA_UI_UNUSED_FEATURES = {
-    "enable_migration": "this manila-ui has no share migration forms yet",
     "enable_public_share_type_creation":
         "Create Share Type always offers Public; policy share_type:create decides",
 }

@@ -64,7 +64,8 @@ def test_the_operators_values_win_and_unused_keys_are_reported(tmp_path: Path) -
     # overrides, which the stack's local_settings.py applies) set some keys.
     overrides = tmp_path / "settings.json"
     overrides.write_text(json.dumps({"OPENSTACK_MANILA_FEATURES": {
-        "enable_public_shares": False, "enable_migration": True, "enable_sharez": 1}}))
+        "enable_public_shares": False, "enable_public_share_type_creation": True,
+        "enable_sharez": 1}}))
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="openstack_dashboard.settings",
                MANILA_UI_HORIZON_SETTINGS=str(overrides))
     code = ("import json; from django.conf import settings as s; "
@@ -74,7 +75,8 @@ def test_the_operators_values_win_and_unused_keys_are_reported(tmp_path: Path) -
     features = json.loads(done.stdout.splitlines()[-1])
     assert features["enable_public_shares"] is False
     assert features["api_timeout"] == 30  # the defaults fill the rest
-    assert "OPENSTACK_MANILA_FEATURES['enable_migration'] has no effect" in done.stderr
+    assert ("OPENSTACK_MANILA_FEATURES['enable_public_share_type_creation'] has no effect"
+            in done.stderr)
     assert "OPENSTACK_MANILA_FEATURES['enable_sharez'] is not a manila-ui setting" in done.stderr
 
 

@@ -7,6 +7,10 @@ urlpatterns = [
     re_path(r"^manage/$", views.ManageView.as_view(), name="manage"),
     re_path(r"^(?P<share_id>[^/]+)/reset_status/$",
             views.ResetStatusView.as_view(), name="reset_status"),
+    re_path(r"^(?P<share_id>[^/]+)/migrate/$", views.MigrateView.as_view(),
+            name="migrate"),
+    re_path(r"^(?P<share_id>[^/]+)/reset_task_state/$",
+            views.ResetTaskStateView.as_view(), name="reset_task_state"),
     re_path(r"^(?P<share_id>[^/]+)/$", views.DetailView.as_view(),
             name="detail"),
 ]

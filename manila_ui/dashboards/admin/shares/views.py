@@ -54,6 +54,38 @@ class ResetStatusView(project_views.ShareModalView):
         return initial
 
 
+class MigrateView(project_views.ShareModalView):
+    form_class = admin_forms.MigrateForm
+    policy_rules = admin_tables.MigrateShare.policy_rules
+    template_name = "admin/shares/migrate.html"
+    modal_id = "migrate_share_modal"
+    submit_label = _("Start Migration")
+    submit_url_name = "horizon:admin:shares:migrate"
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Migrate Share")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["share"] = self.get_object()
+        return kwargs
+
+
+class ResetTaskStateView(project_views.ShareModalView):
+    form_class = admin_forms.ResetTaskStateForm
+    policy_rules = admin_tables.ResetTaskState.policy_rules
+    template_name = "admin/shares/reset_task_state.html"
+    modal_id = "reset_share_task_state_modal"
+    submit_label = _("Reset Task State")
+    submit_url_name = "horizon:admin:shares:reset_task_state"
+    success_url = reverse_lazy(INDEX)
+    page_title = _("Reset Task State")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial["task_state"] = self.get_object().task_state or ""
+        return initial
+
+
 class ManageView(policy.PolicyCheckedView, forms.ModalFormView):
     form_class = admin_forms.ManageShareForm
     policy_rules = admin_tables.ManageShare.policy_rules
