@@ -24,7 +24,7 @@ def _instance_of(manila, share_id):
 
 
 def test_the_instance_list_costs_the_same_for_one_share_or_three(
-        admin_client, manila, shares_of, backend_calls):
+        admin_client, manila, shares_of, backend_calls, record_property):
     demo = shares_of("demo")
     first = demo.create(name=unique("inst"))
     demo.wait(first.id)
@@ -42,12 +42,13 @@ def test_the_instance_list_costs_the_same_for_one_share_or_three(
     row = row_html(html, instance.id)
     assert first.id in row and instance.host in row
     assert instance.id in more_html
+    record_property("share_instances_index_calls", more.count)
     assert few.count == more.count, (few.lines, more.lines)
     assert more.count <= 3, more.lines
 
 
 def test_the_detail_shows_where_the_instance_is_exported(
-        admin_client, manila, shares_of, backend_calls):
+        admin_client, manila, shares_of, backend_calls, record_property):
     demo = shares_of("demo")
     share = demo.create(name=unique("inst"))
     demo.wait(share.id)
@@ -58,6 +59,7 @@ def test_the_detail_shows_where_the_instance_is_exported(
     with backend_calls() as calls:
         html = admin_client.get(detail_url(instance.id)).content.decode()
 
+    record_property("share_instance_detail_calls", calls.count)
     assert 'id="share_instance_detail__export_locations"' in html
     assert all(path in html for path in paths), paths
     assert reverse("horizon:admin:shares:detail", args=(share.id,)) in html

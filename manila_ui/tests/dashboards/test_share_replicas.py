@@ -59,7 +59,7 @@ def _state(manila, replica_id):
 
 
 def test_an_owner_replicates_promotes_and_removes_the_old_active(
-        demo_client, manila, replicated, backend_calls):
+        demo_client, manila, replicated, backend_calls, record_property):
     share_type, demo = replicated
     share = demo.create(name=unique("repl"), share_type=share_type,
                         availability_zone="nova")
@@ -85,6 +85,7 @@ def test_an_owner_replicates_promotes_and_removes_the_old_active(
         html = replicas_tab(demo_client, share.id)
     assert set(row_ids(html)) == {active, new}
     assert f"replicas__promote__{new}" in row_html(html, new)
+    record_property("replicas_tab_calls", two.count)
     assert one.count == two.count, (one.lines, two.lines)
 
     response = demo_client.post(detail_url(share.id),
