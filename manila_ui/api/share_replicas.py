@@ -62,6 +62,12 @@ def replica_delete(request: Any, replica_id: str) -> None:
     base.forget(request)
 
 
+def replica_force_delete(request: Any, replica_id: str) -> None:
+    """Delete a replica whatever its state (admins)."""
+    _manager(request).delete(replica_id, force=True)
+    base.forget(request)
+
+
 def replica_reset_status(request: Any, replica_id: str, status: str) -> None:
     _manager(request).reset_state(replica_id, status)
     base.forget(request)

@@ -55,14 +55,16 @@ def test_an_admin_migrates_a_share_watching_its_progress(admin_client, manila, s
     row = row_html(admin_client.get(INDEX).content.decode(), share.id)
     assert _url("migrate", share.id) in row
 
-    _, dest = _start(admin_client, manila, share, force_host_assisted_migration="on")
+    # Driver-assisted: the reference runs no data service for a host-assisted copy.
+    _, dest = _start(admin_client, manila, share, writable="on",
+                     preserve_metadata="on", preserve_snapshots="on")
     seen = []
 
     def phase1_done():
         html = _row_update(admin_client, share.id)
         if "progress-bar" in html:
             seen.append(html)
-        return _share(manila, share.id).task_state == "data_copying_completed"
+        return _share(manila, share.id).task_state == "migration_driver_phase1_done"
     wait_until(phase1_done, timeout=90, interval=0.2, what="the copy")
 
     assert seen, "the row never showed the copy's progress"

@@ -114,3 +114,45 @@ def test_a_share_without_replication_has_no_replicas_tab(demo_client, shares_of)
 
     assert "share_details__replicas" not in html
     assert "share_details__overview" in html
+
+
+def test_an_admin_resets_a_replicas_state_resyncs_and_force_deletes_it(
+        admin_client, manila, replicated):
+    share_type, demo = replicated
+    share = demo.create(name=unique("repl"), share_type=share_type,
+                        availability_zone="nova")
+    demo.wait(share.id)
+    replica = manila("demo").share_replicas.create(share.id)
+    wait_until(lambda: _state(manila, replica.id) == "in_sync", timeout=60,
+               what="the replica in sync")
+    admin_detail = reverse("horizon:admin:shares:detail", args=(share.id,))
+    reset = reverse("horizon:project:shares:reset_replica_state", args=(replica.id,))
+
+    assert admin_client.get(reset).status_code == 200
+    response = admin_client.post(reset, {"replica_id": replica.id,
+                                         "replica_state": "out_of_sync"})
+
+    assert response.status_code == 302
+    assert _state(manila, replica.id) == "out_of_sync"
+    tab = admin_client.get(admin_detail, {"tab": "share_details__replicas"},
+                           HTTP_X_REQUESTED_WITH="XMLHttpRequest").content.decode()
+    assert f"replicas__resync__{replica.id}" in row_html(tab, replica.id)
+    response = admin_client.post(admin_detail,
+                                 {"action": f"replicas__force_delete__{replica.id}"})
+    assert response.status_code == 302
+    wait_until(lambda: replica.id not in _replicas(manila, share.id), timeout=60,
+               what="the replica gone")
+
+
+def test_a_member_gets_no_admin_replica_actions(demo_client, manila, replicated):
+    share_type, demo = replicated
+    share = demo.create(name=unique("repl"), share_type=share_type,
+                        availability_zone="nova")
+    demo.wait(share.id)
+
+    tab = replicas_tab(demo_client, share.id)
+    (active,) = _replicas(manila, share.id)
+    reset = reverse("horizon:project:shares:reset_replica_state", args=(active,))
+
+    assert "reset_replica_state" not in tab and "force_delete" not in tab
+    assert demo_client.get(reset).status_code in (302, 403)

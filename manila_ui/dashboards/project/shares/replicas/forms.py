@@ -1,4 +1,4 @@
-"""Create a replica of a share (2.56)."""
+"""Create a replica of a share (2.56); an admin resets a replica's state."""
 
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
@@ -40,4 +40,24 @@ class CreateReplicaForm(forms.SelfHandlingForm):
             return False
         messages.info(request, _("Creating the replica: it is in sync once its "
                                  "state reads in_sync."))
+        return True
+
+
+class ResetReplicaStateForm(forms.SelfHandlingForm):
+    replica_id = forms.CharField(widget=forms.HiddenInput())
+    replica_state = forms.ChoiceField(
+        label=_("Replica State"), choices=[(s, s) for s in api_replicas.STATES],
+        help_text=_("Only the recorded state changes; the back end is not asked."))
+
+    def handle(self, request, data):
+        try:
+            api_replicas.replica_reset_state(request, data["replica_id"],
+                                             data["replica_state"])
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to reset the replica state"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to reset the replica state."))
+            return False
+        messages.success(request, _('Reset the replica state to "%s".')
+                         % data["replica_state"])
         return True

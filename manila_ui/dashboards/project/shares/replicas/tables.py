@@ -91,6 +91,40 @@ class DeleteReplica(_ReplicaAction, common_tables.RowApiCallMixin, tables.Delete
                                    replica.status in ("available", "error"))
 
 
+class ForceDeleteReplica(common_tables.Dangerous, DeleteReplica):
+    name = "force_delete"
+    help_text = _("Manila removes the replica whatever its state, even when the back "
+                  "end fails to (not the active one).")
+    policy_rules = (("share", "share_replica:force_delete"),)
+    api_call = staticmethod(api_replicas.replica_force_delete)
+    failure_message = _("Unable to force-delete the replica.")
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy("Force Delete Replica", "Force Delete Replicas", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy("Scheduled forced deletion of Replica",
+                             "Scheduled forced deletion of Replicas", count)
+
+    def allowed(self, request, replica=None):
+        return replica is None or replica.replica_state != "active"
+
+
+class ResetReplicaState(policy.TableObjectTargetMixin, tables.LinkAction):
+    name = "reset_replica_state"
+    verbose_name = _("Reset Replica State")
+    url = "horizon:project:shares:reset_replica_state"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share_replica:reset_replica_state"),)
+    target_kwarg = "share"
+    row_kind = common_tables.same_for_every_row
+
+    def get_link_url(self, replica):
+        return reverse(self.url, args=(replica.id,))
+
+
 class ReplicaRow(tables.Row):
     ajax = True
 
@@ -122,4 +156,5 @@ class ReplicasTable(common_tables.DataTable):
         status_columns = ["status", "replica_state"]
         row_class = ReplicaRow
         table_actions = (CreateReplica, DeleteReplica)
-        row_actions = (PromoteReplica, ResyncReplica, DeleteReplica)
+        row_actions = (PromoteReplica, ResyncReplica, ResetReplicaState, DeleteReplica,
+                       ForceDeleteReplica)
