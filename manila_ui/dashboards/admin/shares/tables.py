@@ -201,11 +201,16 @@ class AdminUpdateRow(project_tables.UpdateRow):
 
 
 def get_task(share):
-    """The task state, with a progress bar while a migration copies (the
-    row's poll fetches the progress)."""
+    """The task state, with a progress bar while a migration copies: the
+    number once the row's poll fetched it, an animated bar until then."""
     if not share.task_state:
         return "-"
     progress = getattr(share, "migration_progress", None)
+    if progress is None and share.task_state in api_migration.COPYING:
+        return format_html(
+            '{}<div class="progress" style="margin:0"><div class="progress-bar '
+            'progress-bar-striped active" role="progressbar" style="width: 100%">'
+            '</div></div>', share.task_state)
     if progress is None:
         return share.task_state
     return format_html(
