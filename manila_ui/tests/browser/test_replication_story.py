@@ -10,6 +10,7 @@ import pytest
 from manila_ui.tests.browser.pages.replication import AdminSharesPage
 from manila_ui.tests.browser.pages.replication import ReplicasTab
 from manila_ui.tests.browser.screenshots import screenshot
+from manila_ui.tests.dashboards.helpers import no_shares_of_type
 from manila_ui.tests.dashboards.helpers import wait_until
 
 
@@ -24,8 +25,7 @@ def replicated_type(manila):
         name("repl"), spec_driver_handles_share_servers=False,
         extra_specs={"replication_type": "readable"})
     yield created
-    wait_until(lambda: not admin.shares.list(search_opts={
-        "all_tenants": 1, "share_type_id": created.id}), timeout=90, what="shares gone")
+    wait_until(lambda: no_shares_of_type(admin, created.id), timeout=90, what="shares gone")
     admin.share_types.delete(created.id)
 
 

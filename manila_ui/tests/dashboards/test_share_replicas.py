@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from manila_ui.api import microversions
 from manila_ui.tests.dashboards.helpers import Shares
+from manila_ui.tests.dashboards.helpers import no_shares_of_type
 from manila_ui.tests.dashboards.helpers import row_html
 from manila_ui.tests.dashboards.helpers import row_ids
 from manila_ui.tests.dashboards.helpers import unique
@@ -45,8 +46,7 @@ def replicated(manila):
         wait_until(lambda sid=share_id: len(_replicas(manila, sid)) <= 1, timeout=60,
                    what="the replicas gone")
     demo.cleanup()
-    wait_until(lambda: not admin.shares.list(search_opts={
-        "all_tenants": 1, "share_type_id": created.id}), timeout=60, what="shares gone")
+    wait_until(lambda: no_shares_of_type(admin, created.id), timeout=60, what="shares gone")
     admin.share_types.delete(created.id)
 
 
