@@ -126,7 +126,7 @@ def test_an_admin_resets_a_replicas_state_resyncs_and_force_deletes_it(
     wait_until(lambda: _state(manila, replica.id) == "in_sync", timeout=60,
                what="the replica in sync")
     admin_detail = reverse("horizon:admin:shares:detail", args=(share.id,))
-    reset = reverse("horizon:project:shares:reset_replica_state", args=(replica.id,))
+    reset = reverse("horizon:admin:shares:reset_replica_state", args=(replica.id,))
 
     assert admin_client.get(reset).status_code == 200
     response = admin_client.post(reset, {"replica_id": replica.id,
@@ -152,7 +152,7 @@ def test_a_member_gets_no_admin_replica_actions(demo_client, manila, replicated)
 
     tab = replicas_tab(demo_client, share.id)
     (active,) = _replicas(manila, share.id)
-    reset = reverse("horizon:project:shares:reset_replica_state", args=(active,))
+    reset = reverse("horizon:admin:shares:reset_replica_state", args=(active,))
 
     assert "reset_replica_state" not in tab and "force_delete" not in tab
     assert demo_client.get(reset).status_code in (302, 403)

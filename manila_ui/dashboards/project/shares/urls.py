@@ -31,8 +31,6 @@ urlpatterns = [
             name="update_metadata"),
     re_path(SHARE + r"replicas/create/$", replica_views.CreateReplicaView.as_view(),
             name="create_replica"),
-    re_path(rf"^replicas/(?P<replica_id>{UUID})/reset_state/$",
-            replica_views.ResetReplicaStateView.as_view(), name="reset_replica_state"),
     re_path(SHARE + r"transfer/$", views.CreateTransferView.as_view(),
             name="create_transfer"),
     re_path(SHARE + r"$", views.DetailView.as_view(), name="detail"),

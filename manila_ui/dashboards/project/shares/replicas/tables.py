@@ -115,7 +115,7 @@ class ForceDeleteReplica(common_tables.Dangerous, DeleteReplica):
 class ResetReplicaState(policy.TableObjectTargetMixin, tables.LinkAction):
     name = "reset_replica_state"
     verbose_name = _("Reset Replica State")
-    url = "horizon:project:shares:reset_replica_state"
+    url = "horizon:admin:shares:reset_replica_state"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_replica:reset_replica_state"),)
     target_kwarg = "share"

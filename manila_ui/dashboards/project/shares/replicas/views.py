@@ -37,12 +37,12 @@ class ResetReplicaStateView(common_views.ObjectModalMixin, forms.ModalFormView):
     template_name = "project/shares/reset_replica_state.html"
     modal_id = "reset_replica_state_modal"
     submit_label = _("Reset Replica State")
-    submit_url_name = "horizon:project:shares:reset_replica_state"
+    submit_url_name = "horizon:admin:shares:reset_replica_state"
     page_title = _("Reset Replica State")
-    success_url = reverse_lazy("horizon:project:shares:index")
+    success_url = reverse_lazy("horizon:admin:shares:index")
 
     def get_success_url(self):
-        return reverse("horizon:project:shares:detail",
+        return reverse("horizon:admin:shares:detail",
                        args=(self.get_object().share_id,)) + "?tab=share_details__replicas"
 
     def get_initial(self):
