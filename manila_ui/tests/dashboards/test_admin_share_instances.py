@@ -87,3 +87,19 @@ def test_an_admin_resets_an_instance_and_force_deletes_it(
 
 def test_a_member_does_not_get_the_panel(demo_client):
     assert demo_client.get(INDEX).status_code in (302, 403, 404)
+
+
+def test_a_shares_instances_from_its_admin_detail(admin_client, demo_client, manila,
+                                                  shares_of):
+    demo = shares_of("demo")
+    share = demo.create(name=unique("inst"))
+    demo.wait(share.id)
+    instance = _instance_of(manila, share.id)
+    admin_detail = reverse("horizon:admin:shares:detail", args=(share.id,))
+
+    tab = admin_client.get(admin_detail, {"tab": "share_details__instances"},
+                           HTTP_X_REQUESTED_WITH="XMLHttpRequest").content.decode()
+    member = demo_client.get(reverse("horizon:project:shares:detail", args=(share.id,)))
+
+    assert detail_url(instance.id) in tab
+    assert "share_details__instances" not in member.content.decode()

@@ -15,6 +15,7 @@ from horizon.utils import http as http_utils
 from manila_ui.api import messages as api_messages
 from manila_ui.api import resource_locks as api_locks
 from manila_ui.api import share_access as api_access
+from manila_ui.api import share_instances as api_instances
 from manila_ui.api import share_replicas as api_replicas
 from manila_ui.api import shares as api_shares
 from manila_ui.api import snapshots as api_snapshots
@@ -181,6 +182,27 @@ class ReplicasTab(_ShareTab, tabs.TableTab):
             return []
 
 
+class InstancesTab(_ShareTab):
+    """Admins: the instances behind the share (its primary, replicas, a
+    migration's destination), one call when opened."""
+
+    name = _("Instances")
+    slug = "instances"
+    template_name = "project/shares/_detail_instances.html"
+    preload = False
+
+    def allowed(self, request):
+        return policy.check(request, (("share", "share_instance:index"),))
+
+    def get_context_data(self, request):
+        try:
+            found = api_instances.instances_of_share(request, self.share.id)
+        except Exception:
+            found = []
+            exceptions.handle(request, _("Unable to retrieve the share's instances."))
+        return {"share": self.share, "instances": found}
+
+
 class LocksTab(_ShareTab):
     """The share's locks (2.81): against its deletion, placed by its
     project, by an admin or by a rule's deletion lock."""
@@ -206,5 +228,5 @@ class LocksTab(_ShareTab):
 class ShareDetailTabs(tabs.DetailTabsGroup):
     slug = "share_details"
     tabs = (OverviewTab, MetadataTab, ExportLocationsTab, SnapshotsTab,
-            ReplicasTab, MessagesTab, LocksTab)
+            ReplicasTab, InstancesTab, MessagesTab, LocksTab)
     sticky = True
