@@ -207,21 +207,25 @@ class ShareTypeService:
             raise errors.Conflict(
                 "Type access modification is not applicable to public share type.")
 
-    def set_extra_specs(self, type_id: str, specs: Mapping[str, str]) -> None:
-        """Set extra specs (Manila's checks: non-empty strings, booleans
-        that parse)."""
+    def set_extra_specs(self, type_id: str, specs: Mapping[str, str | bool]) -> None:
+        """Set extra specs (Manila's checks: non-empty strings or JSON
+        booleans, boolean specs that parse).  Manila stores a JSON boolean
+        set here as PostgreSQL casts it, ``true``/``false`` (at type creation
+        it stores Python's ``True``/``False``)."""
         check_size_specs(specs)
         for key, value in specs.items():
-            if not isinstance(value, str) or not key or not value \
-                    or len(key) > 255 or len(value) > 255:
+            valid_value = isinstance(value, bool) or (
+                isinstance(value, str) and 0 < len(value) <= 255)
+            if not valid_value or not key or len(key) > 255:
                 raise errors.Invalid(f"Invalid extra_spec: {echo(key)}: {echo(value)}")
+        stored = {k: str(v).lower() if isinstance(v, bool) else v for k, v in specs.items()}
         for key in BOOLEAN_SPECS:
-            if key in specs:
-                parse_bool_spec(key, specs[key])
+            if key in stored:
+                parse_bool_spec(key, stored[key])
         with self._db.write() as s:
             if types_db.get(s, type_id) is None:
                 raise errors.NotFound(f"Share type {type_id} could not be found.")
-            types_db.set_specs(s, type_id, specs)
+            types_db.set_specs(s, type_id, stored)
 
     def delete_extra_spec(self, type_id: str, key: str) -> None:
         if key == DHSS:

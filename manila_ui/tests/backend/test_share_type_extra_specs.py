@@ -44,3 +44,35 @@ def test_admin_edits_extra_specs(backend: Backend, admin: Api, member: Api) -> N
     seen = member.get(f"/v2/types/{type_id}").json()["share_type"]["extra_specs"]
     assert seen["squash_support"] == "True"
     assert "foo" not in admin.get(specs).json()["extra_specs"]
+
+
+def test_boolean_specs_are_echoed_and_stored_as_manila_does(admin: Api) -> None:
+    """Measured on Manila 23 (scenario boolean_specs): creation stores
+    Python's ``True``/``False`` but echoes the required spec as sent; setting
+    a spec echoes the body and stores PostgreSQL's ``true``/``false``."""
+    created = admin.post("/v2/types", json={"share_type": {"name": "bools", "extra_specs": {
+        "driver_handles_share_servers": False, "mount_snapshot_support": True,
+        "snapshot_support": "TRUE"}}}).json()["share_type"]
+    assert created["required_extra_specs"] == {"driver_handles_share_servers": False}
+    assert created["extra_specs"] == {"driver_handles_share_servers": "False",
+                                      "mount_snapshot_support": "True",
+                                      "snapshot_support": "TRUE"}
+    specs = f"/v2/types/{created['id']}/extra_specs"
+    sent = {"extra_specs": {"revert_to_snapshot_support": False, "custom": True}}
+    assert admin.post(specs, json=sent).json() == sent
+    assert admin.put(specs + "/other", json={"other": True}).json() == {"other": True}
+    stored = admin.get(f"/v2/types/{created['id']}").json()["share_type"]
+    assert stored["required_extra_specs"] == {"driver_handles_share_servers": "False"}
+    assert {k: stored["extra_specs"][k] for k in ("revert_to_snapshot_support", "custom",
+                                                  "other")} == {
+        "revert_to_snapshot_support": "false", "custom": "true", "other": "true"}
+
+    def filtered(value: str) -> list[str]:
+        found = admin.get(f"/v2/types?is_public=all&extra_specs={{'custom':'{value}'}}")
+        return [t["name"] for t in found.json()["share_types"]]
+
+    # Manila filters on the stored text, case and all.
+    assert (filtered("true"), filtered("True")) == (["bools"], [])
+    assert fault(admin.post(specs, json={"extra_specs": {"n": 1}})) == (
+        400, "Invalid extra_spec: n: 1")
+    assert admin.delete(f"/v2/types/{created['id']}").status_code == 202

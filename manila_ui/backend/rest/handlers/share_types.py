@@ -59,10 +59,10 @@ def index(req: ApiRequest) -> webob.Response:
                 "Filter by 'extra_specs' is not supported by this microversion. "
                 "Use 2.43 or greater microversion to be able to use filter "
                 "search by 'extra_specs.")
+        # Manila matches the stored text exactly ('True' is not 'true').
         wanted = query.literal_dict(req.GET["extra_specs"], "extra specs")
     found = [t for t in req.services.share_types.list_all(is_public, req.ctx.project_id)
-             if all(str(t.extra_specs.get(k, "")).lower() == v.lower()
-                    for k, v in wanted.items())]
+             if all(t.extra_specs.get(k) == v for k, v in wanted.items())]
     return json_response(VIEW.index(req, found))
 
 
@@ -120,7 +120,12 @@ def create(req: ApiRequest) -> webob.Response:
         # Manila re-raises the optional specs' error with its unformatted text.
         raise faults.BadRequest(
             "Invalid share type: Invalid extra_spec: %(reason)s.") from None
-    return json_response(VIEW.show(req, created))
+    view = VIEW.show(req, created)
+    # Manila echoes the required spec as the body sent it (a JSON boolean
+    # stays one); a later GET reads the stored text.
+    view["share_type"]["required_extra_specs"] = {
+        types_service.DHSS: (spec.get("extra_specs") or {})[types_service.DHSS]}
+    return json_response(view)
 
 
 def delete(req: ApiRequest) -> webob.Response:

@@ -25,6 +25,7 @@ from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshots
 from manila_ui.tests.reference.scenarios import transfers
 from manila_ui.tests.reference.scenarios import types
+from manila_ui.tests.reference.scenarios.engine import MAX
 from manila_ui.tests.reference.scenarios.engine import MICROVERSIONS
 from manila_ui.tests.reference.scenarios.engine import Run
 from manila_ui.tests.reference.scenarios.engine import Scenario
@@ -62,6 +63,7 @@ SCENARIOS = (
                     ("PUT", _SPECS + "/{}"), ("DELETE", _SPECS + "/{}")),
              resource="share type extra specs"),
     Scenario("type_access", types.type_access),
+    Scenario("boolean_specs", types.boolean_specs, versions=("2.0", "2.45", "2.50", MAX)),
     Scenario("limits", quotas.limits),
     Scenario("quotas", quotas.quotas, needs=(("PUT", "/quota-sets/{}"),), resource="quotas"),
     Scenario("transfers", transfers.transfers, versions=("2.98", "2.99")),

@@ -148,3 +148,31 @@ def type_access(mv: str) -> list[Step]:
              else "/types/default/os-share-type-access", note="a public type"),
         Step("admin", "DELETE", TYPE),
     ]
+
+
+def boolean_specs(mv: str) -> list[Step]:
+    """Extra specs sent as JSON booleans or in any case: what each call echoes
+    and what a later GET reads back (create, set and put store them apart)."""
+    specs = TYPE + "/extra_specs"
+    body = type_body(mv, f"bools-{TOKEN}-{MV}")
+    body["share_type"]["extra_specs"] = {
+        "driver_handles_share_servers": False, "snapshot_support": "TRUE",
+        "mount_snapshot_support": True, "create_share_from_snapshot_support": "yes",
+        "custom:flag": True}
+    return [
+        Step("admin", "POST", "/types", body=body, save={"type": "share_type.id"}),
+        Step("admin", "GET", TYPE, note="created with booleans"),
+        Step("demo", "GET", TYPE, note="created with booleans"),
+        Step("admin", "POST", specs, body={"extra_specs": {
+            "revert_to_snapshot_support": False, "custom:other": True,
+            "snapshot_support": "False"}}),
+        Step("admin", "PUT", specs + "/custom:put", body={"custom:put": True}),
+        Step("admin", "POST", specs, body={"extra_specs": {"custom:int": 1}},
+             note="a number is neither text nor a boolean"),
+        Step("admin", "GET", specs, note="set with booleans"),
+        Step("admin", "GET", specs + "/custom:put"),
+        Step("demo", "GET", TYPE, note="set with booleans"),
+        Step("admin", "GET", "/types?extra_specs={'custom:other':'true'}&is_public=all",
+             values=False, note="filtered by a boolean spec"),
+        Step("admin", "DELETE", TYPE),
+    ]
