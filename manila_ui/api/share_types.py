@@ -68,3 +68,37 @@ def share_type_update_extra_specs(request: Any, type_id: str, *,
     if unset_keys:
         share_type.unset_keys(unset_keys)
     base.forget(request)
+
+
+def share_type_list_filtered(request: Any, extra_specs: dict[str, str]) -> list[ShareType]:
+    """Every type (public and private) whose extra specs hold these exact
+    values; Manila filters (2.43)."""
+    search: dict[str, Any] = {"extra_specs": extra_specs} if extra_specs else {}
+    types = client.manilaclient(request).share_types.list(search_opts=search, show_all=True)
+    return base.wrap_all(ShareType, types)
+
+
+def share_type_update(request: Any, type_id: str, *, name: str | None = None,
+                      description: str | None = None,
+                      is_public: bool | None = None) -> ShareType:
+    """Rename, describe or change the visibility of a type (2.50); only the
+    fields given change, an empty description clears it."""
+    updated = client.manilaclient(request).share_types.update(
+        type_id, name=name, is_public=is_public, description=description)
+    base.forget(request)
+    return ShareType.from_resource(updated)
+
+
+def share_type_access_list(request: Any, share_type: ShareType) -> list[str]:
+    """The projects given access to a private type (none for a public one:
+    the client does not ask)."""
+    found = client.manilaclient(request).share_type_access.list(share_type)
+    return [entry.project_id for entry in found or []]
+
+
+def share_type_access_add(request: Any, type_id: str, project_id: str) -> None:
+    client.manilaclient(request).share_type_access.add_project_access(type_id, project_id)
+
+
+def share_type_access_remove(request: Any, type_id: str, project_id: str) -> None:
+    client.manilaclient(request).share_type_access.remove_project_access(type_id, project_id)

@@ -74,7 +74,9 @@ def _cell_html(cell: Any) -> str:
     if cell.inline_edit_available:
         return render_to_string("horizon/common/_data_table_cell.html", {"cell": cell})
     value = timezone.template_localtime(cell.value, settings.USE_TZ)
-    value = conditional_escape(formats.localize(value))
+    # Horizon's monkeypatched escape() returns a plain str: mark it, or
+    # format_html below escapes the text a second time.
+    value = mark_safe(conditional_escape(formats.localize(value)))  # noqa: S308
     if cell.wrap_list:
         value = format_html("<ul>{}</ul>", value)
     return format_html("<td{}>{}</td>", cell.attr_string, value)

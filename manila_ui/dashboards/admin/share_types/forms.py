@@ -97,3 +97,75 @@ class ExtraSpecsForm(forms.SelfHandlingForm):
             return False
         messages.success(request, _("Updated the share type's extra specs."))
         return True
+
+
+class UpdateShareTypeForm(forms.SelfHandlingForm):
+    """Name, description and visibility (2.50); only what changed is sent
+    (Manila refuses a type's own name as already in use)."""
+
+    type_id = forms.CharField(widget=forms.HiddenInput())
+    name = forms.CharField(label=_("Name"), max_length=255)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  max_length=255)
+    is_public = forms.BooleanField(
+        label=_("Public"), required=False,
+        help_text=_("A private type is offered only to the projects given "
+                    "access to it (Manage Access)."))
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Give the share type a name."))
+        return name
+
+    def handle(self, request, data):
+        changes = {}
+        if data["name"] != self.initial.get("name"):
+            changes["name"] = data["name"]
+        if (data.get("description") or "") != (self.initial.get("description") or ""):
+            changes["description"] = data.get("description") or ""
+        if bool(data.get("is_public")) != bool(self.initial.get("is_public")):
+            changes["is_public"] = bool(data.get("is_public"))
+        if not changes:
+            messages.info(request, _("Nothing to change."))
+            return True
+        try:
+            updated = api_share_types.share_type_update(request, data["type_id"], **changes)
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to update the share type"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to update the share type."))
+            return False
+        messages.success(request, _('Updated share type "%s".') % updated.name)
+        return updated
+
+
+class ManageAccessForm(forms.SelfHandlingForm):
+    """The projects given access to a private type: Keystone's projects
+    (one call), checked where the type's access list names them."""
+
+    type_id = forms.CharField(widget=forms.HiddenInput())
+    projects = forms.MultipleChoiceField(
+        label=_("Projects"), required=False, widget=forms.CheckboxSelectMultiple(),
+        help_text=_("The projects that may see and use this private share type."))
+
+    def __init__(self, request, *args, project_choices=(), **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["projects"].choices = list(project_choices)
+
+    def handle(self, request, data):
+        type_id = data["type_id"]
+        current = set(self.initial.get("projects") or [])
+        wanted = set(data.get("projects") or [])
+        try:
+            for project in sorted(wanted - current):
+                api_share_types.share_type_access_add(request, type_id, project)
+            for project in sorted(current - wanted):
+                api_share_types.share_type_access_remove(request, type_id, project)
+        except common_forms.REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to change the access"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to change the access."))
+            return False
+        messages.success(request, _("Updated the projects of the share type."))
+        return True

@@ -11,6 +11,7 @@ from horizon import tables
 
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_tables
+from manila_ui.dashboards import utils
 
 SQUASH_SPEC = "squash_support"
 SHOWN_APART = ("driver_handles_share_servers", SQUASH_SPEC)
@@ -44,6 +45,48 @@ class EditExtraSpecs(tables.LinkAction):
         return reverse(self.url, args=(share_type.id,))
 
 
+class UpdateShareType(tables.LinkAction):
+    """Rename, describe or change the visibility of a type (2.50)."""
+
+    name = "update"
+    verbose_name = _("Edit Share Type")
+    url = "horizon:admin:share_types:update"
+    classes = ("ajax-modal", "btn-edit")
+    policy_rules = (("share", "share_type:update"),)
+    row_kind = common_tables.same_for_every_row
+
+    def get_link_url(self, share_type):
+        return reverse(self.url, args=(share_type.id,))
+
+    def allowed(self, request, share_type=None):
+        return utils.supports(request, "share_type_update")
+
+
+class ManageAccess(tables.LinkAction):
+    """The projects given access to a private type."""
+
+    name = "manage_access"
+    verbose_name = _("Manage Access")
+    url = "horizon:admin:share_types:manage_access"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share_type:list_project_access"),)
+    row_kind = common_tables.same_for_every_row
+
+    def get_link_url(self, share_type):
+        return reverse(self.url, args=(share_type.id,))
+
+    def allowed(self, request, share_type=None):
+        return share_type is None or not share_type.is_public
+
+
+class ShareTypesFilterAction(common_tables.ServerFilterAction):
+    """Manila filters by extra spec (2.43, exact values); the name filter
+    applies to the one list Manila returns (it has no name filter)."""
+
+    filter_choices = (("name", _("Name contains"), True),
+                      ("extra_specs", _("Extra spec (key=value)"), True))
+
+
 class DeleteShareType(tables.DeleteAction):
     policy_rules = (("share", "share_type:delete"),)
 
@@ -69,6 +112,13 @@ def get_visibility(share_type):
 
 def get_dhss(share_type):
     return _("Yes") if share_type.driver_handles_share_servers else _("No")
+
+
+def get_default(share_type):
+    """Manila's default type (2.46); unknown before."""
+    if share_type.is_default is None:
+        return "-"
+    return _("Yes") if share_type.is_default else _("No")
 
 
 def get_squash(share_type):
@@ -97,6 +147,7 @@ class ShareTypesTable(common_tables.DataTable):
     name = tables.Column("name", verbose_name=_("Name"))
     description = tables.Column("description", verbose_name=_("Description"))
     visibility = tables.Column(get_visibility, verbose_name=_("Visibility"))
+    is_default = tables.Column(get_default, verbose_name=_("Default"))
     dhss = tables.Column(get_dhss, verbose_name=_("Share Servers (DHSS)"))
     squash = tables.Column(get_squash, verbose_name=_("Squash Support"))
     qos_type = tables.Column(get_qos_type, verbose_name=_("QoS Type"))
@@ -108,8 +159,8 @@ class ShareTypesTable(common_tables.DataTable):
     class Meta:
         name = "share_types"
         verbose_name = _("Share Types")
-        table_actions = (CreateShareType, DeleteShareType)
-        row_actions = (EditExtraSpecs, DeleteShareType)
+        table_actions = (ShareTypesFilterAction, CreateShareType, DeleteShareType)
+        row_actions = (UpdateShareType, EditExtraSpecs, ManageAccess, DeleteShareType)
 
 
 def get_protocols(pool):

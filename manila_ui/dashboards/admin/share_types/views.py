@@ -1,11 +1,15 @@
-"""Admin > Share > Share Types: the types (one call) and the pools (one
-call), create, edit extra specs, delete."""
+"""Admin > Share > Share Types: the types (one call, filtered by name or
+extra spec) and the pools (one call); create, edit (2.50), edit extra
+specs, manage the projects of a private type, delete."""
 
+from django import shortcuts
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import forms
+from horizon import messages
 from horizon import tables
+from horizon.utils import memoized
 
 from manila_ui.api import pools as api_pools
 from manila_ui.api import qos_types as api_qos_types
@@ -13,10 +17,12 @@ from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_views
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.admin.share_types import forms as type_forms
 from manila_ui.dashboards.admin.share_types import tables as type_tables
 
 INDEX = reverse_lazy("horizon:admin:share_types:index")
+TYPES_TABLE = type_tables.ShareTypesTable.Meta.name
 
 
 class IndexView(tables.MultiTableView):
@@ -24,14 +30,43 @@ class IndexView(tables.MultiTableView):
     template_name = "admin/share_types/index.html"
     page_title = _("Share Types")
 
+    def post(self, request, *args, **kwargs):
+        # A changed server filter (Horizon's DataTableView does this for
+        # one table; here the types table is one of two).
+        table = self.get_tables().get(TYPES_TABLE)
+        if table is not None and self.handle_server_filter(request, table):
+            return shortcuts.redirect(INDEX)
+        return super().post(request, *args, **kwargs)
+
+    def _filter(self):
+        """(field, value) of the types table's filter; value "" when none."""
+        table = self.get_tables().get(TYPES_TABLE)
+        if table is None or table._meta._filter_action is None:
+            return None, ""
+        self.update_server_filter_action(self.request, table)
+        return table.get_filter_field(), table.get_filter_string().strip()
+
     def get_share_types_data(self):
+        field, value = self._filter()
+        wanted = {}
+        if value and field == "extra_specs":
+            key, equals, spec = value.partition("=")
+            if not equals or not key.strip():
+                messages.warning(self.request, _("Filter by extra spec as key=value."))
+                return []
+            wanted = {key.strip(): spec.strip()}
         try:
-            found = sorted(api_share_types.share_type_list(self.request),
-                           key=lambda t: t.name or "")
+            if wanted and utils.supports(self.request, "share_type_extra_specs_filter"):
+                found = api_share_types.share_type_list_filtered(self.request, wanted)
+            else:
+                found = [t for t in api_share_types.share_type_list(self.request)
+                         if all((t.extra_specs or {}).get(k) == v for k, v in wanted.items())]
         except Exception:
             exceptions.handle(self.request, _("Unable to retrieve share types."))
             return []
-        return self._name_qos_types(found)
+        if value and field == "name":
+            found = [t for t in found if value.lower() in (t.name or "").lower()]
+        return self._name_qos_types(sorted(found, key=lambda t: t.name or ""))
 
     def _name_qos_types(self, share_types):
         """The QoS types the types name (by name or id): one list, only
@@ -96,3 +131,65 @@ class ExtraSpecsView(common_views.ObjectModalMixin, forms.ModalFormView):
                     specs.get(type_tables.SQUASH_SPEC)),
                 "extra_specs": {k: v for k, v in specs.items()
                                 if k not in type_tables.SHOWN_APART}}
+
+
+class ShareTypeModalView(common_views.ObjectModalMixin, forms.ModalFormView):
+    success_url = INDEX
+    fetch = staticmethod(api_share_types.share_type_get)
+    url_kwarg = "type_id"
+    fetch_error = _("Unable to retrieve the share type.")
+    context_object_name = "share_type"
+
+
+class UpdateView(ShareTypeModalView):
+    form_class = type_forms.UpdateShareTypeForm
+    policy_rules = type_tables.UpdateShareType.policy_rules
+    form_id = "update_share_type_form"
+    template_name = "admin/share_types/update.html"
+    modal_id = "update_share_type_modal"
+    modal_header = _("Edit Share Type")
+    submit_label = _("Save Changes")
+    submit_url_name = "horizon:admin:share_types:update"
+    page_title = _("Edit Share Type")
+
+    def get_initial(self):
+        share_type = self.get_object()
+        return {"type_id": share_type.id, "name": share_type.name,
+                "description": share_type.description or "",
+                "is_public": share_type.is_public}
+
+
+class ManageAccessView(ShareTypeModalView):
+    """The type, the projects given it and Keystone's projects: two Manila
+    calls and one Keystone call."""
+
+    form_class = type_forms.ManageAccessForm
+    policy_rules = type_tables.ManageAccess.policy_rules
+    form_id = "manage_share_type_access_form"
+    template_name = "admin/share_types/manage_access.html"
+    modal_id = "manage_share_type_access_modal"
+    modal_header = _("Manage Share Type Access")
+    submit_label = _("Save")
+    submit_url_name = "horizon:admin:share_types:manage_access"
+    page_title = _("Manage Share Type Access")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        names = dict(projects.project_names(self.request))
+        # A project Keystone no longer lists keeps its id, so it can go.
+        for project_id in self.get_initial()["projects"]:
+            names.setdefault(project_id, project_id)
+        kwargs["project_choices"] = sorted(names.items(), key=lambda item: item[1] or "")
+        return kwargs
+
+    @memoized.memoized_method
+    def get_initial(self):
+        share_type = self.get_object()
+        given = []
+        if not share_type.is_public:
+            try:
+                given = api_share_types.share_type_access_list(self.request, share_type)
+            except Exception:
+                exceptions.handle(self.request,
+                                  _("Unable to retrieve the type's projects."))
+        return {"type_id": share_type.id, "projects": given}
