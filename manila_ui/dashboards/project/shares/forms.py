@@ -472,6 +472,27 @@ class MetadataForm(_ShareForm):
         return True
 
 
+class ExportLocationMetadataForm(_ShareForm):
+    """An export location's metadata (2.87), replaced in one call."""
+
+    export_location_id = forms.CharField(widget=forms.HiddenInput())
+    metadata = share_metadata.MetadataField(
+        label=_("Metadata"), help_text=_("Remove a row to delete its key."))
+
+    def handle(self, request, data):
+        try:
+            api_shares.export_location_metadata_replace(
+                request, data["share_id"], data["export_location_id"],
+                data.get("metadata") or {})
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to update the metadata"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to update the metadata."))
+            return False
+        messages.success(request, _("Updated the export location's metadata."))
+        return True
+
+
 class CreateTransferForm(_ShareForm):
     name = forms.CharField(
         max_length=255, label=_("Transfer Name"), required=False,

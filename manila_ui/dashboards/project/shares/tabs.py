@@ -7,6 +7,9 @@ opened (``preload = False``: Horizon loads them on the first click), so
 the page itself costs the share's GET and its rules.
 """
 
+import dataclasses
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from horizon import exceptions
 from horizon import tabs
@@ -91,6 +94,19 @@ class MetadataTab(_ShareTab):
                 "metadata": sorted((self.share.metadata or {}).items())}
 
 
+EDIT_EXPORT_METADATA = "horizon:project:shares:export_location_metadata"
+
+
+@dataclasses.dataclass(frozen=True)
+class ShownExport:
+    """An export as the tab shows it: its mount commands (``export``), its
+    metadata and the link that edits them ("" where policy says no)."""
+
+    export: mount.ExportView
+    metadata: list[tuple[str, str]]
+    edit_url: str
+
+
 class ExportLocationsTab(_ShareTab):
     name = _("Export Locations")
     slug = "export_locations"
@@ -109,11 +125,19 @@ class ExportLocationsTab(_ShareTab):
         locations = sorted(locations,
                            key=lambda loc: (bool(loc.is_admin_only),
                                             not loc.preferred, loc.path or ""))
-        return {"share": share, "exports": [
-            mount.export_view(share.share_proto, loc.path or "",
-                              share_name=share.name,
-                              preferred=bool(loc.preferred),
-                              is_admin_only=bool(loc.is_admin_only))
+        # Metadata comes with the list (2.87); editing it is Manila's policy.
+        with_metadata = utils.supports(request, "export_location_metadata")
+        editable = with_metadata and policy.allows(
+            request, "share_export_location:update_metadata",
+            {"project_id": share.project_id})
+        return {"share": share, "with_metadata": with_metadata, "exports": [
+            ShownExport(
+                mount.export_view(share.share_proto, loc.path or "",
+                                  share_name=share.name,
+                                  preferred=bool(loc.preferred),
+                                  is_admin_only=bool(loc.is_admin_only)),
+                sorted((loc.metadata or {}).items()),
+                reverse(EDIT_EXPORT_METADATA, args=(share.id, loc.id)) if editable else "")
             for loc in locations]}
 
 

@@ -31,6 +31,8 @@ urlpatterns = [
             name="update_metadata"),
     re_path(SHARE + r"replicas/create/$", replica_views.CreateReplicaView.as_view(),
             name="create_replica"),
+    re_path(SHARE + rf"export_locations/(?P<export_location_id>{UUID})/metadata/$",
+            views.ExportLocationMetadataView.as_view(), name="export_location_metadata"),
     re_path(SHARE + r"transfer/$", views.CreateTransferView.as_view(),
             name="create_transfer"),
     re_path(SHARE + r"$", views.DetailView.as_view(), name="detail"),

@@ -262,6 +262,51 @@ class UpdateMetadataView(ShareModalView):
         return initial
 
 
+class ExportLocationMetadataView(policy.PolicyCheckedView, ShareLookup, forms.ModalFormView):
+    """Edit one export location's metadata (2.87): the share and the
+    location's metadata, two calls; back to the share's export locations."""
+
+    form_class = share_forms.ExportLocationMetadataForm
+    policy_rules = (("share", "share_export_location:update_metadata"),)
+    template_name = "project/shares/export_location_metadata.html"
+    modal_id = "export_location_metadata_modal"
+    submit_label = _("Save")
+    page_title = _("Edit Export Location Metadata")
+
+    @memoized.memoized_method
+    def get_object(self):
+        return self.lookup(self.get_success_url())
+
+    def policy_object(self):
+        return self.get_object()
+
+    def get_initial(self):
+        share_id, location_id = self.kwargs["share_id"], self.kwargs["export_location_id"]
+        try:
+            metadata = api_shares.export_location_metadata_get(self.request, share_id,
+                                                               location_id)
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve the metadata."),
+                              redirect=self.get_success_url())
+            raise
+        return {"share_id": share_id, "export_location_id": location_id,
+                "metadata": metadata}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["share"] = self.get_object()
+        context["submit_url"] = reverse(
+            "horizon:project:shares:export_location_metadata",
+            args=(self.kwargs["share_id"], self.kwargs["export_location_id"]))
+        return context
+
+    def get_success_url(self):
+        tab_group = share_tabs.ShareDetailTabs
+        return "{}?{}={}__{}".format(
+            reverse("horizon:project:shares:detail", args=(self.kwargs["share_id"],)),
+            tab_group.param_name, tab_group.slug, share_tabs.ExportLocationsTab.slug)
+
+
 @method_decorator(never_cache, name="dispatch")
 class CreateTransferView(ShareModalView):
     """Answers the POST with the auth key itself, never in a URL, a
