@@ -27,9 +27,13 @@ class CreateSnapshotForm(forms.SelfHandlingForm):
 
     def __init__(self, request, *args, share=None, **kwargs):
         super().__init__(request, *args, **kwargs)
+        # Share id -> size: a snapshot counts its share's size against the
+        # snapshot gigabytes quota.
+        self.share_sizes = {}
         if share is not None:  # from a share's row: the share is fixed
             self.fields["share_id"].choices = [(share.id, share.name_or_id)]
             self.fields["share_id"].widget = forms.HiddenInput()
+            self.share_sizes[share.id] = share.size or 0
         else:
             self.fields["share_id"].choices = self._share_choices()
         if not utils.supports(request, "snapshot_metadata"):
@@ -44,8 +48,9 @@ class CreateSnapshotForm(forms.SelfHandlingForm):
         except Exception:
             exceptions.handle(self.request, _("Unable to retrieve shares."))
             return []
-        return [(s.id, f"{s.name_or_id} ({s.size} GiB)") for s in page.items
-                if s.snapshot_support is not False]
+        shares = [s for s in page.items if s.snapshot_support is not False]
+        self.share_sizes.update((s.id, s.size or 0) for s in shares)
+        return [(s.id, f"{s.name_or_id} ({s.size} GiB)") for s in shares]
 
     def clean(self):
         cleaned = super().clean()
@@ -58,6 +63,13 @@ class CreateSnapshotForm(forms.SelfHandlingForm):
             raise forms.ValidationError(
                 _("You have reached your quota of %(quota)d snapshots.")
                 % {"quota": usage.snapshots.quota})
+        size = self.share_sizes.get(cleaned.get("share_id"), 0)
+        room = usage.snapshot_gigabytes
+        if not room.unlimited and size > room.available:
+            raise forms.ValidationError(
+                _("A snapshot of this share needs %(size)d GiB of snapshot storage; "
+                  "your quota has %(left)d GiB left.")
+                % {"size": size, "left": max(0, int(room.available))})
         return cleaned
 
     def handle(self, request, data):

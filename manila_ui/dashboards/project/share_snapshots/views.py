@@ -98,9 +98,15 @@ class CreateView(policy.PolicyCheckedView, forms.ModalFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         try:
-            context["usages"] = api_limits.tenant_absolute_limits(self.request)
+            # The dialog's one /limits (memoized: the form's check reads it too).
+            usages = context["usages"] = api_limits.tenant_absolute_limits(self.request)
         except Exception:
             exceptions.handle(self.request, _("Unable to retrieve quotas."))
+            return context
+        # The share of a share's own Create Snapshot is known: its size too.
+        size = context["form"].share_sizes.get(self.kwargs.get("share_id"), 0)
+        context["quota_exceeded"] = (not usages.can_create_snapshot
+                                     or size > usages.snapshot_gigabytes.available)
         return context
 
 
