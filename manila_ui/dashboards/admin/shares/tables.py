@@ -227,6 +227,34 @@ def get_admin_detail_link(share):
 get_project = projects.get_project
 
 
+class AdminRecycleBinLink(project_tables.RecycleBinLink):
+    """Every project's shares in the recycle bin (2.69)."""
+
+    url = "horizon:admin:shares:recycle_bin"
+
+
+class AdminRecycledRow(project_tables.RecycledRow):
+    def get_data(self, request, share_id):
+        share = super().get_data(request, share_id)
+        share.project_name = projects.project_name(request, share.project_id)
+        return share
+
+
+class AdminRecycleBinTable(project_tables.RecycleBinTable):
+    """The project table's columns and actions (restore, delete now), with
+    each share's project; links lead to the admin's share page."""
+
+    project = tables.Column(get_project, verbose_name=_("Project"))
+    name = tables.WrappingColumn(
+        "name_or_id", verbose_name=_("Name"), link=get_admin_detail_link)
+
+    class Meta(project_tables.RecycleBinTable.Meta):
+        name = "recycle_bin"
+        columns = ("project", "name", "size", "status", "protocol", "share_type",
+                   "purge")
+        row_class = AdminRecycledRow
+
+
 class AdminSharesTable(project_tables.SharesTable):
     project = tables.Column(get_project, verbose_name=_("Project"))
     name = tables.WrappingColumn(
@@ -241,7 +269,7 @@ class AdminSharesTable(project_tables.SharesTable):
                    "share_type", "availability_zone", "visibility",
                    "share_network", "host", "task", "created")
         row_class = AdminUpdateRow
-        table_actions = (AdminSharesFilterAction, ManageShare,
+        table_actions = (AdminSharesFilterAction, ManageShare, AdminRecycleBinLink,
                          ForceDeleteShare, AdminDeleteShare)
         row_actions = (ResetShareStatus, MigrateShare, CompleteMigration,
                        CancelMigration, ResetTaskState, UnmanageShare, ForceDeleteShare,

@@ -38,6 +38,18 @@ class DetailView(project_views.DetailView):
         return share
 
 
+class RecycleBinView(project_views.RecycleBinView):
+    """Every project's shares in the recycle bin: one page (one call) and
+    the projects' names (one Keystone call)."""
+
+    table_class = admin_tables.AdminRecycleBinTable
+    template_name = "admin/shares/recycle_bin.html"
+    all_projects = True
+
+    def get_data(self):
+        return projects.name_projects(self.request, super().get_data())
+
+
 class ResetStatusView(project_views.ShareModalView):
     form_class = admin_forms.ResetStatusForm
     policy_rules = admin_tables.ResetShareStatus.policy_rules
