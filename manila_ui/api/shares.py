@@ -144,14 +144,6 @@ def export_location_list(request: Any, share_id: str) -> list[ExportLocation]:
                          manila.share_export_locations.list(share_id))
 
 
-def export_location_metadata_get(request: Any, share_id: str,
-                                 export_location_id: str) -> dict[str, str]:
-    """One export location's metadata (2.87)."""
-    found = client.manilaclient(request).share_export_locations.get_metadata(
-        share_id, export_location_id)
-    return {str(k): str(v) for k, v in base.info_of(found).items()}
-
-
 def export_location_metadata_replace(request: Any, share_id: str, export_location_id: str,
                                      metadata: dict[str, str]) -> dict[str, str]:
     """Make an export location's metadata exactly ``metadata`` (one PUT, 2.87)."""

@@ -16,6 +16,7 @@ from horizon import tabs
 from horizon.utils import memoized
 
 from manila_ui.api import client as api_client
+from manila_ui.api import exceptions as api_exceptions
 from manila_ui.api import limits as api_limits
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
@@ -281,16 +282,20 @@ class ExportLocationMetadataView(policy.PolicyCheckedView, ShareLookup, forms.Mo
         return self.get_object()
 
     def get_initial(self):
+        # From the list, as the tab reads it: Manila 23's GET of one
+        # location's metadata fails its own response schema (HTTP 400).
         share_id, location_id = self.kwargs["share_id"], self.kwargs["export_location_id"]
         try:
-            metadata = api_shares.export_location_metadata_get(self.request, share_id,
-                                                               location_id)
+            found = [loc for loc in api_shares.export_location_list(self.request, share_id)
+                     if loc.id == location_id]
+            if not found:
+                raise api_exceptions.NotFound(message=f"Export location {location_id}")
         except Exception:
             exceptions.handle(self.request, _("Unable to retrieve the metadata."),
                               redirect=self.get_success_url())
             raise
         return {"share_id": share_id, "export_location_id": location_id,
-                "metadata": metadata}
+                "metadata": dict(found[0].metadata or {})}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
