@@ -16,7 +16,7 @@ from manila_ui.tests.operator.conftest import tree_files
 # Files of manila_ui/ that are not run by an installed plugin: the tests, and the
 # message catalogs' sources (Django reads the compiled .mo files).
 NOT_SHIPPED = ("manila_ui/tests/*", "manila_ui/locale/*.pot", "manila_ui/locale/*/LC_MESSAGES/*.po")
-# Built from the tree rather than kept in git, perhaps: shipped, yet not in `git ls-files`.
+# Compiled from the .po files by the build (setup.py): shipped, yet not in `git ls-files`.
 BUILT = ("manila_ui/locale/*/LC_MESSAGES/*.mo",)
 
 
@@ -56,23 +56,38 @@ def test_the_wheel_carries_the_license_and_the_console_scripts(built_dist: Dist)
     assert "manila-ui = manila_ui.operator.cli:main" in scripts
 
 
-def test_translations_would_ship(built_dist: Dist) -> None:
-    # No catalog exists yet; the glob that will ship them is in setup.cfg.
-    import configparser
+def test_the_wheel_ships_compiled_catalogs_of_every_locale(built_dist: Dist) -> None:
+    """The .po files of the tree, compiled at build time (setup.py): every locale and
+    domain, and Django reads them (a German and a Japanese string, by their msgid)."""
+    import gettext
+    import io
 
-    from manila_ui.stack import config
+    from manila_ui.tests.i18n import catalogs
 
-    cfg = configparser.ConfigParser()
-    cfg.read(config.REPO_ROOT / "setup.cfg")
-    globs = cfg["options.package_data"]["manila_ui"].split()
-    assert any(fnmatch.fnmatch("locale/de/LC_MESSAGES/django.mo", g) for g in globs)
-    assert any(fnmatch.fnmatch("locale/ja/LC_MESSAGES/djangojs.mo", g) for g in globs)
+    pos = {name for name in tree_files()
+           if fnmatch.fnmatch(name, "manila_ui/locale/*/LC_MESSAGES/*.po")}
+    assert {catalogs.po(locale, domain).relative_to(catalogs.PACKAGE.parent).as_posix()
+            for locale in catalogs.LOCALES for domain in catalogs.DOMAINS} <= pos
+    with zipfile.ZipFile(built_dist.wheel) as whl:
+        mos = {name: whl.read(name) for name in whl.namelist() if name.endswith(".mo")}
+    assert set(mos) == {name.removesuffix(".po") + ".mo" for name in pos}
+    seen = {name.split("/")[2]: gettext.GNUTranslations(io.BytesIO(data))
+            for name, data in mos.items() if name.endswith("/django.mo")}
+    assert seen["de"].gettext("Shares") == "Freigaben"
+    assert seen["ja"].gettext("Share Snapshots") == "共有スナップショット"
+    for name, data in mos.items():
+        if name.endswith("/djangojs.mo"):
+            assert gettext.GNUTranslations(io.BytesIO(data)).gettext(
+                "Copied to the clipboard") != "Copied to the clipboard", name
 
 
 def test_the_sdist_holds_the_wheel_and_the_tests(built_dist: Dist) -> None:
     with tarfile.open(built_dist.sdist) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    assert wheel_files(built_dist) <= names
+    built = {name for name in wheel_files(built_dist)
+             if any(fnmatch.fnmatch(name, pattern) for pattern in BUILT)}
+    assert wheel_files(built_dist) - built <= names
+    assert not {name for name in names if name.endswith(".mo")}, "compiled in the build"
     assert {"LICENSE", "README.md", "setup.cfg", "pyproject.toml", "MANIFEST.in",
             "constraints.txt", "manila_ui/tests/conftest.py"} <= names
 

@@ -7,12 +7,16 @@ from horizon import messages
 
 from manila_ui.api import share_networks as api_networks
 from manila_ui.dashboards import common_forms
+from manila_ui.dashboards.project.share_networks import tables as status_tables
+
+# Each status as the tables show it, translated (the value sent stays the API's).
+_labels = dict(status_tables.STATUS_DISPLAY_CHOICES)
 
 
 class ResetStatusForm(forms.SelfHandlingForm):
     network_id = forms.CharField(widget=forms.HiddenInput())
     status = forms.ChoiceField(label=_("Status"),
-                               choices=[(s, s) for s in api_networks.STATUSES])
+                               choices=[(s, _labels.get(s, s)) for s in api_networks.STATUSES])
 
     def handle(self, request, data):
         try:

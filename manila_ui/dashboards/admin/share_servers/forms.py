@@ -14,6 +14,7 @@ from manila_ui.api import share_servers as api_servers
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as kv_metadata
+from manila_ui.dashboards.admin.share_servers import tables as status_tables
 
 REFUSALS = common_forms.REFUSALS
 
@@ -35,6 +36,9 @@ def dhss_pools(request):
 def backend_of(pool):
     """``host@backend`` (what a share server's host is) of a pool."""
     return (pool.name or "").split("#", 1)[0]
+
+# Each status as the tables show it, translated (the value sent stays the API's).
+_labels = dict(status_tables.STATUS_DISPLAY_CHOICES)
 
 
 class ManageShareServerForm(forms.SelfHandlingForm):
@@ -90,7 +94,7 @@ class ManageShareServerForm(forms.SelfHandlingForm):
 class ResetStatusForm(forms.SelfHandlingForm):
     server_id = forms.CharField(widget=forms.HiddenInput())
     status = forms.ChoiceField(label=_("Status"),
-                               choices=[(s, s) for s in api_servers.STATUSES])
+                               choices=[(s, _labels.get(s, s)) for s in api_servers.STATUSES])
 
     def handle(self, request, data):
         try:

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.utils.translation import pgettext_lazy
 from horizon import tables
 from horizon.utils import filters
 
@@ -14,6 +13,8 @@ from manila_ui.api import share_servers as api_servers
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.project.share_networks import tables as network_tables
+from manila_ui.dashboards.project.shares import tables as share_tables
 
 STATUS_CHOICES = (
     ("active", True),
@@ -23,18 +24,8 @@ STATUS_CHOICES = (
     ("unmanage_error", False),
 )
 
-STATUS_DISPLAY_CHOICES = (
-    ("active", pgettext_lazy("Status of a share server", "Active")),
-    ("inactive", pgettext_lazy("Status of a share server", "Inactive")),
-    ("creating", pgettext_lazy("Status of a share server", "Creating")),
-    ("deleting", pgettext_lazy("Status of a share server", "Deleting")),
-    ("error", pgettext_lazy("Status of a share server", "Error")),
-    ("manage_starting", pgettext_lazy("Status of a share server", "Managing")),
-    ("manage_error", pgettext_lazy("Status of a share server", "Error managing")),
-    ("unmanage_starting", pgettext_lazy("Status of a share server", "Unmanaging")),
-    ("unmanage_error", pgettext_lazy("Status of a share server", "Error unmanaging")),
-    ("network_change", pgettext_lazy("Status of a share server", "Changing network")),
-)
+# Defined beside the share network's table of servers (project panels never import admin).
+STATUS_DISPLAY_CHOICES = network_tables.SERVER_STATUS_DISPLAY_CHOICES
 
 
 class ManageShareServer(tables.LinkAction):
@@ -186,7 +177,8 @@ class ServerSharesTable(common_tables.DataTable):
                                  link=get_share_link)
     project = tables.Column("project_id", verbose_name=_("Project ID"))
     size = tables.Column("size", verbose_name=_("Size (GiB)"))
-    status = tables.Column("status", verbose_name=_("Status"))
+    status = tables.Column("status", verbose_name=_("Status"),
+                           display_choices=share_tables.STATUS_DISPLAY_CHOICES)
     proto = tables.Column("share_proto", verbose_name=_("Protocol"))
 
     class Meta:

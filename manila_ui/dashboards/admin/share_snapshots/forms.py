@@ -8,15 +8,19 @@ from horizon import messages
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
+from manila_ui.dashboards.project.share_snapshots import tables as status_tables
 
 REFUSALS = common_forms.REFUSALS
+
+# Each status as the tables show it, translated (the value sent stays the API's).
+_labels = dict(status_tables.STATUS_DISPLAY_CHOICES)
 
 
 class ResetSnapshotStatusForm(forms.SelfHandlingForm):
     snapshot_id = forms.CharField(widget=forms.HiddenInput())
     status = forms.ChoiceField(
         label=_("New Status"),
-        choices=[(s, s) for s in api_snapshots.RESET_STATUSES])
+        choices=[(s, _labels.get(s, s)) for s in api_snapshots.RESET_STATUSES])
 
     def handle(self, request, data):
         try:

@@ -12,8 +12,12 @@ from manila_ui.api import share_migration as api_migration
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards.project.shares import forms as project_forms
+from manila_ui.dashboards.project.shares import tables as status_tables
 
 REFUSALS = common_forms.REFUSALS
+
+# Each status as the tables show it, translated (the value sent stays the API's).
+_labels = dict(status_tables.STATUS_DISPLAY_CHOICES)
 
 
 class ResetStatusForm(forms.SelfHandlingForm):
@@ -22,7 +26,7 @@ class ResetStatusForm(forms.SelfHandlingForm):
                            widget=forms.TextInput(attrs={"readonly": True}))
     status = forms.ChoiceField(
         label=_("New Status"),
-        choices=[(s, s) for s in api_share_actions.RESET_STATUSES],
+        choices=[(s, _labels.get(s, s)) for s in api_share_actions.RESET_STATUSES],
         help_text=_("Only the recorded status changes; the back end is not "
                     "asked anything."))
 

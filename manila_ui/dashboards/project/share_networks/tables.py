@@ -37,6 +37,19 @@ STATUS_DISPLAY_CHOICES = (
      pgettext_lazy("Status of a share network", "Changing network")),
 )
 
+SERVER_STATUS_DISPLAY_CHOICES = (
+    ("active", pgettext_lazy("Status of a share server", "Active")),
+    ("inactive", pgettext_lazy("Status of a share server", "Inactive")),
+    ("creating", pgettext_lazy("Status of a share server", "Creating")),
+    ("deleting", pgettext_lazy("Status of a share server", "Deleting")),
+    ("error", pgettext_lazy("Status of a share server", "Error")),
+    ("manage_starting", pgettext_lazy("Status of a share server", "Managing")),
+    ("manage_error", pgettext_lazy("Status of a share server", "Error managing")),
+    ("unmanage_starting", pgettext_lazy("Status of a share server", "Unmanaging")),
+    ("unmanage_error", pgettext_lazy("Status of a share server", "Error unmanaging")),
+    ("network_change", pgettext_lazy("Status of a share server", "Changing network")),
+)
+
 
 class CreateShareNetwork(quota_tables.QuotaCreateAction):
     verbose_name = label = _("Create Share Network")
@@ -322,7 +335,8 @@ def get_server_link(server):
 class NetworkShareServersTable(common_tables.DataTable):
     id = tables.Column("id", verbose_name=_("ID"), link=get_server_link)
     host = tables.Column("host", verbose_name=_("Host"))
-    status = tables.Column("status", verbose_name=_("Status"))
+    status = tables.Column("status", verbose_name=_("Status"),
+                           display_choices=SERVER_STATUS_DISPLAY_CHOICES)
     subnets = tables.Column(lambda s: ", ".join(s.subnet_ids) or "-",
                             verbose_name=_("Subnets"))
 

@@ -20,7 +20,9 @@ class OverviewTab(tabs.Tab):
     template_name = "project/share_networks/_detail_overview.html"
 
     def get_context_data(self, request):
-        return {"network": self.tab_group.kwargs["share_network"]}
+        network = self.tab_group.kwargs["share_network"]
+        labels = dict(network_tables.STATUS_DISPLAY_CHOICES)
+        return {"network": network, "status_label": labels.get(network.status, network.status)}
 
 
 class SubnetsTab(tabs.TableTab):

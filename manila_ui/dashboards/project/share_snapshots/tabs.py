@@ -9,6 +9,7 @@ from horizon import tabs
 
 from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import mount
+from manila_ui.dashboards.project.share_snapshots import tables as snap_tables
 
 
 class OverviewTab(tabs.Tab):
@@ -20,6 +21,7 @@ class OverviewTab(tabs.Tab):
     def get_context_data(self, request):
         snapshot = self.tab_group.kwargs["snapshot"]
         return {"snapshot": snapshot,
+                "status_label": dict(snap_tables.STATUS_DISPLAY_CHOICES).get(snapshot.status),
                 "metadata": sorted((snapshot.metadata or {}).items()),
                 "share_detail_url": self.share_detail_url}
 

@@ -25,6 +25,7 @@ from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import mount
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.shares import tables as share_tables
 from manila_ui.dashboards.project.shares.replicas import tables as replica_tables
 
 # A share exports nothing (yet, or any more) in these statuses.
@@ -79,6 +80,7 @@ class OverviewTab(_ShareTab):
     def get_context_data(self, request):
         share = self.share
         return {"share": share,
+                "status_label": dict(share_tables.STATUS_DISPLAY_CHOICES).get(share.status),
                 "error_messages": self.get_error_messages(share),
                 "rules": self.get_rules(share),
                 "rules_url": "horizon:project:share_rules:rules"}
