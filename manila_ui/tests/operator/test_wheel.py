@@ -74,7 +74,7 @@ def test_the_wheel_ships_compiled_catalogs_of_every_locale(built_dist: Dist) -> 
     seen = {name.split("/")[2]: gettext.GNUTranslations(io.BytesIO(data))
             for name, data in mos.items() if name.endswith("/django.mo")}
     assert seen["de"].gettext("Shares") == "Freigaben"
-    assert seen["ja"].gettext("Share Snapshots") == "共有スナップショット"
+    assert seen["ja"].gettext("Share Snapshots") == "ファイル共有スナップショット"
     for name, data in mos.items():
         if name.endswith("/djangojs.mo"):
             assert gettext.GNUTranslations(io.BytesIO(data)).gettext(
