@@ -18,5 +18,6 @@ messages-check: venv /usr/bin/msgfmt
 
 lint: messages-check
 
-# setup.py compiles the catalogs (an editable install: next to the .po files).
-$(INSTALLED): setup.py
+# setup.py compiles the catalogs (an editable install: next to the .po files), so a
+# changed catalog re-installs.
+$(INSTALLED): setup.py $(wildcard manila_ui/locale/*/LC_MESSAGES/*.po)
