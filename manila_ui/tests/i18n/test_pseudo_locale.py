@@ -1,9 +1,10 @@
 """Every page of ours, rendered in a pseudo-locale whose catalog turns each letter of our
 translations into a look-alike (catalogs.pseudo), shows none of our strings in plain
 ASCII: a string that is, was not marked for translation (or was translated once, at
-import). Logged in as demo (Project) and admin (Admin), with a share, its snapshot,
-rule, metadata, a share network with a security service and a share server to show;
-every index page, then every page of ours they link to (details, tabs, forms)."""
+import). Logged in as demo (Project) and admin (Admin), with a share (snapshot, rule,
+metadata, backup), a share network with a security service and a share server, a share
+group with a snapshot and a QoS type to show; every index page, then every page of ours
+they link to (details, tabs, forms)."""
 
 from __future__ import annotations
 
@@ -36,9 +37,11 @@ def pseudo_locale(settings: Any, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def seeded(networks_of: Any, shares_of: Any) -> dict[str, Any]:
-    """What the pages show: demo's share with a snapshot, a rule and metadata; a share
-    network with a security service and a share on it (so a share server)."""
+def seeded(networks_of: Any, shares_of: Any, groups_of: Any,
+           manila: Any) -> Iterator[dict[str, Any]]:
+    """What the pages show: demo's share with a snapshot, a rule, metadata and a backup;
+    a share network with a security service and a share on it (so a share server); a
+    share group with a group snapshot; a QoS type."""
     demo = shares_of("demo")
     share = demo.create(name=unique("i18n"), metadata={"tier": "gold"})
     nets = networks_of("demo")
@@ -47,11 +50,19 @@ def seeded(networks_of: Any, shares_of: Any) -> dict[str, Any]:
     demo.manila.share_networks.add_security_service(network.id, service.id)
     served = demo.create(name=unique("served"), share_type="dhss_true",
                          share_network=network.id)
+    groups = groups_of("demo")
+    group = groups.create()
+    groups.snapshot(group.id)
     demo.wait(share.id)
     demo.manila.shares.allow(share.id, "ip", "10.0.0.0/24", "rw")
+    demo.backup(share.id)  # Manila backs up only a share without snapshots
+    demo.wait(share.id)
     demo.snapshot(share.id)
     demo.wait(served.id)
-    return {"share": share, "network": network, "service": service, "served": served}
+    qos = manila("admin").qos_types.create(unique("i18n-qos"))
+    yield {"share": share, "network": network, "service": service, "served": served,
+           "group": group}
+    manila("admin").qos_types.delete(qos)
 
 
 def our_panels(dashboard: str) -> list[str]:

@@ -33,6 +33,8 @@ AS_THEY_ARE = frozenset({
     "ldap", "kerberos", "active_directory",
     "yes", "no",
     "admin", "demo", "alt_demo", "service", "default",
+    # consistent_snapshot_support of a share group: the API's values
+    "pool", "host",
     # keys of a share server's back end details (the driver's own words)
     "server_id", "service_ip", "subnet_allocations",
 })

@@ -7,13 +7,17 @@ from horizon import messages
 
 from manila_ui.api import share_backups as api_backups
 from manila_ui.dashboards import common_forms
+from manila_ui.dashboards.project.share_backups import tables as status_tables
+
+# Each status as the tables show it, translated (the value sent stays the API's).
+_labels = dict(status_tables.STATUS_DISPLAY_CHOICES)
 
 
 class ResetBackupStatusForm(forms.SelfHandlingForm):
     backup_id = forms.CharField(widget=forms.HiddenInput())
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[(s, s) for s in api_backups.RESET_STATUSES])
+        choices=[(s, _labels.get(s, s)) for s in api_backups.RESET_STATUSES])
 
     def handle(self, request, data):
         try:

@@ -7,12 +7,16 @@ from horizon import messages
 
 from manila_ui.api import share_groups as api_groups
 from manila_ui.dashboards import common_forms
+from manila_ui.dashboards.project.share_groups import tables as status_tables
+
+# Each status as the tables show it, translated (the value sent stays the API's).
+_labels = dict(status_tables.STATUS_DISPLAY_CHOICES)
 
 
 class ResetShareGroupStatusForm(forms.SelfHandlingForm):
     share_group_id = forms.CharField(widget=forms.HiddenInput())
     status = forms.ChoiceField(label=_("New Status"),
-                               choices=[(s, s) for s in api_groups.RESET_STATUSES])
+                               choices=[(s, _labels.get(s, s)) for s in api_groups.RESET_STATUSES])
 
     def handle(self, request, data):
         try:

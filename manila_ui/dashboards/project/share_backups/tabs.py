@@ -15,6 +15,7 @@ class OverviewTab(tabs.Tab):
     def get_context_data(self, request):
         backup = self.tab_group.kwargs["backup"]
         return {"backup": backup, "progress": backup_tables.get_progress(backup),
+                "status_label": dict(backup_tables.STATUS_DISPLAY_CHOICES).get(backup.status),
                 "share_detail_url": self.share_detail_url}
 
 

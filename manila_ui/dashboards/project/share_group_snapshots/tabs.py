@@ -6,6 +6,7 @@ from horizon import exceptions
 from horizon import tabs
 
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards.project.share_group_snapshots import tables as snap_tables
 
 
 class OverviewTab(tabs.Tab):
@@ -27,6 +28,7 @@ class OverviewTab(tabs.Tab):
                     "share_name": names.get(m.get("share_id")) or m.get("share_id")}
                    for m in snapshot.members or []]
         return {"share_group_snapshot": snapshot, "members": members,
+                "status_label": dict(snap_tables.STATUS_DISPLAY_CHOICES).get(snapshot.status),
                 "share_url": self.share_url, "group_url": self.group_url}
 
 

@@ -8,6 +8,9 @@ from horizon import tabs
 from manila_ui.api import share_group_snapshots as api_group_snapshots
 from manila_ui.api import share_types as api_share_types
 from manila_ui.api import shares as api_shares
+from manila_ui.dashboards.project.share_group_snapshots import tables as snap_tables
+from manila_ui.dashboards.project.share_groups import tables as group_tables
+from manila_ui.dashboards.project.shares import tables as share_tables
 
 
 class OverviewTab(tabs.Tab):
@@ -37,7 +40,13 @@ class OverviewTab(tabs.Tab):
         types = {t.id: t.name for t in self._load(
             request, lambda: api_share_types.share_type_list(request),
             _("Unable to retrieve share type names."))}
-        return {"share_group": group, "shares": shares, "snapshots": snapshots,
+        # (object, its status translated) pairs: templates cannot look a label up.
+        share_labels = dict(share_tables.STATUS_DISPLAY_CHOICES)
+        snap_labels = dict(snap_tables.STATUS_DISPLAY_CHOICES)
+        return {"share_group": group,
+                "status_label": dict(group_tables.STATUS_DISPLAY_CHOICES).get(group.status),
+                "shares": [(s, share_labels.get(s.status, s.status)) for s in shares],
+                "snapshots": [(s, snap_labels.get(s.status, s.status)) for s in snapshots],
                 "share_type_names": [types.get(i, i) for i in group.share_types or []],
                 "share_url": self.share_url, "snapshot_url": self.snapshot_url}
 
