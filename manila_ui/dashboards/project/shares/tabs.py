@@ -25,6 +25,7 @@ from manila_ui.api import snapshots as api_snapshots
 from manila_ui.dashboards import mount
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.project.share_rules import tables as rule_tables
 from manila_ui.dashboards.project.shares import tables as share_tables
 from manila_ui.dashboards.project.shares.replicas import tables as replica_tables
 
@@ -82,7 +83,9 @@ class OverviewTab(_ShareTab):
         return {"share": share,
                 "status_label": dict(share_tables.STATUS_DISPLAY_CHOICES).get(share.status),
                 "error_messages": self.get_error_messages(share),
-                "rules": self.get_rules(share),
+                # (rule, its state translated) pairs: templates cannot look a label up.
+                "rules": [(rule, dict(rule_tables.STATE_DISPLAY).get(rule.state, rule.state))
+                          for rule in self.get_rules(share)],
                 "rules_url": "horizon:project:share_rules:rules"}
 
 
