@@ -28,3 +28,17 @@ def test_english_stays_english(demo_client: Any) -> None:
     demo_client.cookies["horizon_language"] = "en"
     page = demo_client.get(reverse("horizon:project:shares:index")).content.decode()
     assert "Create Share" in page and "Freigabe" not in page
+
+
+def test_our_javascript_strings_come_in_the_users_language(demo_client: Any) -> None:
+    """Horizon's JavaScript catalog of the page names our app, and serves our djangojs
+    catalog in German."""
+    import re
+
+    demo_client.cookies["horizon_language"] = "de"
+    page = demo_client.get(reverse("horizon:project:shares:index")).content.decode()
+    found = re.search(r'src="(/i18n/js/([^"/]+)/)"', page)
+    assert found, "no JavaScript catalog on the page"
+    assert "manila_ui" in found.group(2).split("+")
+    catalog = demo_client.get(found.group(1)).content.decode()
+    assert "In die Zwischenablage kopiert" in catalog
