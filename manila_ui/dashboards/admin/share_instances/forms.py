@@ -7,12 +7,16 @@ from horizon import messages
 
 from manila_ui.api import share_instances as api_instances
 from manila_ui.dashboards import common_forms
+from manila_ui.dashboards.project.shares import tables as status_tables
+
+# Each status as the tables show it, translated (the value sent stays the API's).
+_labels = dict(status_tables.STATUS_DISPLAY_CHOICES)
 
 
 class ResetInstanceStatusForm(forms.SelfHandlingForm):
     instance_id = forms.CharField(widget=forms.HiddenInput())
     status = forms.ChoiceField(
-        label=_("Status"), choices=[(s, s) for s in api_instances.RESET_STATUSES])
+        label=_("Status"), choices=[(s, _labels.get(s, s)) for s in api_instances.RESET_STATUSES])
 
     def handle(self, request, data):
         try:

@@ -10,6 +10,7 @@ from manila_ui.api import share_instances as api_instances
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import pagination
 from manila_ui.dashboards import policy
+from manila_ui.dashboards.project.shares import tables as share_tables
 
 STATUS_CHOICES = (
     ("available", True),
@@ -85,7 +86,8 @@ class ShareInstancesTable(pagination.OffsetPagedTableMixin, common_tables.DataTa
     share = tables.Column("share_id", verbose_name=_("Share"), link=get_share_link)
     host = tables.Column("host", verbose_name=_("Host"))
     status = tables.Column("status", verbose_name=_("Status"), status=True,
-                           status_choices=STATUS_CHOICES)
+                           status_choices=STATUS_CHOICES,
+                           display_choices=share_tables.STATUS_DISPLAY_CHOICES)
     replica_state = tables.Column(lambda i: i.replica_state or "-",
                                   verbose_name=_("Replica State"))
     availability_zone = tables.Column("availability_zone",

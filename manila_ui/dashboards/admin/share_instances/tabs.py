@@ -6,6 +6,8 @@ from horizon import exceptions
 from horizon import tabs
 
 from manila_ui.api import share_instances as api_instances
+from manila_ui.dashboards.project.share_rules import tables as rule_tables
+from manila_ui.dashboards.project.shares import tables as share_tables
 
 
 class OverviewTab(tabs.Tab):
@@ -22,7 +24,11 @@ class OverviewTab(tabs.Tab):
             locations = []
         locations = sorted(locations, key=lambda loc: (bool(loc.is_admin_only),
                                                        not loc.preferred, loc.path or ""))
-        return {"instance": instance, "export_locations": locations}
+        rules = instance.access_rules_status
+        return {"instance": instance, "export_locations": locations,
+                "status_label": dict(share_tables.STATUS_DISPLAY_CHOICES).get(
+                    instance.status, instance.status),
+                "rules_status_label": dict(rule_tables.STATE_DISPLAY).get(rules, rules)}
 
 
 class ShareInstanceDetailTabs(tabs.DetailTabsGroup):
