@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import collections
+import hashlib
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from manila_ui.api import base
@@ -113,6 +119,7 @@ def share_create(request: Any, *, size: int, share_proto: str,
         snapshot_id=snapshot_id or None,
         share_group_id=share_group_id or None)
     base.forget(request)
+    forget_names(request)
     return Share.from_resource(created)
 
 
@@ -129,6 +136,7 @@ def share_update(request: Any, share_id: str, *, name: str | None = None,
         fields["is_public"] = is_public
     updated = client.manilaclient(request).shares.update(share_id, **fields)
     base.forget(request)
+    forget_names(request)
     return Share.from_resource(updated)
 
 
@@ -136,6 +144,7 @@ def share_delete(request: Any, share_id: str, share_group_id: str | None = None)
     """A share of a group is deleted with its group's id (Manila asks)."""
     client.manilaclient(request).shares.delete(share_id, share_group_id=share_group_id)
     base.forget(request)
+    forget_names(request)
 
 
 def export_location_list(request: Any, share_id: str) -> list[ExportLocation]:
@@ -152,19 +161,36 @@ def export_location_metadata_replace(request: Any, share_id: str, export_locatio
     return dict(base.info_of(found).get("metadata") or {})
 
 
-@base.request_memoized
-def share_names(request: Any, all_projects: bool = False) -> dict[str, str]:
-    """Share id -> name (or id) for a whole page's lookups, in ONE call.
+# Share names for pages that show other objects' shares (snapshots): Manila
+# has no filter for a set of share ids (its share list accepts none: Manila
+# 23's api/v2/shares.py and share/api.py), and one GET per share is a call
+# per row. So the names come from ONE summary list of the user's shares,
+# kept per token (hashed) and scope in this process, listed again when a page
+# shows a share id it does not hold or after NAMES_TTL seconds (a rename by
+# another client shows then; our own writes drop it at once).
+NAMES_TTL = 60.0
+_NAME_MAPS_MAX = 256
 
-    The summary list (ids and names only) is the cheapest way Manila offers
-    to name many shares at once; admins ask across every project, so that
-    snapshots of other projects' shares get their names too.
-    """
-    opts: dict[str, Any] = {}
-    if all_projects:
-        opts["all_tenants"] = 1
-    found = client.manilaclient(request).shares.list(detailed=False,
-                                                     search_opts=opts)
+
+@dataclass
+class _NameMap:
+    names: dict[str, str]
+    missing: set[str]  # asked for at the last listing, and not listed
+    at: float
+
+
+_name_maps: collections.OrderedDict[tuple[str, bool], _NameMap] = collections.OrderedDict()
+_name_maps_lock = threading.Lock()
+
+
+def _whose(request: Any) -> str:
+    token = getattr(getattr(request, "user", None), "token", None)
+    return hashlib.sha256(str(getattr(token, "id", "")).encode()).hexdigest()
+
+
+def _list_names(request: Any, all_projects: bool) -> dict[str, str]:
+    opts: dict[str, Any] = {"all_tenants": 1} if all_projects else {}
+    found = client.manilaclient(request).shares.list(detailed=False, search_opts=opts)
     if isinstance(found, tuple):
         found = found[0]
     names: dict[str, str] = {}
@@ -172,6 +198,36 @@ def share_names(request: Any, all_projects: bool = False) -> dict[str, str]:
         info = base.info_of(share)
         names[str(info.get("id"))] = str(info.get("name") or info.get("id"))
     return names
+
+
+def share_names_of(request: Any, share_ids: Iterable[str | None],
+                   all_projects: bool = False) -> dict[str, str]:
+    """Share id -> name (or id) for these ids, as far as Manila shows them
+    to this user: no call when the user's name map knows every id, else ONE
+    summary list (admins: of every project). A page's cost does not grow
+    with the shares beyond it, except for that one listing."""
+    wanted = {str(i) for i in share_ids if i}
+    key = (_whose(request), all_projects)
+    now = time.monotonic()
+    known = _name_maps.get(key)
+    if known is None or now - known.at > NAMES_TTL or \
+            wanted - known.names.keys() - known.missing:
+        names = _list_names(request, all_projects)
+        known = _NameMap(names, wanted - names.keys(), now)
+        with _name_maps_lock:
+            _name_maps[key] = known
+            _name_maps.move_to_end(key)
+            while len(_name_maps) > _NAME_MAPS_MAX:
+                _name_maps.popitem(last=False)
+    return {i: known.names[i] for i in wanted if i in known.names}
+
+
+def forget_names(request: Any) -> None:
+    """After this user created, renamed or deleted a share."""
+    whose = _whose(request)
+    with _name_maps_lock:
+        for key in [k for k in _name_maps if k[0] == whose]:
+            del _name_maps[key]
 
 
 @base.request_memoized

@@ -78,10 +78,16 @@ def test_snapshot_pages_and_names_cost_one_call_each(make_request, share,
     assert all(isinstance(s, snapshots.Snapshot) for s in page.items)
     assert page.items[0].to_dict().keys() == set(snapshots.Snapshot._attrs)
     with backend_calls() as calls:
-        names = shares.share_names(request)
-        again = shares.share_names(request)  # memoized on the request
-    assert calls.count == 1 and names is again
-    assert names[share.id] == share.name
+        names = shares.share_names_of(request, [share.id])
+        again = shares.share_names_of(make_request(), [share.id])  # the user's map
+    assert calls.count == 1 and names == again == {share.id: share.name}
+    other = demo.create()
+    with backend_calls() as calls:  # an id the map lacks: listed again
+        assert shares.share_names_of(request, [share.id, other.id]) == {
+            share.id: share.name, other.id: other.name}
+        shares.share_names_of(request, [other.id, "not-a-share"])
+        shares.share_names_of(request, [other.id, "not-a-share"])  # missing: known
+    assert calls.count == 2, calls.lines
 
 
 def test_snapshot_metadata_needs_2_73(make_request, share, settings):

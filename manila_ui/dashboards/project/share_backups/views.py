@@ -49,8 +49,9 @@ class BackupTableViewMixin(common_views.PagedListMixin):
             self.get_search_opts(), sort=True, all_projects=self.all_projects)
         if backups:
             try:
-                names = api_shares.share_names(self.request,
-                                               all_projects=self.all_projects)
+                names = api_shares.share_names_of(
+                    self.request, {b.share_id for b in backups},
+                    all_projects=self.all_projects)
             except Exception:
                 exceptions.handle(self.request, _("Unable to retrieve share names."))
                 names = {}

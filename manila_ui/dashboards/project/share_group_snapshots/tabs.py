@@ -20,7 +20,9 @@ class OverviewTab(tabs.Tab):
     def get_context_data(self, request):
         snapshot = self.tab_group.kwargs["share_group_snapshot"]
         try:
-            names = api_shares.share_names(request, all_projects=self.all_projects)
+            names = api_shares.share_names_of(
+                request, {m.get("share_id") for m in snapshot.members or []},
+                all_projects=self.all_projects)
         except Exception:
             exceptions.handle(request, _("Unable to retrieve share names."))
             names = {}

@@ -31,8 +31,9 @@ class SnapshotLookup(common_views.ObjectLookup):
 
 
 class SnapshotTableViewMixin(common_views.PagedListMixin):
-    """One page of snapshots + one lookup of share names: two calls,
-    whatever the number of snapshots."""
+    """One page of snapshots and the names of their shares: two calls at
+    most, whatever the number of snapshots and shares (the names usually
+    cost none: api.shares.share_names_of)."""
 
     all_projects = False
 
@@ -64,8 +65,9 @@ class SnapshotTableViewMixin(common_views.PagedListMixin):
                 names = {i: share.name_or_id for i, share in shares.items()}
             else:
                 shares = {}
-                names = api_shares.share_names(self.request,
-                                               all_projects=self.all_projects)
+                names = api_shares.share_names_of(
+                    self.request, {s.share_id for s in snapshots},
+                    all_projects=self.all_projects)
         except Exception:
             exceptions.handle(self.request,
                               _("Unable to retrieve share names."))
