@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 from collections.abc import Callable
 from collections.abc import Iterable
@@ -66,27 +67,69 @@ def wrap_all(cls: type[W], resources: Iterable[Any]) -> list[W]:
     return [cls.from_resource(r) for r in resources]
 
 
+class _Early:
+    """A memoized call started ahead on another thread."""
+
+    def __init__(self, future: concurrent.futures.Future[Any]) -> None:
+        self.future = future
+
+
+# Threads for calls a page starts ahead (``request_memoized(...).early``):
+# few, and shared by the process's requests.
+_EARLY_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=8,
+                                                    thread_name_prefix="manila-ui-early")
+
+
+def _memo_of(request: Any) -> dict[Any, Any]:
+    memo: dict[Any, Any] | None = getattr(request, _MEMO_ATTR, None)
+    if memo is None:
+        memo = {}
+        setattr(request, _MEMO_ATTR, memo)
+    return memo
+
+
 def request_memoized(func: Callable[P, R]) -> Callable[P, R]:
     """Cache a verb's result on the Django request it is called with.
 
     The first positional argument must be the request; the others must be
     hashable. The cache dies with the request, so no user ever sees another
     user's data and a page costs one call per distinct question.
+
+    ``verb.early(request, ...)`` starts the same call now on another
+    thread, while the page makes its other call: the verb then returns (or
+    raises) what that call got, so a page's two calls cost the time of the
+    longer one.
     """
+
+    def key_of(args: Any, kwargs: Any) -> tuple[Any, ...]:
+        return (func.__module__, func.__qualname__, args[1:], tuple(sorted(kwargs.items())))
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        request = args[0]
-        memo: dict[Any, Any] | None = getattr(request, _MEMO_ATTR, None)
-        if memo is None:
-            memo = {}
-            setattr(request, _MEMO_ATTR, memo)
-        key = (func.__module__, func.__qualname__, args[1:],
-               tuple(sorted(kwargs.items())))
+        memo = _memo_of(args[0])
+        key = key_of(args, kwargs)
         if key not in memo:
             memo[key] = func(*args, **kwargs)
-        return memo[key]
+        found = memo[key]
+        if isinstance(found, _Early):
+            try:
+                found = memo[key] = found.future.result()
+            except BaseException:
+                memo.pop(key, None)  # as a failed call: asked again next time
+                raise
+        return found
 
+    def early(*args: Any, **kwargs: Any) -> None:
+        from manila_ui.api import client  # noqa: PLC0415 - client imports base
+
+        request = args[0]
+        memo = _memo_of(request)
+        key = key_of(args, kwargs)
+        if key not in memo:
+            client.manilaclient(request)  # made (and negotiated) once, here
+            memo[key] = _Early(_EARLY_POOL.submit(func, *args, **kwargs))
+
+    wrapper.early = early  # type: ignore[attr-defined]
     return wrapper
 
 

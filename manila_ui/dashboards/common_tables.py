@@ -27,6 +27,8 @@ _ROW_ACTIONS = "_manila_ui_row_actions"
 # ``row_kind`` of a row action whose button depends on the row only through
 # its id (see DataTable and table_rendering.row_kind_of).
 same_for_every_row = rendering.same_for_every_row
+# reverse(name, args=(obj_id,)) for a table's links, once per URL name.
+reverse_id = rendering.reverse_id
 
 
 def _own_copy(action: Any) -> Any:
@@ -70,6 +72,8 @@ class DataTable(tables.DataTable):
                  **kwargs: Any) -> None:
         shared = type(self)
         self._meta = copy.copy(shared._meta)
+        # What rows share while they render (a column's classes, its links).
+        self.rendering_memo: dict[Any, Any] = {}
         self._meta.row_class = rendering.with_mixin(self._meta.row_class, rendering.Row)
         self._meta.cell_class = rendering.with_mixin(self._meta.cell_class, rendering.Cell)
         self.base_actions = collections.OrderedDict(

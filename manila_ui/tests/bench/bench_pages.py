@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import json
+import os
 import shutil
 import signal
 import statistics
@@ -101,12 +102,34 @@ def say(text: str) -> None:
 class Measure:
     times: list[float] = field(default_factory=list)
     calls: list[int] = field(default_factory=list)
+    cpu: float = 0.0  # the Horizon workers' CPU ms over all timed GETs
     size: int = 0
     error: str = ""
 
     @property
     def median(self) -> float:
         return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def cpu_mean(self) -> float:
+        return self.cpu / len(self.times) if self.times else float("nan")
+
+
+_TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms(master: int) -> float:
+    """CPU time (user + system) of a gunicorn master's workers so far, in ms:
+    less sensitive than wall time to what else the machine runs."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:  # ppid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total * _TICK_MS
 
 
 class Seeded:
@@ -168,11 +191,13 @@ def _client(layout: Layout, user: str) -> tuple[Any, Any]:
     return manila_client.Client("2.79", session=sess, service_type="sharev2"), sess
 
 
-def _get(web: Any, url: str, access_log: Path, measure: Measure) -> None:
+def _get(web: Any, url: str, access_log: Path, measure: Measure, master: int) -> None:
     before = access_log.stat().st_size
+    cpu_before = cpu_ms(master)
     started = time.monotonic()
     response = web.get(url, timeout=900, allow_redirects=False)
     elapsed = (time.monotonic() - started) * 1000
+    measure.cpu += cpu_ms(master) - cpu_before
     if response.status_code != 200:
         measure.error = f"HTTP {response.status_code}"
         return
@@ -183,7 +208,7 @@ def _get(web: Any, url: str, access_log: Path, measure: Measure) -> None:
     measure.size = len(response.content)
 
 
-def measure_all(sides: dict[str, tuple[str, dict[str, Any]]], pages: list[Page],
+def measure_all(sides: dict[str, tuple[str, dict[str, Any], int]], pages: list[Page],
                 ids: dict[str, str], access_log: Path, repeat: int
                 ) -> dict[tuple[str, str], Measure]:
     """One warm-up GET of every page on every side, then ``repeat`` rounds;
@@ -203,27 +228,29 @@ def measure_all(sides: dict[str, tuple[str, dict[str, Any]]], pages: list[Page],
             order = [s for p, s in targets if p is page]
             for side in order if round_ % 2 == 0 else order[::-1]:
                 _get(sides[side][1][page.user], url(page, side), access_log,
-                     found[(page.title, side)])
+                     found[(page.title, side)], sides[side][2])
     return found
 
 
 def _cell(m: Measure | None, floor: float | None) -> list[str]:
     if m is None:
-        return ["-", "-", "-", "-"]
+        return ["-"] * 5
     if m.error:
-        return [m.error, "-", "-", "-"]
+        return [m.error] + ["-"] * 4
     ratio = f"{m.median / floor:.2f}" if floor else "-"
     calls = str(max(m.calls)) if len(set(m.calls)) == 1 else f"{min(m.calls)}-{max(m.calls)}"
-    return [f"{m.median:.0f} / {min(m.times):.0f}", calls, f"{m.size / 1024:.0f}", ratio]
+    return [f"{m.median:.0f} / {min(m.times):.0f}", f"{m.cpu_mean:.0f}", calls,
+            f"{m.size / 1024:.0f}", ratio]
 
 
 def report(size: int, pages: list[Page], found: dict[tuple[str, str], Measure],
            repeat: int, with_upstream: bool) -> None:
     say(f"\nN = {size} shares, {size // 10} snapshots, {NETWORKS} share networks; "
-        f"median / min ms of {repeat} interleaved GETs after a warm-up\n")
-    head = ["page", "ours ms", "calls", "KiB", "×floor"]
+        f"median / min ms of {repeat} interleaved GETs after a warm-up; CPU: mean ms "
+        "of the Horizon workers per GET\n")
+    head = ["page", "ours ms", "CPU", "calls", "KiB", "×floor"]
     if with_upstream:
-        head += ["upstream ms", "calls", "KiB", "×floor", "ours ÷ upstream"]
+        head += ["upstream ms", "CPU", "calls", "KiB", "×floor", "ours ÷ upstream"]
     say("| " + " | ".join(head) + " |")
     say("|" + "---|" * len(head))
     floors: dict[tuple[str, str], float] = {}
@@ -241,9 +268,15 @@ def report(size: int, pages: list[Page], found: dict[tuple[str, str], Measure],
             row += _cell(theirs, floors.get((page.user, "upstream")))
             versus = "-"
             if ours and theirs and ours.times and theirs.times:
-                versus = f"{ours.median / theirs.median:.2f}"
+                versus = f"{ours.median / theirs.median:.2f} (CPU {ours.cpu / theirs.cpu:.2f})" \
+                    if theirs.cpu else f"{ours.median / theirs.median:.2f}"
             row.append(versus)
         say("| " + " | ".join(row) + " |")
+
+
+def _master(server: Any) -> int:
+    assert server is not None and server.proc is not None
+    return int(server.proc.pid)
 
 
 def main() -> None:
@@ -283,14 +316,14 @@ def main() -> None:
             upstream.install(layout.logs / "upstream-install.log")
         say(f"starting a private stack in {root}")
         stack.up()
-        sides: dict[str, tuple[str, dict[str, Any]]] = {
-            "ours": (layout.horizon_url, {})}
+        sides: dict[str, tuple[str, dict[str, Any], int]] = {
+            "ours": (layout.horizon_url, {}, _master(stack.servers["horizon"]))}
         if upstream is not None:
             upstream.build_static(layout.keystone_url, layout.logs / "upstream-static.log")
             url = upstream.start(procs.free_port(), layout.keystone_url,
                                  stack.servers["horizon"], layout.logs / "horizon-upstream.log")
-            sides["upstream"] = (url, {})
-        for side_url, sessions in sides.values():
+            sides["upstream"] = (url, {}, _master(upstream.server))
+        for side_url, sessions, _pid in sides.values():
             for user in ("demo", "admin"):
                 sessions[user] = web_session(side_url, user)
         seeded = Seeded(layout)
@@ -302,12 +335,13 @@ def main() -> None:
             found = measure_all(these, pages, seeded.ids(), access_log, args.repeat)
             report(size, pages, found, args.repeat, "upstream" in these)
             results += [{"shares": size, "page": title, "side": side,
-                         "ms": m.times, "calls": m.calls, "bytes": m.size,
-                         "error": m.error} for (title, side), m in found.items()]
+                         "ms": m.times, "cpu_ms": m.cpu_mean, "calls": m.calls,
+                         "bytes": m.size, "error": m.error}
+                        for (title, side), m in found.items()]
         if args.json:
             args.json.write_text(json.dumps(results, indent=1))
         if args.keep:
-            say("\n" + "  ".join(f"{side}: {url}" for side, (url, _s) in sides.items())
+            say("\n" + "  ".join(f"{side}: {url}" for side, (url, _s, _p) in sides.items())
                 + "  (Ctrl-C stops)")
             while True:
                 time.sleep(3600)

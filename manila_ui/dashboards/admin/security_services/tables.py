@@ -1,15 +1,15 @@
 """Every project's security services, with the project's name."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
+from manila_ui.dashboards import common_tables
 from manila_ui.dashboards.admin import projects
 from manila_ui.dashboards.project.security_services import tables as project_tables
 
 
 def get_admin_detail_link(service):
-    return reverse("horizon:admin:security_services:detail", args=(service.id,))
+    return common_tables.reverse_id("horizon:admin:security_services:detail", service.id)
 
 
 class AdminSecurityServicesTable(project_tables.SecurityServicesTable):

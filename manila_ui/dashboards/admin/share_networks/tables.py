@@ -1,7 +1,6 @@
 """Every project's share networks: the project table plus the project's
 name (one Keystone call per page) and an admin's status reset."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
@@ -29,7 +28,7 @@ class ResetShareNetworkStatus(policy.ProjectTargetMixin, tables.LinkAction):
 
 
 def get_admin_detail_link(network):
-    return reverse("horizon:admin:share_networks:detail", args=(network.id,))
+    return common_tables.reverse_id("horizon:admin:share_networks:detail", network.id)
 
 
 class AdminShareNetworksTable(project_tables.ShareNetworksTable):

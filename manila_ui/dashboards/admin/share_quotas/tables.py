@@ -14,7 +14,7 @@ from manila_ui.dashboards import common_tables
 
 
 def _project_link(project: Any) -> str:
-    return reverse("horizon:admin:share_quotas:project", args=(project.id,))
+    return common_tables.reverse_id("horizon:admin:share_quotas:project", project.id)
 
 
 class ProjectsTable(common_tables.DataTable):

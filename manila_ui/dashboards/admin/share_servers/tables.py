@@ -130,7 +130,7 @@ def get_network(server):
 def get_network_link(server):
     if not server.share_network_id:
         return None
-    return reverse("horizon:admin:share_networks:detail", args=(server.share_network_id,))
+    return common_tables.reverse_id("horizon:admin:share_networks:detail", server.share_network_id)
 
 
 class ShareServersTable(common_tables.DataTable):
@@ -169,7 +169,7 @@ def manage_share_url(server_id, **params):
 # -- a server's detail page: the shares it holds --------------------------------
 
 def get_share_link(share):
-    return reverse("horizon:admin:shares:detail", args=(share.id,))
+    return common_tables.reverse_id("horizon:admin:shares:detail", share.id)
 
 
 class ServerSharesTable(common_tables.DataTable):

@@ -1,7 +1,6 @@
 """Every project's snapshots, with the admin actions (reset status, force
 delete, manage, unmanage)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from horizon import tables
@@ -94,7 +93,7 @@ class AdminUpdateRow(project_tables.UpdateRow):
 def get_share_link(snapshot):
     if not snapshot.share_id:
         return None
-    return reverse("horizon:admin:shares:detail", args=(snapshot.share_id,))
+    return common_tables.reverse_id("horizon:admin:shares:detail", snapshot.share_id)
 
 
 class AdminSnapshotsTable(project_tables.SnapshotsTable):

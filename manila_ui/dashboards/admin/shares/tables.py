@@ -221,7 +221,7 @@ def get_task(share):
 
 
 def get_admin_detail_link(share):
-    return reverse("horizon:admin:shares:detail", args=(share.id,))
+    return common_tables.reverse_id("horizon:admin:shares:detail", share.id)
 
 
 get_project = projects.get_project

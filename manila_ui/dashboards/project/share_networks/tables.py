@@ -119,7 +119,7 @@ def get_zones(network):
 
 
 def get_detail_link(network):
-    return reverse("horizon:project:share_networks:detail", args=(network.id,))
+    return common_tables.reverse_id("horizon:project:share_networks:detail", network.id)
 
 
 class ShareNetworksTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
@@ -306,7 +306,7 @@ class RemoveSecurityService(NetworkTargetMixin, tables.DeleteAction):
 
 
 def get_service_link(service):
-    return reverse("horizon:project:security_services:detail", args=(service.id,))
+    return common_tables.reverse_id("horizon:project:security_services:detail", service.id)
 
 
 class NetworkSecurityServicesTable(common_tables.DataTable):
@@ -329,7 +329,7 @@ class NetworkSecurityServicesTable(common_tables.DataTable):
 # -- share servers (admins) ---------------------------------------------------------------
 
 def get_server_link(server):
-    return reverse("horizon:admin:share_servers:detail", args=(server.id,))
+    return common_tables.reverse_id("horizon:admin:share_servers:detail", server.id)
 
 
 class NetworkShareServersTable(common_tables.DataTable):

@@ -18,6 +18,7 @@ from horizon import tabs
 from horizon import workflows
 from horizon.utils import memoized
 
+from manila_ui.api import limits as api_limits
 from manila_ui.api import security_services as api_services
 from manila_ui.api import share_networks as api_networks
 from manila_ui.dashboards import common_forms
@@ -61,6 +62,7 @@ class IndexView(ShareNetworkTableViewMixin, tables.DataTableView):
     table_class = network_tables.ShareNetworksTable
     template_name = "project/share_networks/index.html"
     page_title = _("Share Networks")
+    prefetch = (api_limits.tenant_absolute_limits,)  # the Create button's
 
     def get_data(self):
         return self.get_networks()

@@ -180,7 +180,7 @@ def get_share(snapshot):
 def get_share_link(snapshot):
     if not snapshot.share_id:
         return None
-    return reverse("horizon:project:shares:detail", args=(snapshot.share_id,))
+    return common_tables.reverse_id("horizon:project:shares:detail", snapshot.share_id)
 
 
 class SnapshotsTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):

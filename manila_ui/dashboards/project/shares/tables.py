@@ -399,7 +399,7 @@ def get_share_type(share):
 
 
 def get_detail_link(share):
-    return reverse("horizon:project:shares:detail", args=(share.id,))
+    return common_tables.reverse_id("horizon:project:shares:detail", share.id)
 
 
 def get_share_network(share):
