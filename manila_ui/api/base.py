@@ -88,6 +88,32 @@ def _memo_of(request: Any) -> dict[Any, Any]:
     return memo
 
 
+def start_early(request: Any, key: Any, func: Callable[..., Any], *args: Any,
+                **kwargs: Any) -> None:
+    """Start ``func(*args, **kwargs)`` now on another thread, its outcome
+    kept on the request under ``key`` for ``take`` (once per request)."""
+    memo = _memo_of(request)
+    if key not in memo:
+        memo[key] = _Early(_EARLY_POOL.submit(func, *args, **kwargs))
+
+
+def take(request: Any, key: Any, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    """What ``func(*args, **kwargs)`` gives, once per request under ``key``:
+    the call ``start_early`` began (its result, or its exception raised
+    here), else the call made now."""
+    memo = _memo_of(request)
+    if key not in memo:
+        memo[key] = func(*args, **kwargs)
+    found = memo[key]
+    if isinstance(found, _Early):
+        try:
+            found = memo[key] = found.future.result()
+        except BaseException:
+            memo.pop(key, None)  # as a failed call: asked again next time
+            raise
+    return found
+
+
 def request_memoized(func: Callable[P, R]) -> Callable[P, R]:
     """Cache a verb's result on the Django request it is called with.
 
@@ -106,28 +132,13 @@ def request_memoized(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        memo = _memo_of(args[0])
-        key = key_of(args, kwargs)
-        if key not in memo:
-            memo[key] = func(*args, **kwargs)
-        found = memo[key]
-        if isinstance(found, _Early):
-            try:
-                found = memo[key] = found.future.result()
-            except BaseException:
-                memo.pop(key, None)  # as a failed call: asked again next time
-                raise
-        return found
+        return take(args[0], key_of(args, kwargs), func, *args, **kwargs)
 
     def early(*args: Any, **kwargs: Any) -> None:
         from manila_ui.api import client  # noqa: PLC0415 - client imports base
 
-        request = args[0]
-        memo = _memo_of(request)
-        key = key_of(args, kwargs)
-        if key not in memo:
-            client.manilaclient(request)  # made (and negotiated) once, here
-            memo[key] = _Early(_EARLY_POOL.submit(func, *args, **kwargs))
+        client.manilaclient(args[0])  # made (and negotiated) once, here
+        start_early(args[0], key_of(args, kwargs), func, *args, **kwargs)
 
     wrapper.early = early  # type: ignore[attr-defined]
     return wrapper

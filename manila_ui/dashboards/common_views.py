@@ -134,9 +134,10 @@ class PagedListMixin(pagination.OffsetPagedViewMixin):
 
     request: Any
     table_class: Any
-    # Memoized verbs of the request alone (api.base.request_memoized) the
-    # page needs besides its list (the Create button's /limits): started
-    # with the list call, so the page waits for the longer of the two.
+    # What the page needs besides its list, started with the list call so
+    # that the page waits for the longer of them: callables of the request,
+    # such as a memoized verb's ``early`` (the Create button's /limits:
+    # ``api_limits.tenant_absolute_limits.early``) or ``projects.prefetch``.
     prefetch: tuple[Any, ...] = ()
 
     def fetch_page(self, list_paged: Callable[..., Any], error: Any,
@@ -148,8 +149,8 @@ class PagedListMixin(pagination.OffsetPagedViewMixin):
         if sort:
             kwargs.update(self.sort_args(self.table_class))
         try:
-            for verb in self.prefetch:
-                verb.early(self.request)
+            for start in self.prefetch:
+                start(self.request)
             page = list_paged(self.request, search_opts=search_opts,
                               offset=pagination.requested_offset(self.request),
                               page_size=pagination.page_size(self.request),

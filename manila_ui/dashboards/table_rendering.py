@@ -8,6 +8,7 @@ text; less whitespace): its JavaScript and styles apply unchanged."""
 from __future__ import annotations
 
 import functools
+import html
 import inspect
 import re
 from collections.abc import Callable
@@ -66,6 +67,18 @@ class Row(horizon_base.Row):
     """Renders a row in Python: the same markup as Horizon's row and cell
     templates (without their whitespace), at a fraction of their cost. A
     cell with inline editing keeps Horizon's template."""
+
+    def get_ajax_update_url(self) -> str:
+        # Horizon's URL; all but the row's id is the same for every row.
+        obj_id = str(self.table.get_object_id(self.datum))
+        memo = getattr(self.table, "rendering_memo", None)
+        if memo is None or not PLAIN_ID.fullmatch(obj_id):
+            return str(super().get_ajax_update_url())
+        pattern = memo.get("ajax url")
+        if pattern is None:
+            pattern = memo["ajax url"] = str(super().get_ajax_update_url()).replace(
+                obj_id, ID_SLOT)
+        return str(pattern).replace(ID_SLOT, obj_id)
 
     def render(self) -> str:
         memo = getattr(self.table, "rendering_memo", None)
@@ -144,10 +157,14 @@ def _cell_html(cell: Any, memo: dict[Any, Any]) -> str:
         link_attrs = " ".join(f'{k}="{v}"' for k, v in column.link_attrs.items())
         # As Horizon writes it: the data escaped, whatever it is.
         data = mark_safe(f'<a href="{escape(url)}" {link_attrs}>{escape(data)}</a>')  # noqa: S308
-    value = timezone.template_localtime(data, settings.USE_TZ)
-    # Horizon's monkeypatched escape() returns a plain str: mark it, or
-    # format_html below escapes the text a second time.
-    value = mark_safe(conditional_escape(formats.localize(value)))  # noqa: S308
+    if type(data) is str:  # the common case, as Django's escape does it
+        value = html.escape(data)
+    else:
+        value = conditional_escape(formats.localize(
+            timezone.template_localtime(data, settings.USE_TZ)))
+    # Escaped text (Horizon's monkeypatched escape() returns a plain str):
+    # marked, or format_html below would escape it a second time.
+    value = mark_safe(value)  # noqa: S308
     if cell.wrap_list:
         value = format_html("<ul>{}</ul>", value)
     classes = memo.get(("classes", column.name))

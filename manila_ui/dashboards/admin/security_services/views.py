@@ -9,6 +9,7 @@ from manila_ui.dashboards.project.security_services import views as project_view
 
 
 class IndexView(project_views.SecurityServiceTableViewMixin, tables.DataTableView):
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminSecurityServicesTable
     template_name = "admin/security_services/index.html"
     page_title = _("Security Services")

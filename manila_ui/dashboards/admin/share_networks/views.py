@@ -13,6 +13,7 @@ INDEX = "horizon:admin:share_networks:index"
 
 
 class IndexView(project_views.ShareNetworkTableViewMixin, tables.DataTableView):
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminShareNetworksTable
     template_name = "admin/share_networks/index.html"
     page_title = _("Share Networks")

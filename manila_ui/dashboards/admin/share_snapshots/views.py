@@ -18,6 +18,7 @@ INDEX = "horizon:admin:share_snapshots:index"
 class IndexView(project_views.SnapshotTableViewMixin, tables.DataTableView):
     """Snapshots of all projects, named after shares of ALL projects."""
 
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminSnapshotsTable
     template_name = "admin/share_snapshots/index.html"
     page_title = _("Share Snapshots")

@@ -16,6 +16,7 @@ INDEX = "horizon:admin:shares:index"
 
 
 class IndexView(project_views.ShareTableViewMixin, tables.DataTableView):
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminSharesTable
     template_name = "admin/shares/index.html"
     page_title = _("Shares")

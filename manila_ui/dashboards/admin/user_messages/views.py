@@ -9,6 +9,7 @@ from manila_ui.dashboards.project.user_messages import views as project_views
 
 
 class IndexView(project_views.MessageTableViewMixin, tables.DataTableView):
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminMessagesTable
     template_name = "admin/user_messages/index.html"
     page_title = _("User Messages")

@@ -62,7 +62,7 @@ class IndexView(ShareNetworkTableViewMixin, tables.DataTableView):
     table_class = network_tables.ShareNetworksTable
     template_name = "project/share_networks/index.html"
     page_title = _("Share Networks")
-    prefetch = (api_limits.tenant_absolute_limits,)  # the Create button's
+    prefetch = (api_limits.tenant_absolute_limits.early,)  # the Create button's
 
     def get_data(self):
         return self.get_networks()

@@ -96,7 +96,7 @@ class IndexView(ShareTableViewMixin, tables.DataTableView):
     table_class = share_tables.SharesTable
     template_name = "project/shares/index.html"
     page_title = _("Shares")
-    prefetch = (api_limits.tenant_absolute_limits,)  # the Create button's
+    prefetch = (api_limits.tenant_absolute_limits.early,)  # the Create button's
 
     def get_data(self):
         return self.get_shares()
