@@ -34,6 +34,7 @@ import signal
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from dataclasses import field
@@ -136,6 +137,7 @@ class Seeded:
     """demo's shares, snapshots and networks, grown from one size to the next."""
 
     def __init__(self, layout: Layout) -> None:
+        self.layout = layout
         self.demo, session = _client(layout, "demo")
         admin, _session = _client(layout, "admin")
         self.project_id = session.get_project_id()
@@ -153,8 +155,14 @@ class Seeded:
                                  share_networks=NETWORKS + 10, force=True)
         started = time.monotonic()
 
+        # A client per thread: manilaclient's managers keep their completion
+        # cache file on themselves, which threads sharing one trip over.
+        local = threading.local()
+
         def create(i: int) -> str:
-            return str(self.demo.shares.create("NFS", 1, name=f"{PREFIX}{i:05d}").id)
+            if not hasattr(local, "demo"):
+                local.demo = _client(self.layout, "demo")[0]
+            return str(local.demo.shares.create("NFS", 1, name=f"{PREFIX}{i:05d}").id)
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
             self.shares += pool.map(create, range(len(self.shares), shares))
