@@ -29,12 +29,12 @@ import argparse
 import concurrent.futures
 import json
 import os
+import queue
 import shutil
 import signal
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from dataclasses import field
@@ -50,6 +50,7 @@ from manila_ui.tests.dashboards.helpers import web_session
 
 PREFIX = "bench-"
 NETWORKS = 5
+SEEDERS = 8  # threads creating shares
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,13 @@ class Seeded:
     """demo's shares, snapshots and networks, grown from one size to the next."""
 
     def __init__(self, layout: Layout) -> None:
-        self.layout = layout
         self.demo, session = _client(layout, "demo")
+        # A client per seeding thread: manilaclient's managers keep their
+        # completion cache file on themselves, which threads sharing one trip
+        # over; made one after the other (Keystone answers 500 to 8 at once).
+        self.seeders: queue.Queue[Any] = queue.Queue()
+        for _ in range(SEEDERS):
+            self.seeders.put(_client(layout, "demo")[0])
         admin, _session = _client(layout, "admin")
         self.project_id = session.get_project_id()
         self.admin = admin
@@ -155,16 +161,14 @@ class Seeded:
                                  share_networks=NETWORKS + 10, force=True)
         started = time.monotonic()
 
-        # A client per thread: manilaclient's managers keep their completion
-        # cache file on themselves, which threads sharing one trip over.
-        local = threading.local()
-
         def create(i: int) -> str:
-            if not hasattr(local, "demo"):
-                local.demo = _client(self.layout, "demo")[0]
-            return str(local.demo.shares.create("NFS", 1, name=f"{PREFIX}{i:05d}").id)
+            demo = self.seeders.get()
+            try:
+                return str(demo.shares.create("NFS", 1, name=f"{PREFIX}{i:05d}").id)
+            finally:
+                self.seeders.put(demo)
 
-        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=SEEDERS) as pool:
             self.shares += pool.map(create, range(len(self.shares), shares))
         self._wait("shares", lambda: self.demo.shares.list(
             search_opts={"status": "available", "limit": shares + 50}), shares)
