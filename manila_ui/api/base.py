@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import functools
+import hashlib
+import threading
+import time
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
@@ -176,3 +180,66 @@ class Page(Generic[W]):
     @property
     def prev_offset(self) -> int:
         return max(0, self.offset - self.page_size)
+
+
+def token_key(request: Any) -> str:
+    """The request's token, hashed: the key of what is kept per user."""
+    token = getattr(getattr(request, "user", None), "token", None)
+    return hashlib.sha256(str(getattr(token, "id", "")).encode()).hexdigest()
+
+
+@dataclass
+class _NameMap:
+    names: dict[str, str]
+    missing: set[str]  # asked for at the last listing, and not listed
+    at: float
+
+
+class NameMaps:
+    """Id -> name maps of what a user may see, for pages that name other
+    objects (a snapshot's share, an admin row's project) when the API has no
+    filter for a set of ids: ONE listing, kept per token (hashed) and scope
+    in this process, listed again when a page asks for an id the map neither
+    holds nor missed at its last listing, or after ``ttl`` seconds (a rename
+    by another client shows then). Another token never sees the map."""
+
+    def __init__(self, ttl: float = 60.0, most: int = 256) -> None:
+        self.ttl = ttl
+        self.most = most
+        self._maps: collections.OrderedDict[tuple[str, Any], _NameMap] = \
+            collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def _fresh(self, key: tuple[str, Any]) -> _NameMap | None:
+        known = self._maps.get(key)
+        if known is None or time.monotonic() - known.at > self.ttl:
+            return None
+        return known
+
+    def known(self, request: Any, scope: Any) -> bool:
+        """Whether this user's map is fresh (a page may skip a prefetch)."""
+        return self._fresh((token_key(request), scope)) is not None
+
+    def names(self, request: Any, scope: Any, wanted_ids: Iterable[Any],
+              listing: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """The user's whole map, listed (``listing()``) only if it is stale
+        or lacks one of ``wanted_ids``."""
+        wanted = {str(i) for i in wanted_ids if i}
+        key = (token_key(request), scope)
+        known = self._fresh(key)
+        if known is None or wanted - known.names.keys() - known.missing:
+            names = listing()
+            known = _NameMap(names, wanted - names.keys(), time.monotonic())
+            with self._lock:
+                self._maps[key] = known
+                self._maps.move_to_end(key)
+                while len(self._maps) > self.most:
+                    self._maps.popitem(last=False)
+        return known.names
+
+    def forget(self, request: Any) -> None:
+        """After this user created, renamed or deleted an object."""
+        whose = token_key(request)
+        with self._lock:
+            for key in [k for k in self._maps if k[0] == whose]:
+                del self._maps[key]

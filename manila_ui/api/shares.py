@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import collections
-import hashlib
-import threading
-import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from manila_ui.api import base
@@ -164,28 +159,11 @@ def export_location_metadata_replace(request: Any, share_id: str, export_locatio
 # Share names for pages that show other objects' shares (snapshots): Manila
 # has no filter for a set of share ids (its share list accepts none: Manila
 # 23's api/v2/shares.py and share/api.py), and one GET per share is a call
-# per row. So the names come from ONE summary list of the user's shares,
-# kept per token (hashed) and scope in this process, listed again when a page
-# shows a share id it does not hold or after NAMES_TTL seconds (a rename by
-# another client shows then; our own writes drop it at once).
+# per row. So the names come from ONE summary list of the user's shares, in
+# the user's name map (base.NameMaps: per token and scope, listed again for
+# an id it lacks or after NAMES_TTL seconds; our own writes drop it at once).
 NAMES_TTL = 60.0
-_NAME_MAPS_MAX = 256
-
-
-@dataclass
-class _NameMap:
-    names: dict[str, str]
-    missing: set[str]  # asked for at the last listing, and not listed
-    at: float
-
-
-_name_maps: collections.OrderedDict[tuple[str, bool], _NameMap] = collections.OrderedDict()
-_name_maps_lock = threading.Lock()
-
-
-def _whose(request: Any) -> str:
-    token = getattr(getattr(request, "user", None), "token", None)
-    return hashlib.sha256(str(getattr(token, "id", "")).encode()).hexdigest()
+_NAMES = base.NameMaps(NAMES_TTL)
 
 
 def _list_names(request: Any, all_projects: bool) -> dict[str, str]:
@@ -207,27 +185,14 @@ def share_names_of(request: Any, share_ids: Iterable[str | None],
     summary list (admins: of every project). A page's cost does not grow
     with the shares beyond it, except for that one listing."""
     wanted = {str(i) for i in share_ids if i}
-    key = (_whose(request), all_projects)
-    now = time.monotonic()
-    known = _name_maps.get(key)
-    if known is None or now - known.at > NAMES_TTL or \
-            wanted - known.names.keys() - known.missing:
-        names = _list_names(request, all_projects)
-        known = _NameMap(names, wanted - names.keys(), now)
-        with _name_maps_lock:
-            _name_maps[key] = known
-            _name_maps.move_to_end(key)
-            while len(_name_maps) > _NAME_MAPS_MAX:
-                _name_maps.popitem(last=False)
-    return {i: known.names[i] for i in wanted if i in known.names}
+    names = _NAMES.names(request, all_projects, wanted,
+                         lambda: _list_names(request, all_projects))
+    return {i: names[i] for i in wanted if i in names}
 
 
 def forget_names(request: Any) -> None:
     """After this user created, renamed or deleted a share."""
-    whose = _whose(request)
-    with _name_maps_lock:
-        for key in [k for k in _name_maps if k[0] == whose]:
-            del _name_maps[key]
+    _NAMES.forget(request)
 
 
 @base.request_memoized

@@ -1,8 +1,9 @@
-"""Project names for the admin tables: one Keystone list per page, which an
-index view starts with its Manila list (``prefetch``, for its ``prefetch``).
-
-Nothing is cached beyond the request: a process-wide cache would show one
-admin what another admin's token may not see, and go stale.
+"""Project names for the admin tables, from the admin's name map
+(``api.base.NameMaps``: one Keystone project list kept per token for
+``NAMES_TTL`` seconds, listed again for a project id it lacks), so a warm
+admin page makes no Keystone call. Keyed by the token, a map never shows
+one admin what another's token may not see. When the map is stale, an index
+view starts the list with its Manila list (``prefetch``).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,11 @@ from openstack_dashboard.api import keystone
 
 from manila_ui.api import base as api_base
 
-_MEMO = "_manila_ui_project_names"
+NAMES_TTL = 60.0
+_NAMES = api_base.NameMaps(NAMES_TTL)
+_SCOPE = "keystone projects"
 _EARLY = "_manila_ui_project_list"
+_FAILED = "_manila_ui_project_names_failed"
 
 
 def _listed(request):
@@ -21,29 +25,32 @@ def _listed(request):
 
 
 def prefetch(request):
-    """Start the page's Keystone project list now, on another thread."""
-    api_base.start_early(request, _EARLY, _listed, request)
+    """Start the page's Keystone project list now, on another thread,
+    unless the admin's name map is fresh."""
+    if not _NAMES.known(request, _SCOPE):
+        api_base.start_early(request, _EARLY, _listed, request)
 
 
-def project_names(request):
-    """Project id -> name, from one Keystone list per request."""
-    cached = getattr(request, _MEMO, None)
-    if cached is not None:
-        return cached
+def project_names(request, project_ids=()):
+    """Project id -> name: the admin's map, listed (one Keystone call) only
+    when stale or lacking one of ``project_ids``; a failure is reported
+    once per request."""
+    if getattr(request, _FAILED, False):
+        return {}
     try:
-        names = api_base.take(request, _EARLY, _listed, request)
+        return _NAMES.names(request, _SCOPE, project_ids,
+                            lambda: api_base.take(request, _EARLY, _listed, request))
     except Exception:
+        setattr(request, _FAILED, True)
         exceptions.handle(request, _("Unable to retrieve project names."))
-        names = {}
-    setattr(request, _MEMO, names)
-    return names
+        return {}
 
 
 def name_projects(request, items):
     """Set ``project_name`` on each item (only if there are items)."""
     if not items:
         return items
-    names = project_names(request)
+    names = project_names(request, [item.project_id for item in items])
     for item in items:
         item.project_name = names.get(item.project_id)
     return items
