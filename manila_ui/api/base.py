@@ -190,14 +190,14 @@ def token_key(request: Any) -> str:
 
 @dataclass
 class _NameMap:
-    names: dict[str, str]
+    names: dict[str, Any]
     missing: set[str]  # asked for at the last listing, and not listed
     at: float
 
 
 class NameMaps:
-    """Id -> name maps of what a user may see, for pages that name other
-    objects (a snapshot's share, an admin row's project) when the API has no
+    """Id -> name (or object) maps of what a user may see, for pages that
+    name other objects (a snapshot's share, an admin row's project) when the API has no
     filter for a set of ids: ONE listing, kept per token (hashed) and scope
     in this process, listed again when a page asks for an id the map neither
     holds nor missed at its last listing, or after ``ttl`` seconds (a rename
@@ -221,14 +221,14 @@ class NameMaps:
         return self._fresh((token_key(request), scope)) is not None
 
     def names(self, request: Any, scope: Any, wanted_ids: Iterable[Any],
-              listing: Callable[[], dict[str, str]]) -> dict[str, str]:
+              listing: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
         """The user's whole map, listed (``listing()``) only if it is stale
         or lacks one of ``wanted_ids``."""
         wanted = {str(i) for i in wanted_ids if i}
         key = (token_key(request), scope)
         known = self._fresh(key)
         if known is None or wanted - known.names.keys() - known.missing:
-            names = listing()
+            names = dict(listing())
             known = _NameMap(names, wanted - names.keys(), time.monotonic())
             with self._lock:
                 self._maps[key] = known

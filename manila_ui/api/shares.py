@@ -164,6 +164,7 @@ def export_location_metadata_replace(request: Any, share_id: str, export_locatio
 # an id it lacks or after NAMES_TTL seconds; our own writes drop it at once).
 NAMES_TTL = 60.0
 _NAMES = base.NameMaps(NAMES_TTL)
+_SHARES = base.NameMaps(NAMES_TTL)  # id -> Share (the detail list): shares_of
 
 
 def _list_names(request: Any, all_projects: bool) -> dict[str, str]:
@@ -193,18 +194,26 @@ def share_names_of(request: Any, share_ids: Iterable[str | None],
 def forget_names(request: Any) -> None:
     """After this user created, renamed or deleted a share."""
     _NAMES.forget(request)
+    _SHARES.forget(request)
 
 
-@base.request_memoized
-def shares_by_id(request: Any, all_projects: bool = False) -> dict[str, Share]:
-    """Share id -> share for a whole page's lookups, in ONE call: the
-    detail list, where a page needs more than the names (whether a
-    snapshot's share may mount it, 2.32)."""
+def _list_shares(request: Any, all_projects: bool) -> dict[str, Share]:
     opts: dict[str, Any] = {"all_tenants": 1} if all_projects else {}
     found = client.manilaclient(request).shares.list(detailed=True, search_opts=opts)
     if isinstance(found, tuple):
         found = found[0]
     return {share.id: share for share in base.wrap_all(Share, found)}
+
+
+def shares_of(request: Any, share_ids: Iterable[str | None],
+              all_projects: bool = False) -> dict[str, Share]:
+    """Share id -> share for these ids, where a page needs more than the
+    names (whether a snapshot's share may mount it, 2.32, fixed when the
+    share is made): the user's map of the detail list, as share_names_of."""
+    wanted = {str(i) for i in share_ids if i}
+    found = _SHARES.names(request, all_projects, wanted,
+                          lambda: _list_shares(request, all_projects))
+    return {i: found[i] for i in wanted if i in found}
 
 
 @base.request_memoized

@@ -13,6 +13,7 @@ INDEX = "horizon:admin:resource_locks:index"
 
 
 class IndexView(project_views.LockTableViewMixin, tables.DataTableView):
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminLocksTable
     template_name = "admin/resource_locks/index.html"
     page_title = _("Resource Locks")

@@ -19,6 +19,7 @@ class IndexView(project_views.GroupSnapshotTableViewMixin, tables.DataTableView)
     """Group snapshots of all projects: the page, the group names and the
     project names (three calls, whatever the number of snapshots)."""
 
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminGroupSnapshotsTable
     template_name = "admin/share_group_snapshots/index.html"
     page_title = _("Share Group Snapshots")

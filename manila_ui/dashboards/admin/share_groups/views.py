@@ -19,6 +19,7 @@ class IndexView(project_views.ShareGroupTableViewMixin, tables.DataTableView):
     """Groups of all projects: the group page, the type names and the
     project names (three calls, whatever the number of groups)."""
 
+    prefetch = (projects.prefetch,)  # the project names, with the list
     table_class = admin_tables.AdminShareGroupsTable
     template_name = "admin/share_groups/index.html"
     page_title = _("Share Groups")

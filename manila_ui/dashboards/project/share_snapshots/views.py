@@ -55,19 +55,19 @@ class SnapshotTableViewMixin(common_views.PagedListMixin):
         return snapshots
 
     def _name_shares(self, snapshots):
-        # Where snapshots may be mounted (2.32), the one lookup is the
-        # detail list: it also says which shares may mount theirs.
+        # Where snapshots may be mounted (2.32), the user's map of shares is
+        # of the detail list: it also says which shares may mount theirs.
         mountable = utils.supports(self.request, "mountable_snapshots")
+        ids = {s.share_id for s in snapshots}
         try:
             if mountable:
-                shares = api_shares.shares_by_id(self.request,
-                                                 all_projects=self.all_projects)
+                shares = api_shares.shares_of(self.request, ids,
+                                              all_projects=self.all_projects)
                 names = {i: share.name_or_id for i, share in shares.items()}
             else:
                 shares = {}
-                names = api_shares.share_names_of(
-                    self.request, {s.share_id for s in snapshots},
-                    all_projects=self.all_projects)
+                names = api_shares.share_names_of(self.request, ids,
+                                                  all_projects=self.all_projects)
         except Exception:
             exceptions.handle(self.request,
                               _("Unable to retrieve share names."))
