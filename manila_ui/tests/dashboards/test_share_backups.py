@@ -212,7 +212,8 @@ def test_a_page_of_backups_costs_the_same_calls_with_1_or_8(demo_client, shares_
     for _ in range(7):   # within the default quota of 10 backups
         demo.backup(share.id)
     warm_eight, lines_eight = calls()
-    # One page of backups, one lookup of share names (and the version
-    # document when cold): never one call per row.
-    assert warm_one == warm_eight == 2, lines_eight
+    # One page of backups; the share names from the user's name map, listed
+    # on the cold page (with the version document), none after it while
+    # it knows the page's shares: never one call per row.
+    assert warm_one == warm_eight == 1, lines_eight
     assert cold_one == 3, lines
