@@ -31,15 +31,21 @@ def prefetch(request):
         api_base.start_early(request, _EARLY, _listed, request)
 
 
-def project_names(request, project_ids=()):
-    """Project id -> name: the admin's map, listed (one Keystone call) only
-    when stale or lacking one of ``project_ids``; a failure is reported
-    once per request."""
+def project_names(request, project_ids=None):
+    """Project id -> name: for ``project_ids``, the admin's map, listed (one
+    Keystone call) only when stale or lacking one of them; without ids (a
+    form's choice of every project, which must show a project made a moment
+    ago), one list per request. A failure is reported once per request."""
     if getattr(request, _FAILED, False):
         return {}
+
+    def listing():
+        return api_base.take(request, _EARLY, _listed, request)
+
     try:
-        return _NAMES.names(request, _SCOPE, project_ids,
-                            lambda: api_base.take(request, _EARLY, _listed, request))
+        if project_ids is None:
+            return listing()
+        return _NAMES.names(request, _SCOPE, project_ids, listing)
     except Exception:
         setattr(request, _FAILED, True)
         exceptions.handle(request, _("Unable to retrieve project names."))

@@ -53,6 +53,10 @@ def test_an_admin_sees_project_names_from_a_map_listed_again_for_a_new_project(
     assert names[first.id] == f"names-{tag}-renamed"
     assert names[second.id] == second.name
 
+    # A form's choice of every project lists them all, a new one too.
+    third = keystone.project(f"names-{tag}-c")
+    assert projects.project_names(make_request())[third.id] == third.name
+
     # An id Keystone does not know: listed once, then remembered as missing.
     assert "no-such-project" not in projects.project_names(
         make_request(), ["no-such-project"])
