@@ -81,11 +81,13 @@ def demo_objects(manila: Any) -> Any:
         shares.wait(backed_up.id)
         backup = shares.backup(backed_up.id)
         lock = shares.manila.resource_locks.create(share.id, "share")
+        location = shares.manila.share_export_locations.list(share.id)[0]
         yield {"share_id": share.id, "rule_id": rule["id"], "snapshot_id": snapshot.id,
                "network_id": network.id, "subnet_id": subnet["id"],
                "service_id": service.id, "share_group_id": group.id,
                "share_group_snapshot_id": group_snapshot.id, "backup_id": backup.id,
-               "resource_type": "share", "resource_id": share.id, "lock_id": lock.id}
+               "resource_type": "share", "resource_id": share.id, "lock_id": lock.id,
+               "export_location_id": location.id}
     finally:
         if lock is not None:  # it would keep the share
             shares.manila.resource_locks.delete(lock.id)
