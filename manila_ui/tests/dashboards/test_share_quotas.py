@@ -232,7 +232,13 @@ def test_manilas_refusal_is_shown_in_its_words(admin_client: Any, manila: Any,
     reader = os_session("reader").get_user_id()
     manila("admin").quotas.update(demo_project, user_id=reader, shares=5)
     url = reverse("horizon:identity:projects:update_quotas", args=(demo_project,))
-    data = quota_fields(admin_client.get(url).content.decode())
+    html = admin_client.get(url).content.decode()
+    data = quota_fields(html)
+    if int(in_use(html, "shares")) > 3:
+        # Only on real Manila, whose usage counters drift after other tests
+        # (see require_counted_usage): the form then asks for the force box
+        # first, and Manila is never asked.
+        pytest.skip(f"Manila counts {in_use(html, 'shares')} shares in use in demo's project")
 
     page = admin_client.post(url, data | {"share_quota_shares": "3"}, follow=True)
 
