@@ -18,6 +18,22 @@ RESOURCE_URLS = {
     "SHARE_SNAPSHOT": "horizon:project:share_snapshots:detail",
 }
 
+# What users read for Manila's resource types (others are shown as sent).
+RESOURCE_TYPES = {
+    "SHARE": _("Share"),
+    "SHARE_SNAPSHOT": _("Snapshot"),
+    "SHARE_GROUP": _("Share Group"),
+    "SHARE_GROUP_SNAPSHOT": _("Share Group Snapshot"),
+    "SHARE_NETWORK": _("Share Network"),
+    "SHARE_NETWORK_SUBNET": _("Share Network Subnet"),
+    "SHARE_SERVER": _("Share Server"),
+    "SECURITY_SERVICE": _("Security Service"),
+}
+
+
+def resource_type_label(resource_type):
+    return RESOURCE_TYPES.get((resource_type or "").upper(), resource_type)
+
 
 class DeleteMessage(policy.ProjectTargetMixin, common_tables.RowApiCallMixin,
                     tables.DeleteAction):
@@ -55,7 +71,8 @@ class MessagesTable(pagination.OffsetPagedTableMixin, common_tables.DataTable):
         "user_message", verbose_name=_("Message"),
         link="horizon:project:user_messages:detail")
     resource_type = tables.Column("resource_type",
-                                  verbose_name=_("Resource Type"))
+                                  verbose_name=_("Resource Type"),
+                                  filters=(resource_type_label,))
     resource_id = tables.Column("resource_id", verbose_name=_("Resource"),
                                 link=resource_link)
     created = tables.Column("created_at", verbose_name=_("Created"),

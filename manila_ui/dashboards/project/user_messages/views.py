@@ -52,4 +52,6 @@ class DetailView(common_views.DetailMixin, horizon_views.HorizonTemplateView):
         context = super().get_context_data(**kwargs)
         context["resource_url"] = msg_tables.resource_link(
             context["message"], self.resource_urls)
+        context["resource_type"] = msg_tables.resource_type_label(
+            context["message"].resource_type)
         return context
