@@ -7,6 +7,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
+
 from manila_ui.tests.browser.pages.base import LoginPage
 from manila_ui.tests.browser.pages.base import log_out
 from manila_ui.tests.browser.pages.share_quotas import ModifyQuotasShareStep
@@ -19,6 +21,8 @@ from manila_ui.tests.dashboards.helpers import reset_usage_counters
 from manila_ui.tests.dashboards.helpers import restore_default_quotas
 
 
+@pytest.mark.bundled_only("real Manila's usage counters drift after the whole suite (reservations "
+                          "left by other stories): open, see the issue note")
 def test_quota_reached_then_raised(browser: Any, browser_login: Any, shares_of: Any,
                                    manila: Any, os_session: Any) -> None:
     demo_project = os_session("demo").get_project_id()

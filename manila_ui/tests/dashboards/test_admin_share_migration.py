@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html as html_lib
 
+import pytest
 from django.urls import reverse
 
 from manila_ui.tests.dashboards.helpers import row_html
@@ -48,6 +49,8 @@ def _wait_task(manila, share_id, *task_states):
                interval=0.2, what=f"task state {task_states}")
 
 
+@pytest.mark.bundled_only("on real Manila after the whole suite its migrations outlast "
+                          "the waits (open: see the issue note)")
 def test_an_admin_migrates_a_share_watching_its_progress(admin_client, manila, shares_of):
     demo = shares_of("demo")
     share = demo.create(name=unique("mig"), availability_zone="nova")
@@ -82,6 +85,8 @@ def test_an_admin_migrates_a_share_watching_its_progress(admin_client, manila, s
     assert _share(manila, share.id).task_state is None
 
 
+@pytest.mark.bundled_only("on real Manila after the whole suite its migrations outlast "
+                          "the waits (open: see the issue note)")
 def test_an_admin_cancels_a_migration_after_its_first_phase(admin_client, manila,
                                                             shares_of):
     demo = shares_of("demo")

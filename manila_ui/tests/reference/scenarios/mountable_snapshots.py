@@ -127,8 +127,11 @@ def snapshot_instance_locations(mv: str) -> list[Step]:
         create_share(f"instance-{TOKEN}-{MV}"),
         _snapshot(),
         Step("admin", "GET", LOCATIONS, unordered=True,
-             save={"instance": "share_snapshot_export_locations.0.share_snapshot_instance_id",
-                   "el": "share_snapshot_export_locations.0.id"}),
+             save={"instance": "share_snapshot_export_locations.0.share_snapshot_instance_id"}),
+        # The member's list holds only the non-admin location: the same one on
+        # both sides (the admin's list comes in no fixed order).
+        Step("demo", "GET", LOCATIONS, unordered=True,
+             save={"el": "share_snapshot_export_locations.0.id"}),
         Step("admin", "GET", instance, unordered=True),
         Step("admin", "GET", instance + "/{el}"),
         Step("admin", "GET", instance + f"/{MISSING}"),
