@@ -13,7 +13,7 @@ from manila_ui.backend.db import metadata as metadata_db
 from manila_ui.backend.db import shares as shares_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
-from manila_ui.backend.services.shares import check_metadata
+from manila_ui.backend.services.fields import check_metadata
 
 NOT_FOUND = "MetadataItemNotFound: Metadata item is not found."
 

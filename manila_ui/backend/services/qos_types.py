@@ -12,7 +12,7 @@ from manila_ui.backend.db import qos_types as qos_db
 from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import errors
 from manila_ui.backend.services import fields
-from manila_ui.backend.services.shares import check_sort
+from manila_ui.backend.services.fields import check_sort
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import QosTypeFilters
 

@@ -24,6 +24,7 @@ from manila_ui.backend.services import access_rules
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.access_sync import request_sync
 from manila_ui.backend.services.access_sync import squash_context
+from manila_ui.backend.services.fields import check_metadata
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.resource_locks import ACCESS_RULE
 from manila_ui.backend.services.resource_locks import DELETE
@@ -33,7 +34,6 @@ from manila_ui.backend.services.resource_locks import SHOW
 from manila_ui.backend.services.resource_locks import Locker
 from manila_ui.backend.services.resource_locks import ResourceLockService
 from manila_ui.backend.services.shares import TRANSITIONAL
-from manila_ui.backend.services.shares import check_metadata
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import RuleFilters
 from manila_ui.backend.types.records import AccessRule

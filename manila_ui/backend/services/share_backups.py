@@ -34,10 +34,10 @@ from manila_ui.backend.services import errors
 from manila_ui.backend.services import fields
 from manila_ui.backend.services import messages
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.services.fields import check_sort
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import Owner
-from manila_ui.backend.services.shares import check_sort
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import BackupFilters

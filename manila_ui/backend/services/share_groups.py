@@ -36,12 +36,12 @@ from manila_ui.backend.services import pools
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.services.fields import check_sort_key
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.shares import NewShare
 from manila_ui.backend.services.shares import ShareService
-from manila_ui.backend.services.shares import check_sort_key
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import ShareGroupFilters
 

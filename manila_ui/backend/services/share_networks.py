@@ -27,10 +27,10 @@ from manila_ui.backend.services import errors
 from manila_ui.backend.services import fields
 from manila_ui.backend.services import metadata as metadata_svc
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.services.fields import check_metadata
 from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.share_servers import ShareServerService
-from manila_ui.backend.services.shares import check_metadata
 from manila_ui.backend.types import records
 from manila_ui.backend.types.queries import NetworkFilters
 

@@ -34,13 +34,13 @@ from manila_ui.backend.services import messages
 from manila_ui.backend.services import metadata as metadata_svc
 from manila_ui.backend.services import pools
 from manila_ui.backend.services import scheduler
+from manila_ui.backend.services.fields import check_metadata
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.share_instances import ShareInstanceService
 from manila_ui.backend.services.share_instances import refresh_has_replicas
 from manila_ui.backend.services.shares import BUSY_TASK_STATES
-from manila_ui.backend.services.shares import check_metadata
 from manila_ui.backend.services.shares import hints
 from manila_ui.backend.services.shares import type_specs
 from manila_ui.backend.types import records

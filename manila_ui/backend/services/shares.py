@@ -18,7 +18,6 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
-from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from typing import Any
@@ -41,6 +40,9 @@ from manila_ui.backend.services import pools
 from manila_ui.backend.services import scheduler
 from manila_ui.backend.services import share_types
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.services.fields import check_display_field
+from manila_ui.backend.services.fields import check_metadata
+from manila_ui.backend.services.fields import check_sort
 from manila_ui.backend.services.operations import Handler
 from manila_ui.backend.services.queued import QueuedService
 from manila_ui.backend.services.quotas import SHARE_CREATE_WORDS
@@ -77,7 +79,6 @@ BUSY_TASK_STATES = ("migration_starting", "migration_in_progress", "migration_co
                     "migration_driver_phase1_done", "data_copying_starting",
                     "data_copying_in_progress", "data_copying_completing",
                     "data_copying_completed")
-DISPLAY_FIELD_MAX = 255
 SORT_KEYS = tuple(shares_db.SORT_COLUMNS)
 
 
@@ -101,44 +102,6 @@ class NewShare:
     # when the group is made from a group snapshot, the member copied.
     share_group: records.ShareGroup | None = None
     source_member: records.ShareGroupSnapshotMember | None = None
-
-
-def check_display_field(value: str | None, field: str) -> None:
-    if value and len(value) > DISPLAY_FIELD_MAX:
-        raise errors.Invalid(f"Invalid input received: {field} can only be "
-                             f"{DISPLAY_FIELD_MAX} characters long.")
-
-
-def check_sort_key(sort_key: str, keys: Iterable[str]) -> None:
-    if sort_key not in keys:
-        raise errors.Invalid(
-            f"Invalid input received: Wrong sorting key provided - '{sort_key}'.")
-
-
-def check_sort(sort_key: str, sort_dir: str, keys: Iterable[str]) -> None:
-    """Manila's checks of a list's sort_key and sort_dir, with its words."""
-    check_sort_key(sort_key, keys)
-    if sort_dir.lower() not in ("asc", "desc"):
-        raise errors.Invalid(
-            "Invalid input received: Wrong sorting data provided: sort key is "
-            f"'{sort_key}' and sort direction is '{sort_dir}'.")
-
-
-def check_metadata(metadata: Mapping[str, str]) -> None:
-    """Manila's metadata checks; a value that is no string is a malformed
-    body there (its length check trips over it)."""
-    for key, value in metadata.items():
-        if not isinstance(value, str):
-            raise errors.Invalid("Malformed request body")
-        if not key:
-            raise errors.Invalid("Metadata property key is blank.")
-        if len(key) > 255:
-            raise errors.Invalid("Metadata property key is greater than 255 characters.")
-        if not value:
-            raise errors.Invalid("Metadata property value is blank.")
-        if len(value) > 1023:
-            raise errors.Invalid(
-                "Metadata property value is greater than 1023 characters.")
 
 
 def _valid_size(size: object) -> int:

@@ -31,12 +31,12 @@ from manila_ui.backend.db.engine import Database
 from manila_ui.backend.services import access_sync
 from manila_ui.backend.services import errors
 from manila_ui.backend.services.context import Caller
+from manila_ui.backend.services.fields import check_sort_key
 from manila_ui.backend.services.operations import OperationQueue
 from manila_ui.backend.services.quotas import Owner
 from manila_ui.backend.services.quotas import QuotaExceeded
 from manila_ui.backend.services.quotas import QuotaService
 from manila_ui.backend.services.quotas import share_deltas
-from manila_ui.backend.services.shares import check_sort_key
 from manila_ui.backend.types import records
 
 LOG = logging.getLogger(__name__)

@@ -87,7 +87,7 @@ def test_edit_specs_and_access_then_delete(admin_client, manila, os_session, gro
     form = admin_client.get(url("share_group_types:manage_access", gtype.id))
     assert f'value="{demo_project}"' in form.content.decode()
     response = admin_client.post(url("share_group_types:manage_access", gtype.id), {
-        "share_group_type_id": gtype.id, "projects": [demo_project]})
+        "type_id": gtype.id, "projects": [demo_project]})
     assert response.status_code == 302, response.content.decode()[-2000:]
     access = admin.share_group_type_access.list(admin.share_group_types.get(gtype.id))
     assert [a.project_id for a in access] == [demo_project]

@@ -20,8 +20,8 @@ from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.rest.views.share_networks import SubnetView
 from manila_ui.backend.services import errors
+from manila_ui.backend.services.fields import check_metadata
 from manila_ui.backend.services.share_network_updates import Visible
-from manila_ui.backend.services.shares import check_metadata
 
 VIEW = SubnetView()
 

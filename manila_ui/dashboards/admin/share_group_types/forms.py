@@ -11,6 +11,7 @@ from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.admin import type_access
 
 SPECS_HELP = _("For instance consistent_snapshot_support = pool or host: the group's "
                "pools must take its snapshots at one point in time.")
@@ -95,29 +96,9 @@ class GroupSpecsForm(forms.SelfHandlingForm):
         return True
 
 
-class ManageAccessForm(forms.SelfHandlingForm):
-    share_group_type_id = forms.CharField(widget=forms.HiddenInput())
-    projects = forms.MultipleChoiceField(
-        label=_("Projects"), required=False, widget=forms.CheckboxSelectMultiple(),
-        help_text=_("The projects that may use this private share group type."))
+class ManageAccessForm(type_access.ManageAccessForm):
+    help_text = _("The projects that may use this private share group type.")
+    done = _("Updated the projects of the share group type.")
+    add = staticmethod(api_group_types.share_group_type_add_project)  # type: ignore[assignment]
+    remove = staticmethod(api_group_types.share_group_type_remove_project)  # type: ignore[assignment]
 
-    def __init__(self, request, *args, project_choices=(), **kwargs):
-        super().__init__(request, *args, **kwargs)
-        self.fields["projects"].choices = list(project_choices)
-
-    def handle(self, request, data):
-        type_id = data["share_group_type_id"]
-        current = set(self.initial.get("projects") or [])
-        wanted = set(data.get("projects") or [])
-        try:
-            for project in sorted(wanted - current):
-                api_group_types.share_group_type_add_project(request, type_id, project)
-            for project in sorted(current - wanted):
-                api_group_types.share_group_type_remove_project(request, type_id, project)
-        except common_forms.REFUSALS as exc:
-            return common_forms.refused(self, _("Unable to change the access"), exc)
-        except Exception:
-            exceptions.handle(request, _("Unable to change the access."))
-            return False
-        messages.success(request, _("Updated the projects of the share group type."))
-        return True

@@ -8,6 +8,7 @@ from horizon import tables
 
 from manila_ui.api import share_group_types as api_group_types
 from manila_ui.dashboards import common_tables
+from manila_ui.dashboards.admin import type_access
 
 
 class CreateShareGroupType(tables.LinkAction):
@@ -31,19 +32,9 @@ class UpdateGroupSpecs(tables.LinkAction):
         return reverse(self.url, args=(group_type.id,))
 
 
-class ManageAccess(tables.LinkAction):
-    name = "manage_access"
-    verbose_name = _("Manage Access")
+class ManageAccess(type_access.ManageAccess):
     url = "horizon:admin:share_group_types:manage_access"
-    classes = ("ajax-modal",)
     policy_rules = (("share", "share_group_type:list_project_access"),)
-    row_kind = common_tables.same_for_every_row
-
-    def get_link_url(self, group_type):
-        return reverse(self.url, args=(group_type.id,))
-
-    def allowed(self, request, group_type=None):
-        return group_type is None or not group_type.is_public
 
 
 class DeleteShareGroupType(common_tables.RowApiCallMixin, tables.DeleteAction):

@@ -11,7 +11,7 @@ from manila_ui.api import share_group_types as api_group_types
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_views
 from manila_ui.dashboards import policy
-from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.admin import type_access
 from manila_ui.dashboards.admin.share_group_types import forms as type_forms
 from manila_ui.dashboards.admin.share_group_types import tables as type_tables
 
@@ -76,29 +76,16 @@ class UpdateSpecsView(GroupTypeModalView):
                 "group_specs": dict(group_type.group_specs or {})}
 
 
-class ManageAccessView(GroupTypeModalView):
+class ManageAccessView(type_access.ManageAccessViewMixin, GroupTypeModalView):
     """The type, the projects given it and Keystone's projects: three calls."""
 
     form_class = type_forms.ManageAccessForm
     policy_rules = type_tables.ManageAccess.policy_rules
     template_name = "admin/share_group_types/manage_access.html"
     modal_id = "manage_share_group_type_access_modal"
-    submit_label = _("Save")
     submit_url_name = "horizon:admin:share_group_types:manage_access"
     page_title = _("Manage Share Group Type Access")
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        names = projects.project_names(self.request)
-        kwargs["project_choices"] = sorted(names.items(), key=lambda item: item[1] or "")
-        return kwargs
+    def access_list(self, request, the_type):
+        return api_group_types.share_group_type_access_list(request, the_type.id)
 
-    def get_initial(self):
-        group_type = self.get_object()
-        try:
-            given = api_group_types.share_group_type_access_list(self.request,
-                                                                 group_type.id)
-        except Exception:
-            exceptions.handle(self.request, _("Unable to retrieve the type's projects."))
-            given = []
-        return {"share_group_type_id": group_type.id, "projects": given}

@@ -11,6 +11,7 @@ from horizon import messages
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_forms
 from manila_ui.dashboards import metadata as share_metadata
+from manila_ui.dashboards.admin import type_access
 from manila_ui.dashboards.admin.share_types import tables as type_tables
 
 SQUASH = type_tables.SQUASH_SPEC
@@ -140,32 +141,9 @@ class UpdateShareTypeForm(forms.SelfHandlingForm):
         return updated
 
 
-class ManageAccessForm(forms.SelfHandlingForm):
-    """The projects given access to a private type: Keystone's projects
-    (one call), checked where the type's access list names them."""
+class ManageAccessForm(type_access.ManageAccessForm):
+    help_text = _("The projects that may see and use this private share type.")
+    done = _("Updated the projects of the share type.")
+    add = staticmethod(api_share_types.share_type_access_add)  # type: ignore[assignment]
+    remove = staticmethod(api_share_types.share_type_access_remove)  # type: ignore[assignment]
 
-    type_id = forms.CharField(widget=forms.HiddenInput())
-    projects = forms.MultipleChoiceField(
-        label=_("Projects"), required=False, widget=forms.CheckboxSelectMultiple(),
-        help_text=_("The projects that may see and use this private share type."))
-
-    def __init__(self, request, *args, project_choices=(), **kwargs):
-        super().__init__(request, *args, **kwargs)
-        self.fields["projects"].choices = list(project_choices)
-
-    def handle(self, request, data):
-        type_id = data["type_id"]
-        current = set(self.initial.get("projects") or [])
-        wanted = set(data.get("projects") or [])
-        try:
-            for project in sorted(wanted - current):
-                api_share_types.share_type_access_add(request, type_id, project)
-            for project in sorted(current - wanted):
-                api_share_types.share_type_access_remove(request, type_id, project)
-        except common_forms.REFUSALS as exc:
-            return common_forms.refused(self, _("Unable to change the access"), exc)
-        except Exception:
-            exceptions.handle(request, _("Unable to change the access."))
-            return False
-        messages.success(request, _("Updated the projects of the share type."))
-        return True

@@ -12,6 +12,7 @@ from horizon import tables
 from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
+from manila_ui.dashboards.admin import type_access
 
 SQUASH_SPEC = "squash_support"
 SHOWN_APART = ("driver_handles_share_servers", SQUASH_SPEC)
@@ -62,21 +63,9 @@ class UpdateShareType(tables.LinkAction):
         return utils.supports(request, "share_type_update")
 
 
-class ManageAccess(tables.LinkAction):
-    """The projects given access to a private type."""
-
-    name = "manage_access"
-    verbose_name = _("Manage Access")
+class ManageAccess(type_access.ManageAccess):
     url = "horizon:admin:share_types:manage_access"
-    classes = ("ajax-modal",)
     policy_rules = (("share", "share_type:list_project_access"),)
-    row_kind = common_tables.same_for_every_row
-
-    def get_link_url(self, share_type):
-        return reverse(self.url, args=(share_type.id,))
-
-    def allowed(self, request, share_type=None):
-        return share_type is None or not share_type.is_public
 
 
 class ShareTypesFilterAction(common_tables.ServerFilterAction):

@@ -9,7 +9,6 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 from horizon import tables
-from horizon.utils import memoized
 
 from manila_ui.api import pools as api_pools
 from manila_ui.api import qos_types as api_qos_types
@@ -17,7 +16,7 @@ from manila_ui.api import share_types as api_share_types
 from manila_ui.dashboards import common_views
 from manila_ui.dashboards import policy
 from manila_ui.dashboards import utils
-from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.admin import type_access
 from manila_ui.dashboards.admin.share_types import forms as type_forms
 from manila_ui.dashboards.admin.share_types import tables as type_tables
 
@@ -159,7 +158,7 @@ class UpdateView(ShareTypeModalView):
                 "is_public": share_type.is_public}
 
 
-class ManageAccessView(ShareTypeModalView):
+class ManageAccessView(type_access.ManageAccessViewMixin, ShareTypeModalView):
     """The type, the projects given it and Keystone's projects: two Manila
     calls and one Keystone call."""
 
@@ -169,27 +168,7 @@ class ManageAccessView(ShareTypeModalView):
     template_name = "admin/share_types/manage_access.html"
     modal_id = "manage_share_type_access_modal"
     modal_header = _("Manage Share Type Access")
-    submit_label = _("Save")
     submit_url_name = "horizon:admin:share_types:manage_access"
     page_title = _("Manage Share Type Access")
+    access_list = staticmethod(api_share_types.share_type_access_list)  # type: ignore[assignment]
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        names = dict(projects.project_names(self.request))
-        # A project Keystone no longer lists keeps its id, so it can go.
-        for project_id in self.get_initial()["projects"]:
-            names.setdefault(project_id, project_id)
-        kwargs["project_choices"] = sorted(names.items(), key=lambda item: item[1] or "")
-        return kwargs
-
-    @memoized.memoized_method
-    def get_initial(self):
-        share_type = self.get_object()
-        given = []
-        if not share_type.is_public:
-            try:
-                given = api_share_types.share_type_access_list(self.request, share_type)
-            except Exception:
-                exceptions.handle(self.request,
-                                  _("Unable to retrieve the type's projects."))
-        return {"type_id": share_type.id, "projects": given}
