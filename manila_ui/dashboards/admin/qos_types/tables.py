@@ -23,6 +23,7 @@ class CreateQosType(tables.LinkAction):
 
 class _QosTypeLink(tables.LinkAction):
     classes = ("ajax-modal",)
+    row_kind = common_tables.same_for_every_row  # the link is the row's id
 
     def get_link_url(self, qos_type):
         return reverse(self.url, args=(qos_type.id,))

@@ -66,6 +66,7 @@ class CreateBackupOfShare(policy.ProjectTargetMixin, tables.LinkAction):
     url = "horizon:project:share_backups:create_for_share"
     classes = ("ajax-modal",)
     policy_rules = (("share", "share_backup:create"),)
+    row_kind = common_tables.same_for_every_row  # the link is the row's id
 
     def get_link_url(self, share):
         return reverse(self.url, args=(share.id,))
