@@ -22,8 +22,8 @@ import cProfile
 import io
 import os
 import pstats
-import signal
 import shutil
+import signal
 import sys
 import tempfile
 import time
