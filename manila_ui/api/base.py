@@ -118,6 +118,16 @@ def take(request: Any, key: Any, func: Callable[..., R], *args: Any, **kwargs: A
     return found
 
 
+def take_once(request: Any, key: Any, func: Callable[..., R], *args: Any,
+              **kwargs: Any) -> R:
+    """As ``take``, but the answer is not kept on the request: a second
+    call makes the call again (a listing asked for again after a miss)."""
+    try:
+        return take(request, key, func, *args, **kwargs)
+    finally:
+        _memo_of(request).pop(key, None)
+
+
 def request_memoized(func: Callable[P, R]) -> Callable[P, R]:
     """Cache a verb's result on the Django request it is called with.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -156,27 +157,76 @@ def export_location_metadata_replace(request: Any, share_id: str, export_locatio
     return dict(base.info_of(found).get("metadata") or {})
 
 
-# Share names for pages that show other objects' shares (snapshots): Manila
-# has no filter for a set of share ids (its share list accepts none: Manila
-# 23's api/v2/shares.py and share/api.py), and one GET per share is a call
-# per row. So the names come from ONE summary list of the user's shares, in
-# the user's name map (base.NameMaps: per token and scope, listed again for
-# an id it lacks or after NAMES_TTL seconds; our own writes drop it at once).
+# Share names for pages that show other objects' shares (snapshots, backups,
+# group snapshots). Manila 23 has no filter for a set of share ids: its share
+# list takes only the keys of share/api.py's filter_keys (display_name[~],
+# display_description[~], status, share_type_id, snapshot_id, share_network_id,
+# share_group_id, project_id, host, export_location_id/path, is_soft_deleted,
+# mount_point_name, encryption_key_ref, availability_zone, metadata,
+# extra_specs); it drops any other key, even an admin's `id`, and lists
+# everything. One GET per share is a call per row. So the names come from ONE
+# listing of the user's shares, kept in the user's map (base.NameMaps: per
+# token and scope, listed again for an id it lacks or after NAMES_TTL
+# seconds; our own writes drop it at once). Without `limit` Manila's share
+# list has no cap (osapi_max_limit only bounds a `limit` asked for), so no
+# share is left out at any size; a share the listing lacks shows its id.
 NAMES_TTL = 60.0
-_NAMES = base.NameMaps(NAMES_TTL)
-_SHARES = base.NameMaps(NAMES_TTL)  # id -> Share (the detail list): shares_of
+_MAPS = base.NameMaps(NAMES_TTL)  # scope: (all_projects, detailed)
 
 
-def _list_names(request: Any, all_projects: bool) -> dict[str, str]:
-    opts: dict[str, Any] = {"all_tenants": 1} if all_projects else {}
-    found = client.manilaclient(request).shares.list(detailed=False, search_opts=opts)
-    if isinstance(found, tuple):
-        found = found[0]
-    names: dict[str, str] = {}
-    for share in found:
-        info = base.info_of(share)
-        names[str(info.get("id"))] = str(info.get("name") or info.get("id"))
-    return names
+@dataclasses.dataclass(frozen=True)
+class ShareName:
+    """What a page about other objects shows of their share."""
+
+    id: str
+    name: str | None
+    # Whether the share may mount its snapshots (2.32, fixed when the
+    # share is made); None from a summary listing.
+    mount_snapshot_support: bool | None = None
+
+    @property
+    def name_or_id(self) -> str:
+        return self.name or self.id
+
+
+def _list_names(request: Any, all_projects: bool, detailed: bool) -> dict[str, ShareName]:
+    """ONE listing, read from the JSON body: manilaclient's resource objects
+    (and the completion cache files it writes for every listing) cost more
+    than the call at 10,000 shares."""
+    path = "/shares/detail" if detailed else "/shares"
+    if all_projects:
+        path += "?all_tenants=1"
+    _resp, body = client.manilaclient(request).client.get(path)
+    found: dict[str, ShareName] = {}
+    for share in (body or {}).get("shares") or ():
+        share_id = str(share.get("id"))
+        found[share_id] = ShareName(share_id, share.get("name"),
+                                    share.get("mount_snapshot_support") if detailed else None)
+    return found
+
+
+def _scope(all_projects: bool, detailed: bool) -> tuple[str, bool, bool]:
+    return ("share names", all_projects, detailed)
+
+
+def start_share_names(request: Any, all_projects: bool = False,
+                      detailed: bool = False) -> None:
+    """Start the listing ``share_names_of``/``shares_of`` will need, on
+    another thread, unless the user's map is fresh: a page lists its
+    objects meanwhile, and waits for the longer of the two calls."""
+    scope = _scope(all_projects, detailed)
+    if not _MAPS.known(request, scope):
+        client.manilaclient(request)  # made (and negotiated) once, here
+        base.start_early(request, scope, _list_names, request, all_projects, detailed)
+
+
+def _names(request: Any, share_ids: Iterable[str | None], all_projects: bool,
+           detailed: bool) -> dict[str, ShareName]:
+    wanted = {str(i) for i in share_ids if i}
+    scope = _scope(all_projects, detailed)
+    found = _MAPS.names(request, scope, wanted, lambda: base.take_once(
+        request, scope, _list_names, request, all_projects, detailed))
+    return {i: found[i] for i in wanted if i in found}
 
 
 def share_names_of(request: Any, share_ids: Iterable[str | None],
@@ -185,35 +235,20 @@ def share_names_of(request: Any, share_ids: Iterable[str | None],
     to this user: no call when the user's name map knows every id, else ONE
     summary list (admins: of every project). A page's cost does not grow
     with the shares beyond it, except for that one listing."""
-    wanted = {str(i) for i in share_ids if i}
-    names = _NAMES.names(request, all_projects, wanted,
-                         lambda: _list_names(request, all_projects))
-    return {i: names[i] for i in wanted if i in names}
+    return {i: share.name_or_id
+            for i, share in _names(request, share_ids, all_projects, False).items()}
+
+
+def shares_of(request: Any, share_ids: Iterable[str | None],
+              all_projects: bool = False) -> dict[str, ShareName]:
+    """As ``share_names_of``, from the detail list, for a page that also
+    needs to know whether each share may mount its snapshots (2.32)."""
+    return _names(request, share_ids, all_projects, True)
 
 
 def forget_names(request: Any) -> None:
     """After this user created, renamed or deleted a share."""
-    _NAMES.forget(request)
-    _SHARES.forget(request)
-
-
-def _list_shares(request: Any, all_projects: bool) -> dict[str, Share]:
-    opts: dict[str, Any] = {"all_tenants": 1} if all_projects else {}
-    found = client.manilaclient(request).shares.list(detailed=True, search_opts=opts)
-    if isinstance(found, tuple):
-        found = found[0]
-    return {share.id: share for share in base.wrap_all(Share, found)}
-
-
-def shares_of(request: Any, share_ids: Iterable[str | None],
-              all_projects: bool = False) -> dict[str, Share]:
-    """Share id -> share for these ids, where a page needs more than the
-    names (whether a snapshot's share may mount it, 2.32, fixed when the
-    share is made): the user's map of the detail list, as share_names_of."""
-    wanted = {str(i) for i in share_ids if i}
-    found = _SHARES.names(request, all_projects, wanted,
-                          lambda: _list_shares(request, all_projects))
-    return {i: found[i] for i in wanted if i in found}
+    _MAPS.forget(request)
 
 
 @base.request_memoized

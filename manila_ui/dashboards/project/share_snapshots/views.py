@@ -32,8 +32,8 @@ class SnapshotLookup(common_views.ObjectLookup):
 
 class SnapshotTableViewMixin(common_views.PagedListMixin):
     """One page of snapshots and the names of their shares: two calls at
-    most, whatever the number of snapshots and shares (the names usually
-    cost none: api.shares.share_names_of)."""
+    most, side by side, whatever the number of snapshots and shares (the
+    names usually cost none: api.shares.share_names_of)."""
 
     all_projects = False
 
@@ -46,6 +46,14 @@ class SnapshotTableViewMixin(common_views.PagedListMixin):
         return filters
 
     def get_snapshots(self):
+        # The share listing a stale name map needs runs beside the list call.
+        try:
+            api_shares.start_share_names(
+                self.request, all_projects=self.all_projects,
+                detailed=utils.supports(self.request, "mountable_snapshots"))
+        except Exception:
+            # No message: the list call below meets the same trouble and says so.
+            exceptions.handle(self.request, ignore=True)
         snapshots = self.fetch_page(
             api_snapshots.snapshot_list_paged,
             _("Unable to retrieve the snapshot list."), self.get_search_opts(),
