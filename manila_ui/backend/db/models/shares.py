@@ -63,6 +63,9 @@ class Share(Timestamps, Base):
         Index("ix_shares_project_name", "project_id", "display_name"),
         Index("ix_shares_project_status", "project_id", "status"),
         Index("ix_shares_created", "created_at", "id"),
+        # The counts of with_count outside the recycle bin, from the index alone.
+        Index("ix_shares_project_bin", "project_id", "is_soft_deleted", "created_at", "id"),
+        Index("ix_shares_bin_created", "is_soft_deleted", "created_at", "id"),
         Index("ix_shares_host", "host"),
         Index("ix_shares_share_type_id", "share_type_id"),
         # Quota counting reads only this index (services/quotas.py).

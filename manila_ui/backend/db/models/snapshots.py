@@ -19,6 +19,7 @@ class Snapshot(Timestamps, Base):
     __tablename__ = "share_snapshots"
     __table_args__ = (
         Index("ix_share_snapshots_project_created", "project_id", "created_at", "id"),
+        Index("ix_share_snapshots_created", "created_at", "id"),  # every project's
         Index("ix_share_snapshots_share_created", "share_id", "created_at"),
         Index("ix_share_snapshots_quota", "project_id", "user_id", "status",
               "size", "share_id"),
