@@ -211,7 +211,12 @@ class NameMaps:
     filter for a set of ids: ONE listing, kept per token (hashed) and scope
     in this process, listed again when a page asks for an id the map neither
     holds nor missed at its last listing, or after ``ttl`` seconds (a rename
-    by another client shows then). Another token never sees the map."""
+    by another client shows then). Another token never sees the map.
+
+    With ``refresh`` (a listing that may run after the request), a map past
+    its ``ttl`` that knows every id a page asks for answers at once and is
+    listed again behind the page, on another thread: only a page with an
+    object the map has never seen waits for a listing."""
 
     def __init__(self, ttl: float = 60.0, most: int = 256) -> None:
         self.ttl = ttl
@@ -230,22 +235,47 @@ class NameMaps:
         """Whether this user's map is fresh (a page may skip a prefetch)."""
         return self._fresh((token_key(request), scope)) is not None
 
+    def held(self, request: Any, scope: Any) -> bool:
+        """Whether this user has a map at all, fresh or not."""
+        return (token_key(request), scope) in self._maps
+
+    def _store(self, key: tuple[str, Any], names: dict[str, Any], missing: set[str]) -> None:
+        with self._lock:
+            self._maps[key] = _NameMap(names, missing, time.monotonic())
+            self._maps.move_to_end(key)
+            while len(self._maps) > self.most:
+                self._maps.popitem(last=False)
+
+    def _refresh(self, key: tuple[str, Any], refresh: Callable[[], Mapping[str, Any]],
+                 missing: set[str]) -> None:
+        try:
+            names = dict(refresh())
+        except Exception:  # noqa: BLE001 - the old map stays; the next page tries again
+            return
+        self._store(key, names, missing - names.keys())
+
     def names(self, request: Any, scope: Any, wanted_ids: Iterable[Any],
-              listing: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
-        """The user's whole map, listed (``listing()``) only if it is stale
-        or lacks one of ``wanted_ids``."""
+              listing: Callable[[], Mapping[str, Any]],
+              refresh: Callable[[], Mapping[str, Any]] | None = None) -> dict[str, Any]:
+        """The user's whole map, listed (``listing()``) only if it lacks one
+        of ``wanted_ids``, or is stale and has no ``refresh``."""
         wanted = {str(i) for i in wanted_ids if i}
         key = (token_key(request), scope)
-        known = self._fresh(key)
-        if known is None or wanted - known.names.keys() - known.missing:
-            names = dict(listing())
-            known = _NameMap(names, wanted - names.keys(), time.monotonic())
-            with self._lock:
-                self._maps[key] = known
-                self._maps.move_to_end(key)
-                while len(self._maps) > self.most:
-                    self._maps.popitem(last=False)
-        return known.names
+        known = self._maps.get(key)
+        if known is not None and not wanted - known.names.keys() - known.missing:
+            if time.monotonic() - known.at <= self.ttl:
+                return known.names
+            if refresh is not None:
+                with self._lock:
+                    behind = time.monotonic() - known.at > self.ttl
+                    if behind:  # one refresh at a time; this map answers meanwhile
+                        known.at = time.monotonic()
+                if behind:
+                    _EARLY_POOL.submit(self._refresh, key, refresh, set(known.missing))
+                return known.names
+        names = dict(listing())
+        self._store(key, names, wanted - names.keys())
+        return names
 
     def forget(self, request: Any) -> None:
         """After this user created, renamed or deleted an object."""

@@ -90,6 +90,30 @@ def test_snapshot_pages_and_names_cost_one_call_each(make_request, share,
     assert calls.count == 2, calls.lines
 
 
+@pytest.fixture
+def stale_names():
+    """The name maps of shares, past their time at once (restored after)."""
+    ttl = shares._MAPS.ttl
+    shares._MAPS.ttl = 0.0
+    yield
+    shares._MAPS.ttl = ttl
+
+
+def test_a_stale_name_map_answers_at_once_and_is_listed_again_behind(
+        make_request, share, shares_of, backend_calls, stale_names):
+    request = warm(make_request)
+    assert shares.share_names_of(request, [share.id]) == {share.id: share.name}
+    renamed = f"{share.name}-renamed"
+    shares_of("demo").manila.shares.update(share.id, display_name=renamed)
+    with backend_calls() as calls:
+        # Stale, and it knows the share: the old name now, no call waited for.
+        assert shares.share_names_of(request, [share.id]) == {share.id: share.name}
+        wait_until(lambda: calls.count >= 1, timeout=30, what="the listing behind")
+    assert [c.path for c in calls][0].endswith("/shares"), calls.lines
+    wait_until(lambda: shares.share_names_of(make_request(), [share.id]) == {
+        share.id: renamed}, timeout=30, what="the new name")
+
+
 def test_snapshot_metadata_needs_2_73(make_request, share, settings):
     settings.OPENSTACK_MANILA_FEATURES = dict(
         settings.OPENSTACK_MANILA_FEATURES, max_api_version="2.72")
