@@ -53,6 +53,9 @@ class Resource:
     # A merge (POST) answers with all the metadata (shares) or, as Manila's
     # generic metadata controller (snapshots, export locations), only what was sent.
     merge_answers_all: bool = True
+    # The body key of ``POST .../metadata/{key}``: Manila's generic metadata
+    # controller (subnets) reads ``metadata``.
+    item_key: str = "meta"
 
     def index(self, req: ApiRequest) -> webob.Response:
         req.authorize(self.get_rule)
@@ -82,7 +85,7 @@ class Resource:
     def update_item(self, req: ApiRequest) -> webob.Response:
         req.authorize(self.update_rule)
         body = req.json_body()
-        item = _items(body, "meta")
+        item = _items(body, self.item_key)
         key = req.url_args["key"]
         if key not in item:
             raise faults.BadRequest("Request body and URI mismatch")

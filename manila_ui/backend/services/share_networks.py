@@ -240,10 +240,18 @@ class ShareNetworkService:
     # -- subnets ----------------------------------------------------------------
 
     def subnet(self, network_id: str, subnet_id: str,
-               project_id: str | None) -> records.Subnet:
+               project_id: str | None, any_network: bool = False) -> records.Subnet:
+        """The subnet of the network. ``any_network``: Manila's show finds the
+        subnet whichever network the URL names (only the caller's networks
+        here, where Manila would show another project's)."""
         with self._db.read() as s:
             self.visible(s, network_id, project_id)
-            found = networks_db.get_subnet(s, subnet_id, network_id)
+            found = networks_db.get_subnet(s, subnet_id, None if any_network else network_id)
+            if found is not None and any_network and found.share_network_id != network_id:
+                try:
+                    self.visible(s, found.share_network_id, project_id)
+                except errors.NotFound:
+                    found = None
         if found is None:
             raise subnet_not_found(subnet_id)
         return found

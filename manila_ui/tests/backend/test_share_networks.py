@@ -193,6 +193,26 @@ def test_subnet_metadata_from_2_78(member: Api) -> None:
     assert member.get(metadata, version="2.77").status_code == 404
     blank = member.post(metadata, json={"metadata": {"k": ""}})
     assert blank.json()["badRequest"]["message"] == "Metadata property value is blank."
+    # One key, as Manila's generic metadata controller: a "metadata" body, no PUT route.
+    assert member.post(f"{metadata}/one", json={"metadata": {"one": "1"}}).json() == {
+        "metadata": {"one": "1"}}
+    assert member.post(f"{metadata}/one", json={"meta": {"one": "2"}}).status_code == 400
+    assert member.put(f"{metadata}/one", json={"metadata": {"one": "3"}}).status_code == 404
+
+
+def test_a_subnet_shows_under_another_network_of_its_project(member: Api, other: Api) -> None:
+    # Manila's show looks the subnet up by its id alone; the owner's other
+    # network in the URL shows it, another project's network does not.
+    network, second, foreign = create_network(member), create_network(member), \
+        create_network(other)
+    created = member.post(f"/v2/share-networks/{network['id']}/subnets",
+                          json={"share-network-subnet": {"availability_zone": "nova"}})
+    subnet_id = created.json()["share_network_subnet"]["id"]
+
+    shown = member.get(f"/v2/share-networks/{second['id']}/subnets/{subnet_id}")
+    assert shown.json()["share_network_subnet"]["share_network_id"] == network["id"]
+    assert other.get(f"/v2/share-networks/{foreign['id']}/subnets/{subnet_id}"
+                     ).status_code == 404
 
 
 def test_delete_a_network_and_its_subnets(member: Api) -> None:

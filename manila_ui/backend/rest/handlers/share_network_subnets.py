@@ -48,7 +48,7 @@ def show(req: ApiRequest) -> webob.Response:
     req.authorize(policy.SHOW)
     subnet = req.services.share_networks.subnet(
         req.url_args["share_network_id"], req.url_args["share_network_subnet_id"],
-        own(req))
+        own(req), any_network=True)
     return json_response({"share_network_subnet": VIEW.detail(req, subnet)})
 
 
@@ -96,7 +96,8 @@ SUBNETS = metadata.Resource(
     write=lambda req, subnet_id, items, replace: (
         req.services.share_networks.set_subnet_metadata(subnet_id, items, replace)),
     remove=lambda req, subnet_id, key: req.services.share_networks.delete_subnet_metadata(
-        subnet_id, key))
+        subnet_id, key),
+    item_key="metadata")
 
 
 def routes() -> dict[str, dict[str, Any]]:
@@ -113,8 +114,8 @@ def routes() -> dict[str, dict[str, Any]]:
         subnet + "/metadata": {"GET": versioned(SUBNETS.index),
                                "POST": versioned(SUBNETS.create),
                                "PUT": versioned(SUBNETS.replace)},
+        # No PUT on one key: Manila routes none (a plain 404).
         subnet + "/metadata/{key}": {"GET": versioned(SUBNETS.show),
                                      "POST": versioned(SUBNETS.update_item),
-                                     "PUT": versioned(SUBNETS.update_item),
                                      "DELETE": versioned(SUBNETS.delete)},
     }

@@ -14,6 +14,7 @@ from manila_ui.tests.reference.scenarios import groups
 from manila_ui.tests.reference.scenarios import messages
 from manila_ui.tests.reference.scenarios import migration
 from manila_ui.tests.reference.scenarios import mountable_snapshots
+from manila_ui.tests.reference.scenarios import network_filters
 from manila_ui.tests.reference.scenarios import networks
 from manila_ui.tests.reference.scenarios import pools
 from manila_ui.tests.reference.scenarios import qos
@@ -57,6 +58,15 @@ SCENARIOS = (
     Scenario("security_services", networks.security_services,
              needs=(("POST", "/security-services"), ("POST", "/share-networks/{}/action")),
              resource="security services"),
+    Scenario("share_network_filters", network_filters.share_network_filters,
+             versions=network_filters.VERSIONS,
+             needs=(("GET", "/share-networks/detail"),), resource="share networks"),
+    Scenario("subnet_refusals", network_filters.subnet_refusals,
+             versions=("2.51", "2.77", "2.78", "2.99"),
+             needs=(("POST", "/share-networks/{}/subnets"),), resource="share network subnets"),
+    Scenario("security_service_filters", network_filters.security_service_filters,
+             versions=("2.0", "2.44", "2.99"),
+             needs=(("GET", "/security-services/detail"),), resource="security services"),
     Scenario("share_types", types.share_types),
     Scenario("extra_specs", types.extra_specs,
              needs=(("GET", _SPECS), ("POST", _SPECS), ("GET", _SPECS + "/{}"),
