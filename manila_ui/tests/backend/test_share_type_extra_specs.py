@@ -76,3 +76,28 @@ def test_boolean_specs_are_echoed_and_stored_as_manila_does(admin: Api) -> None:
     assert fault(admin.post(specs, json={"extra_specs": {"n": 1}})) == (
         400, "Invalid extra_spec: n: 1")
     assert admin.delete(f"/v2/types/{created['id']}").status_code == 202
+
+
+def test_snapshot_support_is_required_until_2_24(backend: Backend, admin: Api) -> None:
+    type_id = _type_id(admin, create_type(backend))
+    specs = f"/v2/types/{type_id}/extra_specs"
+    admin.post(specs, json={"extra_specs": {"snapshot_support": "True"}})
+
+    assert fault(admin.delete(specs + "/snapshot_support", version="2.23")) == (
+        403, "Extra spec 'snapshot_support' can't be deleted.")
+    assert admin.delete(specs + "/snapshot_support", version="2.24").status_code == 202
+
+
+def test_the_list_filters_by_availability_zones(backend: Backend, admin: Api) -> None:
+    zoned = create_type(backend)
+    admin.post(f"/v2/types/{_type_id(admin, zoned)}/extra_specs",
+               json={"extra_specs": {"availability_zones": "nova,nova-2"}})
+
+    def names(zones: str) -> set[str]:
+        found = admin.get("/v2/types", version="2.43", params={
+            "extra_specs": f"{{'availability_zones':'{zones}'}}"}).json()["share_types"]
+        return {t["name"] for t in found}
+
+    # A type without the spec serves every zone, as in Manila.
+    assert {zoned, "default"} <= names("nova,nova-2")
+    assert zoned not in names("nowhere") and "default" in names("nowhere")

@@ -72,5 +72,9 @@ def update(req: ApiRequest) -> webob.Response:
 def delete(req: ApiRequest) -> webob.Response:
     req.authorize(policy.EXTRA_SPEC_DELETE)
     share_type = _type(req)
-    req.services.share_types.delete_extra_spec(share_type.id, req.url_args["key"])
+    key = req.url_args["key"]
+    if key == "snapshot_support" and not req.at_least("2.24"):
+        # Required until 2.24 made it optional.
+        raise faults.Forbidden(f"Extra spec '{key}' can't be deleted.")
+    req.services.share_types.delete_extra_spec(share_type.id, key)
     return empty_response(202)

@@ -61,9 +61,27 @@ def index(req: ApiRequest) -> webob.Response:
                 "search by 'extra_specs.")
         # Manila matches the stored text exactly ('True' is not 'true').
         wanted = query.literal_dict(req.GET["extra_specs"], "extra specs")
+    zones = _zones(wanted.pop("availability_zones", None))
     found = [t for t in req.services.share_types.list_all(is_public, req.ctx.project_id)
-             if all(t.extra_specs.get(k) == v for k, v in wanted.items())]
+             if all(t.extra_specs.get(k) == v for k, v in wanted.items())
+             and _in_zones(t, zones)]
     return json_response(VIEW.index(req, found))
+
+
+def _zones(value: object) -> set[str]:
+    """An ``availability_zones`` filter: every zone asked for (comma separated)."""
+    if value is None:
+        return set()
+    if not isinstance(value, str):
+        raise faults.BadRequest("Invalid input received: availability_zones must be a "
+                                "comma separated string.")
+    return {zone.strip() for zone in value.split(",") if zone.strip()}
+
+
+def _in_zones(share_type: ShareType, zones: set[str]) -> bool:
+    """Manila: a type without an availability_zones spec serves every zone."""
+    spec = share_type.extra_specs.get("availability_zones")
+    return not zones or not spec or zones <= {z.strip() for z in spec.split(",")}
 
 
 def show(req: ApiRequest) -> webob.Response:

@@ -25,6 +25,7 @@ from manila_ui.tests.reference.scenarios import services
 from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshots
 from manila_ui.tests.reference.scenarios import transfers
+from manila_ui.tests.reference.scenarios import type_filters
 from manila_ui.tests.reference.scenarios import types
 from manila_ui.tests.reference.scenarios.engine import MAX
 from manila_ui.tests.reference.scenarios.engine import MICROVERSIONS
@@ -68,6 +69,9 @@ SCENARIOS = (
              versions=("2.0", "2.44", "2.99"),
              needs=(("GET", "/security-services/detail"),), resource="security services"),
     Scenario("share_types", types.share_types),
+    Scenario("type_filters", type_filters.type_filters, versions=type_filters.VERSIONS),
+    Scenario("spec_refusals", type_filters.spec_refusals, versions=("2.0", "2.24", "2.99"),
+             needs=(("DELETE", _SPECS + "/{}"),), resource="share type extra specs"),
     Scenario("extra_specs", types.extra_specs,
              needs=(("GET", _SPECS), ("POST", _SPECS), ("GET", _SPECS + "/{}"),
                     ("PUT", _SPECS + "/{}"), ("DELETE", _SPECS + "/{}")),
