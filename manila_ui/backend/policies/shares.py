@@ -14,6 +14,7 @@ DELETE = "share:delete"
 FORCE_DELETE = "share:force_delete"
 LIST_ALL_PROJECTS = "share:list_all_projects"
 LIST_BY_HOST = "share:list_by_host"
+LIST_BY_SHARE_SERVER_ID = "share:list_by_share_server_id"
 EXTEND = "share:extend"
 FORCE_EXTEND = "share:force_extend"
 SHRINK = "share:shrink"
@@ -73,6 +74,10 @@ rules = [
     base.documented(LIST_BY_HOST, base.ADMIN, "Filter shares by back-end host.",
                     [("GET", "/shares?host={host}"),
                      ("GET", "/shares/detail?host={host}")]),
+    base.documented(LIST_BY_SHARE_SERVER_ID, base.ADMIN,
+                    "Filter shares by share server.",
+                    [("GET", "/shares?share_server_id={share_server_id}"),
+                     ("GET", "/shares/detail?share_server_id={share_server_id}")]),
     base.documented(EXTEND, base.ADMIN_OR_PROJECT_MEMBER, "Extend a share.",
                     _ACTION),
     base.documented(FORCE_EXTEND, base.ADMIN,

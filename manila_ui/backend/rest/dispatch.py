@@ -110,7 +110,8 @@ class Route:
             else:
                 parts.append(re.escape(segment))
                 literals += 1
-        return cls(template, methods, re.compile("^/" + "/".join(parts) + "/?$"),
+        # No trailing slash: Manila's routes answer ``/shares/`` with a plain 404.
+        return cls(template, methods, re.compile("^/" + "/".join(parts) + "$"),
                    literals)
 
 

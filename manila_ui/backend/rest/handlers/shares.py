@@ -79,13 +79,17 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareFilters:
                        or None)
     f.snapshot_id = params.get("snapshot_id") or None
     f.share_network_id = params.get("share_network_id") or None
-    f.share_server_id = params.get("share_server_id") or None
+    if "share_server_id" in params:
+        req.authorize(policy.LIST_BY_SHARE_SERVER_ID)
+        f.share_server_id = params["share_server_id"] or None
     f.availability_zone = params.get("availability_zone") or None
     f.export_location = (params.get("export_location_id")
                          or params.get("export_location_path") or None)
-    if params.get("host"):
+    if "host" in params:
         req.authorize(policy.LIST_BY_HOST)
-        f.host = params["host"]
+        f.host = params["host"] or None
+    if "mount_point_name" in params:
+        f.no_match = True   # no share here has one (Manila compares it exactly)
     if params.get("metadata"):
         f.metadata = query.literal_dict(params["metadata"], "metadata")
     if params.get("extra_specs"):
@@ -103,6 +107,8 @@ def _list(req: ApiRequest, detail: bool) -> webob.Response:
     req.authorize(policy.GET_ALL)
     params = dict(req.GET.items())
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
+    if limit is None:
+        offset = 0   # Manila's share query skips rows only on a page with a limit
     sort_key = params.pop("sort_key", "created_at")
     sort_dir = params.pop("sort_dir", "desc")
     if sort_key == "name":

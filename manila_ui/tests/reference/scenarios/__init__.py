@@ -22,6 +22,7 @@ from manila_ui.tests.reference.scenarios import quotas
 from manila_ui.tests.reference.scenarios import replicas
 from manila_ui.tests.reference.scenarios import resource_locks
 from manila_ui.tests.reference.scenarios import services
+from manila_ui.tests.reference.scenarios import share_filters
 from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshots
 from manila_ui.tests.reference.scenarios import transfers
@@ -44,6 +45,7 @@ SCENARIOS = (
     Scenario("experimental", faults.experimental, versions=("-",),
              needs=(("GET", "/share-backups"),), resource="share backups"),
     Scenario("shares", shares.shares),
+    Scenario("share_filters", share_filters.share_filters, versions=share_filters.VERSIONS),
     Scenario("snapshots", snapshots.snapshots, needs=(("POST", "/snapshots"),),
              resource="snapshots"),
     Scenario("access_rules", access.access_rules,
