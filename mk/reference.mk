@@ -10,7 +10,7 @@ REFERENCE := $(REFERENCE_PYTHON) -m manila_ui.stack.reference
 CLEAN_STOP_TARGETS += reference-stop
 
 .PHONY: reference reference-stop reference-status reference-test reference-dashboard \
-	reference-bench reference-up-check
+	reference-bench reference-up-check fidelity-table
 
 reference: ## start the real Manila reference stack (installs what is missing; idempotent)
 	$(REFERENCE) up
@@ -40,3 +40,8 @@ reference-dashboard: venv /usr/bin/chromedriver reference-up-check ## the dashbo
 # Not a test: median GET /v2/shares/detail?limit=20 with 1,000 shares on each backend.
 reference-bench: venv reference-up-check ## benchmark the bundled backend against real Manila (1,000 shares)
 	$(PY) -m manila_ui.tests.reference.bench $(BENCH_ARGS)
+
+# The documentation's fidelity table, from the scenario definitions and the allow-list
+# (no stack needed); test_fidelity_table.py fails while the committed page is stale.
+fidelity-table: venv ## regenerate doc/source/reference/fidelity.rst from the differential scenarios
+	$(PY) -m manila_ui.tests.reference.fidelity_table
