@@ -198,6 +198,9 @@ def test_subnet_metadata_from_2_78(member: Api) -> None:
         "metadata": {"one": "1"}}
     assert member.post(f"{metadata}/one", json={"meta": {"one": "2"}}).status_code == 400
     assert member.put(f"{metadata}/one", json={"metadata": {"one": "3"}}).status_code == 404
+    missing = f"{subnets}/{uuid.uuid4()}/metadata"
+    assert member.get(missing).json()["itemNotFound"]["message"] == (
+        "Share_network_subnet not found.")
 
 
 def test_a_subnet_shows_under_another_network_of_its_project(member: Api, other: Api) -> None:

@@ -101,3 +101,14 @@ def test_the_list_filters_by_availability_zones(backend: Backend, admin: Api) ->
     # A type without the spec serves every zone, as in Manila.
     assert {zoned, "default"} <= names("nova,nova-2")
     assert zoned not in names("nowhere") and "default" in names("nowhere")
+
+
+def test_bad_booleans_and_missing_keys_in_manilas_words(backend: Backend, admin: Api) -> None:
+    specs = f"/v2/types/{_type_id(admin, create_type(backend))}/extra_specs"
+
+    assert fault(admin.put(specs + "/driver_handles_share_servers",
+                           json={"driver_handles_share_servers": "maybe"})) == (
+        400, "Invalid extra_spec: driver_handles_share_servers: maybe")
+    assert fault(admin.put(specs + "/snapshot_support", json={"snapshot_support": "nah"})) == (
+        400, "Invalid extra_spec: Invalid boolean extra spec snapshot_support : nah.")
+    assert fault(admin.get(specs + "/nokey")) == (404, "The resource could not be found.")

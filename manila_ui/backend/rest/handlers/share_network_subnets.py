@@ -26,15 +26,6 @@ from manila_ui.backend.services.share_network_updates import Visible
 VIEW = SubnetView()
 
 
-def _subnet(req: ApiRequest) -> str:
-    try:
-        return req.services.share_networks.subnet(
-            req.url_args["share_network_id"], req.url_args["share_network_subnet_id"],
-            own(req)).id
-    except errors.NotFound as missing:
-        raise faults.NotFound(missing.message) from None
-
-
 @api_version("2.51")
 def index(req: ApiRequest) -> webob.Response:
     req.authorize(policy.INDEX)
@@ -86,7 +77,13 @@ def delete(req: ApiRequest) -> webob.Response:
 
 
 def _find(req: ApiRequest, modify: bool) -> str:
-    return _subnet(req)
+    try:
+        return req.services.share_networks.subnet(
+            req.url_args["share_network_id"], req.url_args["share_network_subnet_id"],
+            own(req)).id
+    except errors.NotFound:
+        # Manila's generic metadata controller: the same words whichever is missing.
+        raise faults.NotFound("Share_network_subnet not found.") from None
 
 
 SUBNETS = metadata.Resource(

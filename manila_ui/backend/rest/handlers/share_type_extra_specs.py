@@ -24,13 +24,23 @@ def _type(req: ApiRequest) -> ShareType:
     return found
 
 
-def _set(req: ApiRequest, share_type: ShareType, specs: dict[str, Any]) -> None:
+_DHSS = "driver_handles_share_servers"
+
+
+def _set(req: ApiRequest, share_type: ShareType, specs: dict[str, Any],
+         update: bool = False) -> None:
     try:
         req.services.share_types.set_extra_specs(share_type.id, specs)
     except errors.Invalid as exc:
         if exc.message.startswith(("Invalid extra_spec:", "share_size must")):
             raise faults.BadRequest(exc.message) from None
-        raise faults.BadRequest() from None   # a boolean that does not parse
+        # A boolean that does not parse: Manila's words depend on the spec
+        # (the required one is checked apart) and on the call (a POST drops them).
+        if exc.message.startswith(f"Invalid boolean extra spec {_DHSS} "):
+            raise faults.BadRequest(f"Invalid extra_spec: {_DHSS}: {specs[_DHSS]}") from None
+        if update:
+            raise faults.BadRequest(f"Invalid extra_spec: {exc.message}.") from None
+        raise faults.BadRequest() from None
 
 
 def index(req: ApiRequest) -> webob.Response:
@@ -52,8 +62,7 @@ def show(req: ApiRequest) -> webob.Response:
     req.authorize(policy.EXTRA_SPEC_SHOW)
     share_type, key = _type(req), req.url_args["key"]
     if key not in share_type.extra_specs:
-        raise faults.NotFound(
-            f"Share Type {share_type.id} has no extra specs with key {key}.")
+        raise faults.NotFound("The resource could not be found.")   # Manila's bare 404
     return json_response({key: share_type.extra_specs[key]})
 
 
@@ -65,7 +74,7 @@ def update(req: ApiRequest) -> webob.Response:
         raise faults.BadRequest("Request body and URI mismatch")
     if len(body) > 1:
         raise faults.BadRequest("Request body contains too many items")
-    _set(req, share_type, body)
+    _set(req, share_type, body, update=True)
     return json_response(body)
 
 

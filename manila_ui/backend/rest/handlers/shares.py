@@ -16,6 +16,7 @@ from manila_ui.backend.policies import shares as policy
 from manila_ui.backend.policies import snapshots as snapshot_policy
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest import params as query
+from manila_ui.backend.rest.common import check_policy
 from manila_ui.backend.rest.common import entity
 from manila_ui.backend.rest.common import share_target
 from manila_ui.backend.rest.common import visible_network
@@ -41,7 +42,7 @@ def _public_flag(req: ApiRequest, value: Any, rule: str) -> bool:
         flag = query.strict_bool(value, "is_public")
     except faults.BadRequest:
         raise faults.BadRequest(
-            f"Invalid input received: Unrecognized value '{value}', acceptable "
+            f"Unrecognized value '{value}', acceptable "
             "values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', "
             "'true', 'y', 'yes'") from None
     if flag and not req.allowed(rule):
@@ -79,21 +80,22 @@ def _filters(req: ApiRequest, params: dict[str, str]) -> ShareFilters:
                        or None)
     f.snapshot_id = params.get("snapshot_id") or None
     f.share_network_id = params.get("share_network_id") or None
+    # Manila's share API checks these two: its 403 names the rule.
     if "share_server_id" in params:
-        req.authorize(policy.LIST_BY_SHARE_SERVER_ID)
+        check_policy(req, policy.LIST_BY_SHARE_SERVER_ID)
         f.share_server_id = params["share_server_id"] or None
     f.availability_zone = params.get("availability_zone") or None
     f.export_location = (params.get("export_location_id")
                          or params.get("export_location_path") or None)
     if "host" in params:
-        req.authorize(policy.LIST_BY_HOST)
+        check_policy(req, policy.LIST_BY_HOST)
         f.host = params["host"] or None
     if "mount_point_name" in params:
         f.no_match = True   # no share here has one (Manila compares it exactly)
     if params.get("metadata"):
         f.metadata = query.literal_dict(params["metadata"], "metadata")
     if params.get("extra_specs"):
-        req.authorize(type_policy.EXTRA_SPEC_INDEX)
+        check_policy(req, type_policy.EXTRA_SPEC_INDEX)
         f.extra_specs = query.literal_dict(params["extra_specs"], "extra specs")
     if "is_soft_deleted" in params:
         f.is_soft_deleted = query.strict_bool(params["is_soft_deleted"],
