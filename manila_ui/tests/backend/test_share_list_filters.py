@@ -44,3 +44,12 @@ def test_a_mount_point_name_filter_matches_no_share_here(member: Api) -> None:
 def test_a_trailing_slash_is_no_route(member: Api) -> None:
     assert member.get("/v2/shares/").status_code == 404
     assert member.get("/v2/shares").status_code == 200
+
+
+def test_the_snapshot_list_refuses_empty_filters_and_ignores_a_members_all_tenants(
+        member: Api, admin: Api) -> None:
+    assert fault(member.get("/v2/snapshots/detail?name=")) == (
+        400, "Invalid input received: Wrong 'display_name' filter provided: ''.")
+    assert member.get("/v2/snapshots/detail?all_tenants=maybe").status_code == 200
+    assert fault(admin.get("/v2/snapshots/detail?all_tenants=maybe"))[0] == 400
+    assert member.get("/v2/snapshots/detail?size=-1").json()["snapshots"] == []

@@ -6,6 +6,7 @@ A snapshot is visible to its project (and admins) only: others get 404.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import webob
@@ -35,16 +36,45 @@ VIEW = SnapshotView()
 
 # -- list -------------------------------------------------------------------
 
+# What a member may filter on (Manila drops the rest unread), by Manila's names.
+_MEMBER_FILTERS = {"name": "display_name", "display_name": "display_name",
+                   "status": "status", "share_id": "share_id", "size": "size",
+                   "name~": "display_name~", "description": "display_description",
+                   "description~": "display_description~", "metadata": "metadata"}
+_UNCHECKED = {"limit", "offset", "all_tenants", "metadata", "with_count"}
+_BOOLEAN_WORDS = "'0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'"
+
+
+def _check_filters(params: dict[str, str], sort: dict[str, str], admin: bool) -> None:
+    """Manila's share API refuses a filter (or sort) given empty."""
+    for key, value in {**sort, **params}.items():
+        if key in _UNCHECKED or not (admin or key in _MEMBER_FILTERS or key in sort):
+            continue
+        if not value:
+            name = _MEMBER_FILTERS.get(key, key)
+            raise faults.BadRequest(
+                f"Invalid input received: Wrong '{name}' filter provided: ''.")
+
+
 def _filters(req: ApiRequest, params: dict[str, str]) -> SnapshotFilters:
     f = SnapshotFilters(project_id=req.ctx.project_id)
-    if query.all_tenants(params) and req.allowed(policy.LIST_ALL_PROJECTS):
-        f.project_id = params.get("project_id") or None
+    # A member's all_tenants is dropped unread; an admin's must be a boolean.
+    if req.allowed(policy.LIST_ALL_PROJECTS):
+        try:
+            every_project = query.all_tenants(params)
+        except faults.BadRequest:
+            raise faults.BadRequest(
+                f"Unrecognized value '{echo(params['all_tenants'])}', acceptable values "
+                f"are: {_BOOLEAN_WORDS}") from None
+        if every_project:
+            f.project_id = params.get("project_id") or None
     f.display_name = params.get("name") or params.get("display_name") or None
     f.status = params.get("status") or None
     f.share_id = params.get("share_id") or None
     if params.get("size"):
         size = params["size"]
-        f.size = decimal(size)
+        # A negative size is a filter nothing matches, as in Manila.
+        f.size = -1 if re.fullmatch(r"-\d+", size) else decimal(size)
         if f.size is None:
             raise faults.BadRequest(
                 f"Invalid input for query parameters size. Value: {echo(size)}. "
@@ -64,6 +94,8 @@ def _list(req: ApiRequest, detail: bool) -> webob.Response:
     limit, offset = query.pagination(params, req.services.conf.osapi_max_limit)
     sort_key = params.pop("sort_key", "created_at")
     sort_dir = params.pop("sort_dir", "desc")
+    _check_filters(params, {"sort_key": sort_key, "sort_dir": sort_dir},
+                   req.allowed(policy.LIST_ALL_PROJECTS))
     sort_key = {"name": "display_name", "description": "display_description"}.get(
         sort_key, sort_key)
     with_count = False

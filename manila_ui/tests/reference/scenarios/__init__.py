@@ -24,6 +24,7 @@ from manila_ui.tests.reference.scenarios import resource_locks
 from manila_ui.tests.reference.scenarios import services
 from manila_ui.tests.reference.scenarios import share_filters
 from manila_ui.tests.reference.scenarios import shares
+from manila_ui.tests.reference.scenarios import snapshot_filters
 from manila_ui.tests.reference.scenarios import snapshots
 from manila_ui.tests.reference.scenarios import transfers
 from manila_ui.tests.reference.scenarios import type_filters
@@ -47,6 +48,9 @@ SCENARIOS = (
     Scenario("shares", shares.shares),
     Scenario("share_filters", share_filters.share_filters, versions=share_filters.VERSIONS),
     Scenario("snapshots", snapshots.snapshots, needs=(("POST", "/snapshots"),),
+             resource="snapshots"),
+    Scenario("snapshot_filters", snapshot_filters.snapshot_filters,
+             versions=snapshot_filters.VERSIONS, needs=(("POST", "/snapshots"),),
              resource="snapshots"),
     Scenario("access_rules", access.access_rules,
              needs=(("GET", "/share-access-rules/{}"),), resource="access rules"),
