@@ -67,25 +67,52 @@ def get(s: Session, server_id: str, for_update: bool = False) -> records.ShareSe
     return _records(s, [row])[0] if row is not None else None
 
 
-def list_all(s: Session, *, share_network_id: str | None = None,
-             host: str | None = None, status: str | None = None,
-             project_id: str | None = None, identifier: str | None = None,
-             subnet_id: str | None = None) -> list[records.ShareServer]:
+# Manila's share_server_get_all_with_filters: attribute filters on the rows.
+ROW_FILTERS = ("id", "host", "status", "identifier", "task_state", "source_share_server_id",
+               "is_auto_deletable", "security_service_update_support",
+               "network_allocation_update_support")
+
+
+def list_all(s: Session, *, project_id: str | None = None,
+             share_network: str | None = None, share_network_id: str | None = None,
+             subnet_id: str | None = None, **values: Any) -> list[records.ShareServer]:
+    """Servers matching every filter given (``values``: ROW_FILTERS, a
+    boolean column compared as a bool)."""
     server = models.ShareServer
     query = select(server)
-    for column, value in (("share_network_id", share_network_id), ("host", host),
-                          ("status", status), ("identifier", identifier)):
+    for column, value in values.items():
         if value is not None:
             query = query.where(getattr(server, column) == value)
-    if project_id is not None:
-        query = query.where(server.share_network_id.in_(
-            select(models.ShareNetwork.id).where(models.ShareNetwork.project_id == project_id)))
-    if subnet_id is not None:
+    networks = select(models.ShareNetwork.id)
+    if project_id:
+        networks = networks.where(models.ShareNetwork.project_id == project_id)
+    if share_network:
+        networks = networks.where((models.ShareNetwork.id == share_network)
+                                  | (models.ShareNetwork.name == share_network))
+    if share_network_id:
+        networks = networks.where(models.ShareNetwork.id == share_network_id)
+    if project_id or share_network or share_network_id:
+        # Through the server's subnets, as Manila joins.
+        link, subnet = models.ShareServerSubnet, models.ShareNetworkSubnet
+        query = query.where(server.id.in_(
+            select(link.share_server_id)
+            .join(subnet, subnet.id == link.share_network_subnet_id)
+            .where(subnet.share_network_id.in_(networks))))
+    if subnet_id:
         link = models.ShareServerSubnet
         query = query.where(server.id.in_(select(link.share_server_id).where(
             link.share_network_subnet_id == subnet_id)))
     rows = list(s.scalars(query.order_by(server.created_at, server.id)))
     return _records(s, rows)
+
+
+def migration_progress(s: Session, dest_id: str, kind: str) -> int:
+    """The copy's progress: what the next driver step of the destination
+    carries (its operation's payload)."""
+    payload = s.scalar(select(models.Operation.payload).where(
+        models.Operation.kind == kind, models.Operation.resource_id == dest_id)
+        .order_by(models.Operation.id.desc()))
+    return int(json.loads(payload or "{}").get("progress", 0))
 
 
 def update(s: Session, server_id: str, **values: Any) -> records.ShareServer | None:

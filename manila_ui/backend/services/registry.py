@@ -34,6 +34,7 @@ from manila_ui.backend.services.share_migration import ShareMigrationService
 from manila_ui.backend.services.share_network_updates import ShareNetworkUpdateService
 from manila_ui.backend.services.share_networks import ShareNetworkService
 from manila_ui.backend.services.share_replicas import ShareReplicaService
+from manila_ui.backend.services.share_server_migration import ShareServerMigrationService
 from manila_ui.backend.services.share_servers import ShareServerService
 from manila_ui.backend.services.share_types import ShareTypeService
 from manila_ui.backend.services.shares import ShareService
@@ -85,6 +86,7 @@ class Services:
     share_instances: ShareInstanceService
     share_replicas: ShareReplicaService
     share_migration: ShareMigrationService
+    share_server_migration: ShareServerMigrationService
 
     @classmethod
     def build(cls, conf: cfg.ConfigOpts, db: Database | None = None) -> Services:
@@ -113,6 +115,9 @@ class Services:
                 s, share, force, request_id))
         share_replicas = ShareReplicaService(db, conf, queue, driver, quotas, messages)
         share_replicas.instances = share_instances
+        server_migration = ShareServerMigrationService(db, conf, queue, driver, quotas,
+                                                       messages)
+        server_migration.servers = share_servers
         return cls(conf=conf, db=db, driver=driver, queue=queue, quotas=quotas,
                    messages=messages, share_types=ShareTypeService(db, conf),
                    availability_zones=AvailabilityZoneService(db),
@@ -141,7 +146,8 @@ class Services:
                    qos_types=QosTypeService(db), services=services,
                    share_instances=share_instances, share_replicas=share_replicas,
                    share_migration=ShareMigrationService(db, conf, queue, driver,
-                                                         quotas, messages))
+                                                         quotas, messages),
+                   share_server_migration=server_migration)
 
     def bootstrap(self) -> None:
         """Rows a fresh install needs: zones of the pools, the services, the

@@ -53,6 +53,8 @@ DELETE = "delete_share_server"
 MANAGE = "manage_share_server"
 UNMANAGE = "unmanage_share_server"
 
+# The attribute filters of the list (the rest go through the network).
+ROW_FILTERS = servers_db.ROW_FILTERS
 # Manila's SHARE_SERVER_STATUSES (what reset_status accepts).
 STATUSES = ("active", "error", "deleting", "creating", "manage_starting",
             "unmanage_starting", "unmanage_error", "manage_error", "inactive",
@@ -198,7 +200,7 @@ class ShareServerService:
                               resource_id=share.id, action_id=action_id,
                               detail_id=detail_id, request_id=request_id)
 
-    def _user_ips(self, s: Session, server_id: str) -> tuple[list[str], list[str]]:
+    def user_ips(self, s: Session, server_id: str) -> tuple[list[str], list[str]]:
         allocations = servers_db.allocations(s, server_id)
         return ([a.ip_address for a in allocations if a.label == "user"],
                 [a.ip_address for a in allocations if a.label == "admin"])
@@ -212,7 +214,7 @@ class ShareServerService:
                      failure)
             self._fail_share(s, share, messages.CREATE, messages.UNKNOWN_ERROR, request_id)
             return
-        user, admin = self._user_ips(s, server_id)
+        user, admin = self.user_ips(s, server_id)
         exports = net_driver.export_paths(share.id, share.share_proto, user, admin)
         shares_db.set_export_locations(s, share.id, [e.row() for e in exports])
         if share.snapshot_id:
@@ -228,7 +230,7 @@ class ShareServerService:
         """Where a share managed onto a server is exported: on the server's
         addresses, under the name the back end knows it by."""
         name = re.split(r"[/\\]", export_path.rstrip("/\\"))[-1]
-        user, admin = self._user_ips(s, server_id)
+        user, admin = self.user_ips(s, server_id)
         return net_driver.export_paths(name.removeprefix("share_"), share_proto, user,
                                        admin)
 
@@ -251,7 +253,7 @@ class ShareServerService:
             found.append((spec, details))
         return found
 
-    def _allocate(self, s: Session, server: records.ShareServer,
+    def allocate(self, s: Session, server: records.ShareServer,
                   network: records.ShareNetwork | None) -> None:
         allocated = self._network.allocate(self._subnet_specs(s, server),
                                            servers_db.used_addresses(s))
@@ -295,7 +297,7 @@ class ShareServerService:
             network = networks_db.get_network(s, server.share_network_id)
             detail = None
             try:
-                self._allocate(s, server, network)
+                self.allocate(s, server, network)
             except net_driver.NetworkFull as failure:
                 LOG.info("Share server %s: %s", server.id, failure)
                 detail = SUBNET_FULL
@@ -441,7 +443,7 @@ class ShareServerService:
                     raise simulated.DriverError(f"{server.host} does not handle share "
                                                 "servers")
                 simulated.check("manage", {str(k): str(v) for k, v in options.items()})
-                self._allocate(s, server, network)
+                self.allocate(s, server, network)
             except (simulated.DriverError, net_driver.NetworkError,
                     net_driver.SecurityServiceRefused) as failure:
                 LOG.info("Managing share server %s failed: %s", server.id, failure)

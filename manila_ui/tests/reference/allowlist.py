@@ -156,6 +156,32 @@ ALLOWED.append(Allowed(
     lambda d: (d.bundled, d.reference) == ("available", "backup_restoring_error"),
 ))
 
+ALLOWED.append(Allowed(
+    "status|fault", r"^admin GET /share-servers\?share_network_id=\{net\}&"
+    r"(host|is_auto_deletable|encryption_key_ref|task_state|source_share_server_id)=", "",
+    "share-server list filtered by its network and one of the server's own attributes: "
+    "Manila 23 joins the share network and then filter_by() applies the attribute to the "
+    "ShareNetwork entity (a 500: no such column); the bundled backend answers the list "
+    "that matches both",
+    _statuses(200, 500),
+))
+ALLOWED.append(Allowed(
+    "status|fault", r"^admin GET /share-servers\?\S+ @\S+ \[not a boolean\]", "",
+    "share-server list filtered by a boolean attribute with a value that is not one: "
+    "Manila 23 hands the string to PostgreSQL (a 500: invalid input syntax for type "
+    "boolean); the bundled backend lists nothing",
+    _statuses(200, 500),
+))
+ALLOWED.append(Allowed(
+    "value", r"^admin GET /share-servers\?(share_network_id=\{net\}&id=\{server\}|"
+    r"id=\{server\}&project_id=\S+) ",
+    r"^share_servers\[len\]$",
+    "share-server list filtered by the server's id and its network or project: after its "
+    "join Manila 23 compares the id with the share network's (no match); the bundled "
+    "backend lists the server that matches both",
+    lambda d: (d.bundled, d.reference) == (1, 0),
+))
+
 _COMPILED = [(re.compile(a.kinds), re.compile(a.where), re.compile(a.path), a) for a in ALLOWED]
 
 

@@ -23,6 +23,7 @@ from manila_ui.tests.reference.scenarios import replicas
 from manila_ui.tests.reference.scenarios import resource_locks
 from manila_ui.tests.reference.scenarios import services
 from manila_ui.tests.reference.scenarios import share_filters
+from manila_ui.tests.reference.scenarios import share_servers
 from manila_ui.tests.reference.scenarios import shares
 from manila_ui.tests.reference.scenarios import snapshot_filters
 from manila_ui.tests.reference.scenarios import snapshots
@@ -126,4 +127,10 @@ SCENARIOS = (
              needs=(("GET", "/share_instances"),), resource="share instances"),
     Scenario("migration", migration.migration, versions=migration.VERSIONS,
              needs=(("POST", "/shares/{}/action"),), resource="share migration"),
+    Scenario("share_server_migration", share_servers.server_migration,
+             versions=share_servers.VERSIONS,
+             needs=(("POST", "/share-servers/{}/action"),), resource="share servers"),
+    Scenario("share_server_filters", share_servers.share_servers,
+             versions=("2.49", "2.57", "2.99"),
+             needs=(("GET", "/share-servers"),), resource="share servers"),
 )
