@@ -56,6 +56,7 @@ FEATURES: dict[str, str] = {
     "share_progress": "2.54",
     "share_groups": "2.55",
     "replication": "2.56",
+    "share_server_migration": "2.57",   # experimental in Manila 23
     "per_share_gigabytes_quota": "2.62",
     "share_network_security_service_update": "2.63",
     "force_extend": "2.64",

@@ -18,8 +18,20 @@ from manila_ui.api import shares as api_shares
 
 STATUSES = ("active", "error", "deleting", "creating", "manage_starting",
             "unmanage_starting", "unmanage_error", "manage_error", "inactive",
-            "network_change")
+            "server_migrating", "server_migrating_to", "network_change")
 DELETABLE = ("active", "error")
+# Share-server migration (2.57, experimental): the source server is
+# ``server_migrating`` while it runs; its task state says how far.
+MIGRATING = "server_migrating"
+COPYING = ("migration_starting", "migration_in_progress", "migration_driver_starting",
+           "migration_driver_in_progress")
+PHASE1_DONE = "migration_driver_phase1_done"
+CANCELLABLE = (PHASE1_DONE, "migration_driver_in_progress")
+# What reset_task_state takes ("" clears it), Manila's list.
+TASK_STATES = ("", "migration_error", "migration_success", "migration_cancelled",
+               "migration_starting", "migration_in_progress", "migration_completing",
+               "migration_cancel_in_progress", "migration_driver_in_progress",
+               "migration_driver_phase1_done")
 UNMANAGEABLE = ("active", "error", "manage_error", "unmanage_error")
 
 
@@ -47,7 +59,8 @@ def safe_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
 class ShareServer(base.ManilaResource):
     _attrs = ("id", "project_id", "updated_at", "created_at", "status", "host",
               "share_network_name", "share_network_id", "is_auto_deletable",
-              "identifier", "task_state", "share_network_subnet_id",
+              "identifier", "task_state", "source_share_server_id",
+              "share_network_subnet_id",
               "share_network_subnet_ids", "security_service_update_support",
               "network_allocation_update_support", "backend_details")
     id: str
@@ -58,6 +71,7 @@ class ShareServer(base.ManilaResource):
     share_network_name: str | None
     is_auto_deletable: bool | None
     identifier: str | None
+    task_state: str | None
     backend_details: dict[str, Any] | None
 
     def __init__(self, info: Mapping[str, Any]) -> None:
@@ -155,3 +169,46 @@ def shares_on(request: Any, server_id: str) -> list[api_shares.Share]:
     page = api_shares.share_list_paged(request, search_opts={"share_server_id": server_id},
                                        page_size=1000, all_projects=True)
     return list(page.items)
+
+
+# -- migration (2.57, experimental: manilaclient sends Manila's header) ------------
+
+def migration_check(request: Any, server_id: str, host: str, *, writable: bool,
+                    nondisruptive: bool, preserve_snapshots: bool,
+                    new_share_network_id: str | None = None) -> dict[str, Any]:
+    """Manila's answer: ``compatible`` and the requested and supported
+    capabilities."""
+    answer = _manager(request).migration_check(
+        server_id, host, writable, nondisruptive, preserve_snapshots,
+        new_share_network_id=new_share_network_id)
+    return dict(answer) if isinstance(answer, Mapping) else {}
+
+
+def migration_start(request: Any, server_id: str, host: str, *, writable: bool,
+                    nondisruptive: bool, preserve_snapshots: bool,
+                    new_share_network_id: str | None = None) -> None:
+    _manager(request).migration_start(server_id, host, writable, nondisruptive,
+                                      preserve_snapshots,
+                                      new_share_network_id=new_share_network_id)
+    base.forget(request)
+
+
+def migration_complete(request: Any, server_id: str) -> None:
+    _manager(request).migration_complete(server_id)
+    base.forget(request)
+
+
+def migration_cancel(request: Any, server_id: str) -> None:
+    _manager(request).migration_cancel(server_id)
+    base.forget(request)
+
+
+def migration_progress(request: Any, server_id: str) -> dict[str, Any]:
+    """``{"total_progress": int, "task_state": ..., "destination_share_server_id": ...}``."""
+    answer = _manager(request).migration_get_progress(server_id)
+    return dict(answer) if isinstance(answer, Mapping) else {}
+
+
+def reset_task_state(request: Any, server_id: str, task_state: str | None) -> None:
+    _manager(request).reset_task_state(server_id, task_state)
+    base.forget(request)

@@ -146,3 +146,111 @@ class ManageShareForm(common_forms.ManageShareBaseForm):
 
     def manage(self, request, data, **share):
         return api_servers.share_manage_on_server(request, data["server_id"], **share)
+
+
+# -- migration (2.57, experimental in Manila) ---------------------------------------
+
+class _ServerMigrationForm(forms.SelfHandlingForm):
+    """The destination back end (DHSS=True, ``host@backend``: Manila takes
+    no pool) and the options Manila checks the driver against."""
+
+    server_id = forms.CharField(widget=forms.HiddenInput())
+    host = forms.ChoiceField(
+        label=_("Destination Host"),
+        help_text=_("A back end that handles share servers (host@backend). It may "
+                    "be the server's own when the share network changes."))
+    new_share_network_id = forms.ChoiceField(
+        label=_("New Share Network"), required=False,
+        help_text=_("A network of the server's project to move onto."))
+    writable = forms.BooleanField(label=_("Writable"), required=False, initial=True)
+    preserve_snapshots = forms.BooleanField(label=_("Preserve Snapshots"),
+                                            required=False, initial=True)
+    nondisruptive = forms.BooleanField(label=_("Nondisruptive"), required=False)
+
+    def __init__(self, request, *args, server=None, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        hosts = sorted({backend_of(pool) for pool in dhss_pools(request) if pool.name})
+        self.fields["host"].choices = [(h, h) for h in hosts]
+        self.fields["new_share_network_id"].choices = [
+            ("", _("Keep the server's network"))] + self._networks(server)
+
+    def _networks(self, server):
+        project = getattr(server, "project_id", None)
+        try:
+            networks = api_networks.share_network_list_paged(
+                self.request, page_size=1000, all_projects=True,
+                search_opts={"project_id": project} if project else None).items
+        except Exception:
+            exceptions.handle(self.request, _("Unable to retrieve share networks."))
+            return []
+        current = getattr(server, "share_network_id", None)
+        return [(n.id, n.name_or_id) for n in networks if n.id != current]
+
+    def options(self, data):
+        return {"writable": data["writable"], "nondisruptive": data["nondisruptive"],
+                "preserve_snapshots": data["preserve_snapshots"],
+                "new_share_network_id": data.get("new_share_network_id") or None}
+
+
+class ServerMigrationCheckForm(_ServerMigrationForm):
+    def handle(self, request, data):
+        try:
+            answer = api_servers.migration_check(request, data["server_id"],
+                                                 data["host"], **self.options(data))
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to check the migration"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to check the migration."))
+            return False
+        supported = answer.get("supported_capabilities") or {}
+        offered = ", ".join(str(label) for key, label in (
+            ("writable", _("writable")), ("nondisruptive", _("nondisruptive")),
+            ("preserve_snapshots", _("preserving snapshots")),
+            ("migration_cancel", _("cancel")),
+            ("migration_get_progress", _("progress"))) if supported.get(key)) or "-"
+        if answer.get("compatible"):
+            messages.success(request, _("%(host)s can take the share server (the "
+                                        "driver offers: %(offered)s).")
+                             % {"host": data["host"], "offered": offered})
+        else:
+            messages.warning(request, _("%(host)s cannot take the share server with "
+                                        "these options (the driver offers: "
+                                        "%(offered)s).")
+                             % {"host": data["host"], "offered": offered})
+        return True
+
+
+class ServerMigrationStartForm(_ServerMigrationForm):
+    def handle(self, request, data):
+        try:
+            api_servers.migration_start(request, data["server_id"], data["host"],
+                                        **self.options(data))
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to start the migration"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to start the migration."))
+            return False
+        messages.info(request, _("Migrating the share server to %s: complete the "
+                                 "migration once its first phase is done.")
+                      % data["host"])
+        return True
+
+
+class ServerResetTaskStateForm(forms.SelfHandlingForm):
+    server_id = forms.CharField(widget=forms.HiddenInput())
+    task_state = forms.ChoiceField(
+        label=_("Task State"), required=False,
+        choices=[(s, s or _("None (no task)")) for s in api_servers.TASK_STATES],
+        help_text=_("Only the recorded task state changes."))
+
+    def handle(self, request, data):
+        try:
+            api_servers.reset_task_state(request, data["server_id"],
+                                         data.get("task_state") or None)
+        except REFUSALS as exc:
+            return common_forms.refused(self, _("Unable to reset the task state"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to reset the task state."))
+            return False
+        messages.success(request, _("Reset the share server's task state."))
+        return True

@@ -1,11 +1,14 @@
 """Share servers of every project: one list call (Manila does not page
 them) and one Keystone call for the project names; rows in a transitional
-status update in place."""
+status update in place (a migrating one with its progress: one more call
+per poll while the driver copies)."""
 
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.utils.translation import pgettext_lazy
+from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 
@@ -13,19 +16,27 @@ from manila_ui.api import share_servers as api_servers
 from manila_ui.dashboards import common_tables
 from manila_ui.dashboards import utils
 from manila_ui.dashboards.admin import projects
+from manila_ui.dashboards.admin.shares import tables as admin_share_tables
 from manila_ui.dashboards.project.share_networks import tables as network_tables
 from manila_ui.dashboards.project.shares import tables as share_tables
 
 STATUS_CHOICES = (
     ("active", True),
     ("inactive", True),
+    ("server_migrating", None),
+    ("server_migrating_to", None),
     ("error", False),
     ("manage_error", False),
     ("unmanage_error", False),
 )
 
-# Defined beside the share network's table of servers (project panels never import admin).
-STATUS_DISPLAY_CHOICES = network_tables.SERVER_STATUS_DISPLAY_CHOICES
+# Defined beside the share network's table of servers (project panels never import
+# admin), plus the migration's (only admins see servers migrate).
+STATUS_DISPLAY_CHOICES = (
+    *network_tables.SERVER_STATUS_DISPLAY_CHOICES,
+    ("server_migrating", pgettext_lazy("Status of a share server", "Migrating")),
+    ("server_migrating_to", pgettext_lazy("Status of a share server", "Migrating to")),
+)
 
 
 class ManageShareServer(tables.LinkAction):
@@ -109,6 +120,91 @@ class DeleteShareServer(common_tables.RowApiCallMixin, tables.DeleteAction):
         return server is None or server.status in api_servers.DELETABLE
 
 
+# -- migration (2.57, experimental in Manila; every share server is DHSS=True) -------
+
+def migration_offered(request):
+    """Upstream's ``enable_migration`` toggle and a Manila that has it."""
+    return utils.migration_enabled() and utils.supports(request, "share_server_migration")
+
+
+class _ServerMigrationAction:
+    def allowed(self, request, server=None):
+        return migration_offered(request) and (
+            server is None or self.offered_for(server))
+
+    def offered_for(self, server):
+        return server.status == api_servers.MIGRATING
+
+
+class CheckServerMigration(_ServerMigrationAction, tables.LinkAction):
+    name = "migration_check"
+    verbose_name = _("Check Migration Compatibility")
+    url = "horizon:admin:share_servers:migration_check"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share_server:share_server_migration_check"),)
+
+    def offered_for(self, server):
+        # Manila migrates an active server with no migration under way.
+        return server.status == "active"
+
+
+class MigrateShareServer(CheckServerMigration):
+    name = "migration_start"
+    verbose_name = _("Migrate Share Server")
+    url = "horizon:admin:share_servers:migration_start"
+    policy_rules = (("share", "share_server:share_server_migration_start"),)
+
+
+class CompleteServerMigration(_ServerMigrationAction, common_tables.RowApiCallMixin,
+                              tables.BatchAction):
+    name = "server_migration_complete"
+    policy_rules = (("share", "share_server:share_server_migration_complete"),)
+    api_call = staticmethod(api_servers.migration_complete)
+    failure_message = _("Unable to complete the migration.")
+
+    @staticmethod
+    def action_present(count):
+        return ngettext("Complete Migration", "Complete Migrations", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext("Completing Migration", "Completing Migrations", count)
+
+    def offered_for(self, server):
+        return (server.status == api_servers.MIGRATING
+                and server.task_state == api_servers.PHASE1_DONE)
+
+
+class CancelServerMigration(common_tables.Dangerous, CompleteServerMigration):
+    name = "server_migration_cancel"
+    policy_rules = (("share", "share_server:share_server_migration_cancel"),)
+    api_call = staticmethod(api_servers.migration_cancel)
+    failure_message = _("Unable to cancel the migration.")
+
+    @staticmethod
+    def action_present(count):
+        return ngettext("Cancel Migration", "Cancel Migrations", count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext("Cancelling Migration", "Cancelling Migrations", count)
+
+    def offered_for(self, server):
+        return (server.status == api_servers.MIGRATING
+                and server.task_state in api_servers.CANCELLABLE)
+
+
+class ResetServerTaskState(_ServerMigrationAction, tables.LinkAction):
+    name = "reset_task_state"
+    verbose_name = _("Reset Task State")
+    url = "horizon:admin:share_servers:reset_task_state"
+    classes = ("ajax-modal",)
+    policy_rules = (("share", "share_server:share_server_reset_task_state"),)
+
+    def offered_for(self, server):
+        return bool(server.task_state)
+
+
 class ShareServersFilterAction(common_tables.ServerFilterAction):
     filter_choices = common_tables.exact_filters("host", "status", "project_id",
                                                  "share_network_id")
@@ -120,6 +216,15 @@ class UpdateRow(tables.Row):
     def get_data(self, request, server_id):
         server = api_servers.share_server_get(request, server_id)
         server.project_name = projects.project_name(request, server.project_id)
+        server.migration_progress = None
+        if server.status == api_servers.MIGRATING and server.task_state in (
+                api_servers.COPYING):
+            # One more call while the driver copies: the row's progress bar.
+            try:
+                server.migration_progress = api_servers.migration_progress(
+                    request, server_id).get("total_progress")
+            except Exception:
+                exceptions.handle(request, ignore=True)
         return server
 
 
@@ -143,6 +248,7 @@ class ShareServersTable(common_tables.DataTable):
     status = tables.Column("status", verbose_name=_("Status"), status=True,
                            status_choices=STATUS_CHOICES,
                            display_choices=STATUS_DISPLAY_CHOICES)
+    task_state = tables.Column(admin_share_tables.get_task, verbose_name=_("Task State"))
     updated = tables.Column("updated_at", verbose_name=_("Updated"),
                             filters=(filters.parse_isotime, filters.timesince_sortable),
                             attrs={"data-type": "timesince"})
@@ -157,7 +263,9 @@ class ShareServersTable(common_tables.DataTable):
         row_class = UpdateRow
         table_actions = (ShareServersFilterAction, ManageShareServer,
                          DeleteShareServer)
-        row_actions = (ManageShareOnServer, ResetShareServerStatus,
+        row_actions = (ManageShareOnServer, CheckServerMigration, MigrateShareServer,
+                       CompleteServerMigration, CancelServerMigration,
+                       ResetShareServerStatus, ResetServerTaskState,
                        UnmanageShareServer, DeleteShareServer)
 
 

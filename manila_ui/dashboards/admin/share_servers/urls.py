@@ -10,4 +10,10 @@ urlpatterns = [
             name="reset_status"),
     re_path(r"^(?P<server_id>[^/]+)/manage_share/$", views.ManageShareView.as_view(),
             name="manage_share"),
+    re_path(r"^(?P<server_id>[^/]+)/migration_check/$",
+            views.MigrationCheckView.as_view(), name="migration_check"),
+    re_path(r"^(?P<server_id>[^/]+)/migration_start/$",
+            views.MigrationStartView.as_view(), name="migration_start"),
+    re_path(r"^(?P<server_id>[^/]+)/reset_task_state/$",
+            views.ResetTaskStateView.as_view(), name="reset_task_state"),
 ]

@@ -99,6 +99,53 @@ class ManageShareView(ServerModalView):
                 "export_path": self.request.GET.get("export_path", "")}
 
 
+class _MigrationView(ServerModalView):
+    template_name = "admin/share_servers/migrate.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["server"] = self.get_object()
+        return kwargs
+
+    def get_initial(self):
+        return {"server_id": self.kwargs["server_id"]}
+
+
+class MigrationCheckView(_MigrationView):
+    form_class = server_forms.ServerMigrationCheckForm
+    policy_rules = server_tables.CheckServerMigration.policy_rules
+    modal_id = "share_server_migration_check_modal"
+    submit_label = _("Check")
+    submit_url_name = "horizon:admin:share_servers:migration_check"
+    page_title = _("Check Share Server Migration")
+
+
+class MigrationStartView(_MigrationView):
+    form_class = server_forms.ServerMigrationStartForm
+    policy_rules = server_tables.MigrateShareServer.policy_rules
+    modal_id = "share_server_migration_start_modal"
+    submit_label = _("Migrate")
+    submit_url_name = "horizon:admin:share_servers:migration_start"
+    page_title = _("Migrate Share Server")
+
+    def get_success_url(self):
+        return reverse(INDEX)
+
+
+class ResetTaskStateView(ServerModalView):
+    form_class = server_forms.ServerResetTaskStateForm
+    policy_rules = server_tables.ResetServerTaskState.policy_rules
+    template_name = "admin/share_servers/reset_task_state.html"
+    modal_id = "reset_share_server_task_state_modal"
+    submit_label = _("Reset Task State")
+    submit_url_name = "horizon:admin:share_servers:reset_task_state"
+    page_title = _("Reset Share Server Task State")
+
+    def get_initial(self):
+        server = self.get_object()
+        return {"server_id": server.id, "task_state": server.task_state or ""}
+
+
 class DetailView(ServerLookup, common_views.TabbedDetailMixin, tabs.TabbedTableView):
     tab_group_class = server_tabs.ShareServerDetailTabs
     template_name = "horizon/common/_detail.html"
