@@ -111,8 +111,14 @@ class Scenario:
 
 
 def _dig(body: Any, dotted: str) -> Any:
+    """``a.0.id`` or, in a list whose order is not fixed, ``a.key=value.id``
+    (the first element whose ``key`` reads ``value``)."""
     for part in dotted.split("."):
-        body = body[int(part)] if isinstance(body, list) else body[part]
+        if isinstance(body, list) and "=" in part:
+            key, value = part.split("=", 1)
+            body = next(x for x in body if str(x.get(key)) == value)
+        else:
+            body = body[int(part)] if isinstance(body, list) else body[part]
     return body
 
 

@@ -62,8 +62,9 @@ def mountable_snapshots(mv: str) -> list[Step]:
         Step("demo", "GET", LOCATIONS, unordered=True),
         Step("reader", "GET", LOCATIONS, unordered=True),
         Step("alt_demo", "GET", LOCATIONS),
+        # The admin-only location (the admin's list comes in no fixed order).
         Step("admin", "GET", LOCATIONS, unordered=True,
-             save={"el": "share_snapshot_export_locations.0.id"}),
+             save={"el": "share_snapshot_export_locations.is_admin_only=True.id"}),
         Step("demo", "GET", LOCATIONS + f"/{MISSING}"),
         Step("demo", "GET", RULES),
         Step("reader", "GET", RULES),
