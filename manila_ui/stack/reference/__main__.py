@@ -2,10 +2,11 @@
 
 up: installs what is missing (apt rabbitmq-server + postgresql, the venv), then
 starts whatever is down: epmd, RabbitMQ, PostgreSQL, Keystone, manila-api,
--scheduler and -share; waits until Manila is ready; creates the share types;
-writes clouds.yaml. down: stops, gracefully, exactly the processes that up
-started (pid files and process groups), Manila first. status: one line each
-(exit 3 unless all is up). keystone-url: the reference Keystone's URL.
+-scheduler and -share, neutron-api (unless MANILA_UI_REF_NEUTRON=0); waits until
+Manila and Neutron are ready; creates the share types; writes clouds.yaml.
+down: stops, gracefully, exactly the processes that up started (pid files and
+process groups), Manila first. status: one line each (exit 3 unless all is up).
+keystone-url: the reference Keystone's URL.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from manila_ui.stack.procs import StackError
 from manila_ui.stack.reference import clouds
 from manila_ui.stack.reference import keystone
 from manila_ui.stack.reference import manila
+from manila_ui.stack.reference import neutron
 from manila_ui.stack.reference import services
 from manila_ui.stack.reference.config import CLOUD_USERS
 from manila_ui.stack.reference.config import RefConfig
@@ -55,7 +57,7 @@ def up(cfg: RefConfig) -> None:
 
     # Dependencies: keystone needs the venv; manila's schema needs the venv and
     # PostgreSQL; its daemons need RabbitMQ too. Everything else overlaps.
-    with concurrent.futures.ThreadPoolExecutor(5) as pool:
+    with concurrent.futures.ThreadPoolExecutor(6) as pool:
         venv_job = pool.submit(step, "venv", lambda: ensure_venv(cfg))
         rabbit_job = pool.submit(rabbit)
         pg_job = pool.submit(step, "postgresql", lambda: services.pg_up(cfg))
@@ -84,10 +86,27 @@ def up(cfg: RefConfig) -> None:
             step("manila start", start)
             return started
 
+        def neutron_side() -> None:
+            venv_job.result()
+            if not cfg.neutron:
+                step("neutron", lambda: neutron.down(cfg))
+                return
+            if neutron.write_files(cfg):
+                step("neutron restart", lambda: neutron.down(cfg))
+            pg_job.result()
+            step("neutron db sync", lambda: neutron.db_sync(cfg))
+            rabbit_job.result()
+            step("neutron start", lambda: "started" if neutron.start(cfg) else "running")
+
         ks_job = pool.submit(keystone_side)
         mn_job = pool.submit(manila_side)
+        nt_job = pool.submit(neutron_side)
         ks_job.result()
         started = mn_job.result()
+        nt_job.result()
+        step("network catalog", lambda: neutron.ensure_catalog(cfg))
+    if cfg.neutron:
+        step("neutron ready", lambda: neutron.wait_ready(cfg))
     step("manila ready", lambda: manila.wait_ready(cfg, started))
     step("share types", lambda: manila.ensure_share_types(cfg) or "present")
     step("share group types", lambda: manila.ensure_share_group_types(cfg) or "present")
@@ -95,7 +114,7 @@ def up(cfg: RefConfig) -> None:
     say(f"reference stack up in {time.monotonic() - t0:.1f} s")
     say(
         f"  keystone {cfg.keystone_url}   manila {cfg.manila_url} (max microversion "
-        f"{manila.API_VERSION})"
+        f"{manila.API_VERSION})" + (f"   neutron {cfg.neutron_url}" if cfg.neutron else "")
     )
     say(
         f"  OS_CLIENT_CONFIG_FILE={cfg.clouds_yaml} {cfg.bin('openstack')} "
@@ -105,12 +124,14 @@ def up(cfg: RefConfig) -> None:
 
 def down(cfg: RefConfig) -> None:
     t0 = time.monotonic()
-    # Manila and Keystone first (they hold connections to RabbitMQ and PostgreSQL).
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+    # Manila, Neutron and Keystone first (they hold connections to RabbitMQ and PostgreSQL).
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
         mn = pool.submit(manila.down, cfg)
+        nt = pool.submit(neutron.down, cfg)
         ks = pool.submit(keystone.down, cfg)
         for daemon, verdict in mn.result().items():
             say(f"  {daemon:<18} {verdict}")
+        say(f"  {neutron.DAEMON:<18} {nt.result()}")
         say(f"  {'keystone':<18} {ks.result()}")
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         rb = pool.submit(services.rabbit_down, cfg)
@@ -122,7 +143,8 @@ def down(cfg: RefConfig) -> None:
 
 
 def status(cfg: RefConfig) -> int:
-    rows = {**services.status(cfg), **keystone.status(cfg), **manila.status(cfg)}
+    rows = {**services.status(cfg), **keystone.status(cfg), **manila.status(cfg),
+            **neutron.status(cfg)}
     for name, state in rows.items():
         say(f"  {name:<18} {state}")
     all_up = all(

@@ -31,6 +31,9 @@ VENV_REQUIREMENTS = (
     "psycopg2-binary",
     "python-openstackclient",
 )
+# Real Neutron (the same OpenStack series as Manila 23), only with the network
+# service on (MANILA_UI_REF_NEUTRON, default 1): see neutron.py.
+NEUTRON_REQUIREMENT = "neutron==29.0.0"
 
 
 # The throwaway local credentials of doc/contributing.md: the stack's own table.
@@ -43,6 +46,7 @@ _DEFAULT_PORTS = {
     "pg": 25432,
     "keystone": 25000,
     "manila": 28786,
+    "neutron": 29696,
 }
 
 
@@ -71,6 +75,8 @@ class RefConfig:
     # "zero": DummyDriver methods return at once; "upstream": CI's sleeps.
     dummy_delays: str = "zero"
     base_python: str = "python3"
+    # Real Neutron in the catalog as the ``network`` service (MANILA_UI_REF_NEUTRON=0: none).
+    neutron: bool = True
 
     @classmethod
     def from_env(cls) -> RefConfig:
@@ -86,7 +92,12 @@ class RefConfig:
             azs=(azs[0], azs[1]),
             dummy_delays=delays,
             base_python=os.environ.get("MANILA_UI_REF_PYTHON", "python3"),
+            neutron=os.environ.get("MANILA_UI_REF_NEUTRON", "1") != "0",
         )
+
+    @property
+    def requirements(self) -> tuple[str, ...]:
+        return (*VENV_REQUIREMENTS, NEUTRON_REQUIREMENT) if self.neutron else VENV_REQUIREMENTS
 
     # --- folders -------------------------------------------------------------
     @property
@@ -122,6 +133,10 @@ class RefConfig:
         return self.root / "manila"
 
     @property
+    def neutron_dir(self) -> Path:
+        return self.root / "neutron"
+
+    @property
     def clouds_yaml(self) -> Path:
         return self.root / "clouds.yaml"
 
@@ -139,9 +154,17 @@ class RefConfig:
         return f"{self.manila_root_url}/v2"
 
     @property
+    def neutron_url(self) -> str:
+        """Neutron's catalog URL (the root: clients add ``/v2.0``)."""
+        return f"http://{HOST}:{self.ports['neutron']}"
+
+    @property
     def transport_url(self) -> str:
         return f"rabbit://guest:guest@{HOST}:{self.ports['amqp']}/"
 
+    def db_url_of(self, database: str) -> str:
+        return f"postgresql+psycopg2://postgres@{HOST}:{self.ports['pg']}/{database}"
+
     @property
     def db_url(self) -> str:
-        return f"postgresql+psycopg2://postgres@{HOST}:{self.ports['pg']}/manila"
+        return self.db_url_of("manila")

@@ -101,9 +101,13 @@ def status(cfg: RefConfig) -> dict[str, str]:
 
 
 def _ensure_legacy_catalog(cfg: RefConfig) -> None:
+    ensure_catalog(cfg, *LEGACY, cfg.manila_url + "/$(project_id)s")
+
+
+def ensure_catalog(cfg: RefConfig, name: str, kind: str, url: str) -> None:
+    """The service ``kind`` in the catalog with public, internal and admin endpoints at ``url``."""
     ks = cfg.keystone_url
     token = rest.password_token(ks, *ADMIN)
-    name, kind = LEGACY
     found = rest.expect(
         rest.call("GET", f"{ks}/services?type={kind}", token), 200, what="services"
     )["services"]
@@ -118,7 +122,6 @@ def _ensure_legacy_catalog(cfg: RefConfig) -> None:
     have = rest.expect(
         rest.call("GET", f"{ks}/endpoints?service_id={service_id}", token), 200, what="endpoints"
     )["endpoints"]
-    url = cfg.manila_url + "/$(project_id)s"
     for interface in ("public", "internal", "admin"):
         if any(e["interface"] == interface and e["url"] == url for e in have):
             continue
@@ -141,3 +144,16 @@ def _ensure_legacy_catalog(cfg: RefConfig) -> None:
             201,
             what=f"endpoint {kind} {interface}",
         )
+
+
+def drop_catalog(cfg: RefConfig, kind: str) -> bool:
+    """Remove the service ``kind`` (and its endpoints) from the catalog; True if it was there."""
+    ks = cfg.keystone_url
+    token = rest.password_token(ks, *ADMIN)
+    found = rest.expect(
+        rest.call("GET", f"{ks}/services?type={kind}", token), 200, what="services"
+    )["services"]
+    for service in found:
+        rest.expect(rest.call("DELETE", f"{ks}/services/{service['id']}", token), 204,
+                    what=f"delete service {kind}")
+    return bool(found)

@@ -11,13 +11,12 @@ import hashlib
 
 from manila_ui.stack.procs import run
 from manila_ui.stack.reference.config import CONSTRAINTS
-from manila_ui.stack.reference.config import VENV_REQUIREMENTS
 from manila_ui.stack.reference.config import RefConfig
 
 
 def _wanted(cfg: RefConfig) -> str:
     digest = hashlib.sha256(CONSTRAINTS.read_bytes())
-    digest.update("\n".join(VENV_REQUIREMENTS).encode())
+    digest.update("\n".join(cfg.requirements).encode())
     digest.update(cfg.base_python.encode())
     return digest.hexdigest()
 
@@ -54,7 +53,7 @@ def ensure_venv(cfg: RefConfig) -> str:
             cfg.bin("python"),
             "-c",
             CONSTRAINTS,
-            *VENV_REQUIREMENTS,
+            *cfg.requirements,
         ],
         log=log,
         env={"UV_COMPILE_BYTECODE": "1"},
