@@ -31,6 +31,26 @@ def networks_of(manila: Any) -> Iterator[Callable[[str], Any]]:
 
 
 @pytest.fixture
+def neutron_of(os_session: Any) -> Iterator[Callable[[str], network_helpers.Neutron]]:
+    """``neutron_of("demo").network(...)``: real Neutron networks and subnets of
+    that user, removed after the test; skips where the catalog has no network
+    service (the bundled stack: only the reference stack runs Neutron)."""
+    if network_helpers.neutron_root(os_session("demo")) is None:
+        pytest.skip("the catalog has no network service: only the reference stack runs "
+                    "Neutron (make reference-dashboard)")
+    made: dict[str, network_helpers.Neutron] = {}
+
+    def get(user: str) -> network_helpers.Neutron:
+        if user not in made:
+            made[user] = network_helpers.Neutron(os_session(user))
+        return made[user]
+
+    yield get
+    for helper in made.values():
+        helper.cleanup()
+
+
+@pytest.fixture
 def groups_of(manila: Any) -> Iterator[Callable[[str], group_helpers.Groups]]:
     """``groups_of("demo").create(...)``: share groups (their shares and group
     snapshots) removed after the test."""

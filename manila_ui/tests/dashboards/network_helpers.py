@@ -81,3 +81,47 @@ def dhss_pool(manila: Any) -> str:
         if str(pool.capabilities.get("driver_handles_share_servers")).lower() == "true":
             return str(pool.name)
     raise AssertionError("no DHSS=True back end")
+
+
+NETWORK = {"service_type": "network", "interface": "public"}
+
+
+def neutron_root(session: Any) -> str | None:
+    """The catalog's Neutron endpoint (the reference stack has one), or None."""
+    from keystoneauth1 import exceptions
+
+    try:
+        url = session.get_endpoint(**NETWORK)
+    except exceptions.EndpointNotFound:
+        return None
+    return str(url).rstrip("/") if url else None
+
+
+class Neutron:
+    """A user's real Neutron networks and subnets (the ``neutron_of`` fixture),
+    made through the catalog's ``network`` endpoint and removed after the test."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.made: list[tuple[str, str]] = []  # (kind, id), newest last
+
+    def _post(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = self.session.post(f"/v2.0/{kind}s", json={kind: body},
+                                     endpoint_filter=NETWORK)
+        made: dict[str, Any] = response.json()[kind]
+        self.made.append((kind, made["id"]))
+        return made
+
+    def network(self, name: str | None = None, **extra: Any) -> dict[str, Any]:
+        return self._post("network", {"name": name or unique("neutron-net"), **extra})
+
+    def subnet(self, network: dict[str, Any], cidr: str, name: str | None = None
+               ) -> dict[str, Any]:
+        return self._post("subnet", {"network_id": network["id"], "cidr": cidr,
+                                     "ip_version": 4, "name": name or unique("neutron-sub")})
+
+    def cleanup(self) -> None:
+        for kind, made_id in reversed(self.made):
+            self.session.delete(f"/v2.0/{kind}s/{made_id}", endpoint_filter=NETWORK,
+                                raise_exc=False)
+        self.made = []

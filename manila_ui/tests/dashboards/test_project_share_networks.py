@@ -15,6 +15,7 @@ from manila_ui.tests.dashboards.helpers import messages
 from manila_ui.tests.dashboards.helpers import row_ids
 from manila_ui.tests.dashboards.helpers import unique
 from manila_ui.tests.dashboards.helpers import wait_until
+from manila_ui.tests.dashboards.network_helpers import neutron_root
 
 INDEX = reverse("horizon:project:share_networks:index")
 CREATE = reverse("horizon:project:share_networks:create")
@@ -72,7 +73,10 @@ def test_the_index_costs_the_same_few_calls_for_any_number_of_networks(
 
 
 def test_create_wizard_makes_the_network_and_its_first_subnet(demo_client, manila,
-                                                              networks_of):
+                                                              networks_of, os_session):
+    if neutron_root(os_session("demo")) is not None:
+        pytest.skip("the catalog has a network service: the wizard offers its subnets "
+                    "by name instead of the ID fields (test_share_network_neutron.py)")
     name = unique("wizard")
     form = demo_client.get(CREATE).content.decode()
     assert 'name="availability_zone"' in form and 'name="neutron_net_id"' in form

@@ -17,6 +17,7 @@ from horizon import forms
 from horizon import messages
 
 from manila_ui.api import availability_zones as api_azs
+from manila_ui.api import network as api_network
 from manila_ui.api import security_services as api_services
 from manila_ui.api import share_networks as api_networks
 from manila_ui.dashboards import common_forms
@@ -37,8 +38,35 @@ def zone_choices(request):
         (zone.name, zone.name) for zone in zones]
 
 
+def subnet_options(request):
+    """The user's subnets where the catalog has Neutron; None (type the IDs)
+    where it has none or Neutron cannot answer."""
+    if not api_network.network_service_enabled(request):
+        return None
+    try:
+        return api_network.subnet_options(request)
+    except Exception:
+        exceptions.handle(request, _("Unable to retrieve the networks: enter the IDs "
+                                     "of the Neutron network and subnet instead."))
+        return None
+
+
+NO_SUBNET = ""
+
+
 def clean_neutron_ids(form, cleaned):
-    """Both ids or neither, each a UUID (what Neutron hands out)."""
+    """Both ids or neither, each a UUID (what Neutron hands out); from the
+    chosen subnet where the form offers the user's subnets."""
+    if "neutron_subnet" in form.fields:
+        chosen = cleaned.get("neutron_subnet")
+        option = next((o for o in subnet_options(form.request) or ()
+                       if o.subnet_id == chosen), None)
+        cleaned["neutron_net_id"] = option.network_id if option else None
+        cleaned["neutron_subnet_id"] = option.subnet_id if option else None
+        return cleaned
+    if form.data.get(form.add_prefix("neutron_subnet")):
+        # Chosen from the list, which Neutron could not give again now.
+        raise forms.ValidationError(_("Enter the IDs of the Neutron network and subnet."))
     net, subnet = cleaned.get("neutron_net_id"), cleaned.get("neutron_subnet_id")
     for field, value in (("neutron_net_id", net), ("neutron_subnet_id", subnet)):
         if value:
@@ -67,12 +95,20 @@ class SubnetFieldsMixin:
             choices=zone_choices(request),
             help_text=_("Shares in this zone use this subnet; the default subnet "
                         "serves every zone without one of its own."))
-        self.fields["neutron_net_id"] = forms.CharField(
-            label=_("Neutron Network ID"), required=False, max_length=36,
-            help_text=_("Leave both IDs empty where the cloud's share back ends "
-                        "allocate addresses themselves."))
-        self.fields["neutron_subnet_id"] = forms.CharField(
-            label=_("Neutron Subnet ID"), required=False, max_length=36)
+        options = subnet_options(request)
+        if options is None:
+            self.fields["neutron_net_id"] = forms.CharField(
+                label=_("Neutron Network ID"), required=False, max_length=36,
+                help_text=_("Leave both IDs empty where the cloud's share back ends "
+                            "allocate addresses themselves."))
+            self.fields["neutron_subnet_id"] = forms.CharField(
+                label=_("Neutron Subnet ID"), required=False, max_length=36)
+        else:
+            self.fields["neutron_subnet"] = forms.ChoiceField(
+                label=_("Neutron Network and Subnet"), required=False,
+                choices=[(NO_SUBNET, _("None: the share back ends allocate addresses"))]
+                + [(o.subnet_id, o.label) for o in options],
+                help_text=_("The subnets of your project's networks and of shared ones."))
         if utils.supports(request, "subnet_metadata"):
             self.fields["metadata"] = kv_metadata.MetadataField(label=_("Subnet Metadata"))
 
