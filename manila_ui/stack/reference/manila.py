@@ -163,17 +163,11 @@ def write_files(cfg: RefConfig) -> bool:
     m = cfg.manila_dir
     for sub in ("lock", "log"):
         (m / sub).mkdir(parents=True, exist_ok=True)
-    m.chmod(0o700)  # manila.conf holds the service, database and RabbitMQ passwords
-    conf = m / "manila.conf"
-    old = conf.read_text() if conf.exists() else None
-    conf.write_text(manila_conf(cfg))
-    paste = (cfg.venv / "etc" / "manila" / "api-paste.ini").read_text()
-    (m / "api-paste.ini").write_text(
-        paste.replace("/etc/manila/healthcheck_disable", str(m / "healthcheck_disable"))
+    return wsgi.write_config(
+        m, "manila.conf", manila_conf(cfg), cfg.venv / "etc" / "manila" / "api-paste.ini",
+        "/etc/manila/healthcheck_disable",
+        {"manila_wsgi.py": WSGI_WRAPPER, "manila_share.py": SHARE_WRAPPER},
     )
-    (m / "manila_wsgi.py").write_text(WSGI_WRAPPER)
-    (m / "manila_share.py").write_text(SHARE_WRAPPER)
-    return old is not None and old != conf.read_text()
 
 
 def any_running(cfg: RefConfig) -> bool:

@@ -84,18 +84,12 @@ flat_networks = *
 
 def write_files(cfg: RefConfig) -> bool:
     """Write neutron.conf, api-paste.ini and the WSGI wrapper; True if neutron.conf changed."""
-    n = cfg.neutron_dir
-    (n / "lock").mkdir(parents=True, exist_ok=True)
-    n.chmod(0o700)  # neutron.conf holds the service, database and RabbitMQ passwords
-    conf = n / "neutron.conf"
-    old = conf.read_text() if conf.exists() else None
-    conf.write_text(neutron_conf(cfg))
-    paste = (cfg.venv / "etc" / "neutron" / "api-paste.ini").read_text()
-    (n / "api-paste.ini").write_text(
-        paste.replace("/var/lib/neutron/healthcheck_disable", str(n / "healthcheck_disable"))
+    (cfg.neutron_dir / "lock").mkdir(parents=True, exist_ok=True)
+    return wsgi.write_config(
+        cfg.neutron_dir, "neutron.conf", neutron_conf(cfg),
+        cfg.venv / "etc" / "neutron" / "api-paste.ini", "/var/lib/neutron/healthcheck_disable",
+        {"neutron_wsgi.py": WSGI_WRAPPER},
     )
-    (n / "neutron_wsgi.py").write_text(WSGI_WRAPPER)
-    return old is not None and old != conf.read_text()
 
 
 def _schema_version(cfg: RefConfig) -> str:

@@ -48,3 +48,22 @@ project_name = {project}
 user_domain_name = Default
 project_domain_name = Default
 """
+
+
+def write_config(
+    folder: Path, conf_name: str, conf_text: str, paste: Path, healthcheck: str,
+    wrappers: dict[str, str],
+) -> bool:
+    """Write a service's configuration file, its ``api-paste.ini`` (the wheel's, with the
+    healthcheck's disable file moved into ``folder``) and its wrapper scripts; True if the
+    configuration file changed."""
+    folder.chmod(0o700)  # the configuration holds the service, database and RabbitMQ passwords
+    conf = folder / conf_name
+    old = conf.read_text() if conf.exists() else None
+    conf.write_text(conf_text)
+    (folder / "api-paste.ini").write_text(
+        paste.read_text().replace(healthcheck, str(folder / "healthcheck_disable"))
+    )
+    for name, text in wrappers.items():
+        (folder / name).write_text(text)
+    return old is not None and old != conf_text
