@@ -43,7 +43,8 @@ def test_networks_and_services_of_every_project_with_project_names(
     assert ">demo<" in row_html(services, service.id).replace(" <", "<").replace("> ", ">")
     assert SECRET not in services
     detail = admin_client.get(
-        reverse("horizon:admin:share_networks:detail", args=(network.id,)))
+        reverse("horizon:admin:share_networks:detail", args=(network.id,)),
+        {"tab": "share_network_details__share_servers"})
     assert detail.status_code == 200
     assert 'id="share_servers"' in detail.content.decode()   # admins see servers
 

@@ -85,9 +85,13 @@ def seeded(manila: Any) -> Iterator[Seeded]:
                                                 args=(share.id,)), own, share.id))
                 pages.append(Page(user, reverse("horizon:project:shares:detail",
                                                 args=(share.id,)), own, share.id))
-            pages.append(Page(user, reverse("horizon:project:share_networks:detail",
-                                            args=(network.id,)),
+            network_page = reverse("horizon:project:share_networks:detail",
+                                   args=(network.id,))
+            pages.append(Page(user, network_page,
                               frozenset({network.id, *subnets}), network.id))
+            # Its Subnets tab loads on a click; a link to it opens it loaded.
+            pages.append(Page(user, network_page + "?tab=share_network_details__subnets",
+                              frozenset({network.id, *subnets}), min(subnets)))
             index_owns = frozenset(mine)
             pages.append(Page(user, reverse("horizon:project:shares:index"), index_owns,
                               made[0].id, create_table="shares"))

@@ -27,6 +27,12 @@ def detail(network_id):
     return reverse("horizon:project:share_networks:detail", args=(network_id,))
 
 
+def tab(client, network_id, slug):
+    """A detail page's tab as the browser loads it on its first click."""
+    return client.get(detail(network_id), {"tab": f"share_network_details__{slug}"},
+                      HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+
+
 def test_index_lists_the_projects_networks_with_their_zones(demo_client, networks_of):
     mine = networks_of("demo").create(availability_zone="nova")
     theirs = networks_of("alt_demo").create()
@@ -134,7 +140,7 @@ def test_deleting_a_network_in_use_says_why(demo_client, networks_of, shares_of)
 
 def test_detail_subnets_add_delete_and_metadata(demo_client, manila, networks_of):
     network = networks_of("demo").create()
-    page = demo_client.get(detail(network.id))
+    page = tab(demo_client, network.id, "subnets")
     html = page.content.decode()
     assert page.status_code == 200
     assert 'id="subnets"' in html and "All zones (default)" in html
@@ -233,14 +239,18 @@ def test_a_reader_sees_no_mutating_buttons(reader_client, networks_of):
 
     index = reader_client.get(INDEX).content.decode()
     page = reader_client.get(detail(network.id)).content.decode()
+    subnets, services = (tab(reader_client, network.id, slug).content.decode()
+                         for slug in ("subnets", "security_services"))
 
     assert network.id in row_ids(index)
-    for html in (index, page):
+    assert 'id="subnets"' in subnets and 'id="security_services"' in services
+    for html in (index, page, subnets, services):
         for action in ("share_networks__action_create", "__delete__", "__edit",
                        "subnets__action_add_subnet",
                        "security_services__action_add_security_service"):
             assert action not in html, action
-    assert not re.search(r'id="[a-z_]+__row_[^"]+__action_', page)
+    for html in (page, subnets, services):
+        assert not re.search(r'id="[a-z_]+__row_[^"]+__action_', html)
 
 
 def test_the_detail_page_costs_the_same_calls_with_many_subnets(
@@ -248,15 +258,43 @@ def test_the_detail_page_costs_the_same_calls_with_many_subnets(
     network = networks_of("alt_demo").create()
     microversions.clear_cache()
     with backend_calls() as few:
-        assert alt_demo_client.get(detail(network.id)).status_code == 200
+        assert tab(alt_demo_client, network.id, "subnets").status_code == 200
     subnets = manila("alt_demo").share_network_subnets
     for zone in ("nova", "nova-2"):
         subnets.create(share_network_id=network.id, availability_zone=zone)
     microversions.clear_cache()
     with backend_calls() as many:
-        html = alt_demo_client.get(detail(network.id)).content.decode()
+        html = tab(alt_demo_client, network.id, "subnets").content.decode()
 
     subnets_table = re.search(r'<table[^>]*id="subnets".*?</table>', html, re.S).group(0)
     assert len(row_ids(subnets_table)) == 3
-    # version document + the network (its subnets embedded) + its services
-    assert many.count == few.count <= 3, many.lines
+    # version document + the network (its subnets embedded)
+    assert many.count == few.count <= 2, many.lines
+
+
+def test_the_detail_page_loads_its_tables_when_their_tab_is_opened(
+        demo_client, manila, networks_of, backend_calls):
+    nets = networks_of("demo")
+    network = nets.create(availability_zone="nova")
+    ldap = nets.service("ldap")
+    manila("demo").share_networks.add_security_service(network.id, ldap.id)
+    microversions.clear_cache()
+
+    with backend_calls() as page_calls:
+        page = demo_client.get(detail(network.id)).content.decode()
+    with backend_calls() as tab_calls:
+        services = tab(demo_client, network.id, "security_services").content.decode()
+    opened = demo_client.get(detail(network.id),
+                             {"tab": "share_network_details__security_services"})
+
+    # The page: its overview, and the tabs' titles with nothing in them yet.
+    assert network.id in page and ">Security Services<" in page
+    assert 'id="security_services"' not in page and ldap.id not in page
+    assert not any("/security-services" in line for line in page_calls.lines)
+    assert page_calls.count <= 2, page_calls.lines
+    # The first click: only that tab, with the service, in one more list.
+    assert ldap.id in row_ids(services) and 'id="subnets"' not in services
+    assert "<html" not in services
+    assert tab_calls.count <= 2, tab_calls.lines
+    # A link to the tab opens the page on it, loaded.
+    assert ldap.id in row_ids(opened.content.decode())

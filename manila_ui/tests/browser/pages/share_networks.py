@@ -48,8 +48,9 @@ class ShareNetworkDetailPage(BasePage):
         return self
 
     def open_tab(self, slug: str) -> ShareNetworkDetailPage:
+        """Its tables' tabs load on their first click: wait for the table."""
         self.click(f'a[data-target="#share_network_details__{slug}"]')
-        self.wait_visible(f"#share_network_details__{slug}")
+        self.wait_visible(f"#share_network_details__{slug} table#{slug}")
         return self
 
     def add_security_service(self, service_id: str) -> ShareNetworkDetailPage:
