@@ -5,9 +5,13 @@ per-resource tables are in handlers/metadata.py and
 handlers/share_network_subnets.py.
 
 Manila's quirks kept: the body is ``{"metadata": {...}}`` (a value that is
-no string is a malformed body); ``POST .../metadata/{key}`` wants
-``{"meta": {key: value}}``.  Manila answers that one with a 500 unless a
-``metadata`` copy is sent too; here ``meta`` alone is enough.
+no string is a malformed body); ``POST .../metadata/{key}`` of a share wants
+``{"meta": {key: value}}`` (Manila 23 answers that one with a 500 whatever
+the body; here ``meta`` alone is enough); Manila's generic metadata
+controller (snapshots, replicas, export locations, subnets) reads
+``{"metadata": {key: value}}`` there, the body checked before the resource
+is looked up.  Export-location metadata (2.87) is checked by Manila's JSON
+schema, with its messages.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import webob
 from manila_ui.backend.rest import faults
 from manila_ui.backend.rest.dispatch import json_response
 from manila_ui.backend.rest.request import ApiRequest
+from manila_ui.backend.rest.validation import validate_body
 from manila_ui.backend.services import errors
 
 MALFORMED = "Malformed request body"
@@ -56,6 +61,18 @@ class Resource:
     # The body key of ``POST .../metadata/{key}``: Manila's generic metadata
     # controller (subnets) reads ``metadata``.
     item_key: str = "meta"
+    # Manila's JSON schema of the body, where it checks one (export locations).
+    schema: dict[str, Any] | None = None
+
+    def _body(self, req: ApiRequest, entity: str = "metadata") -> dict[str, Any]:
+        if self.schema is not None:
+            body = req.json_body()
+            validate_body(self.schema, body)
+        elif not req.body:
+            raise faults.BadRequest()  # Manila's webob default, not "Missing request body."
+        else:
+            body = req.json_body()
+        return _items(body, entity)
 
     def index(self, req: ApiRequest) -> webob.Response:
         req.authorize(self.get_rule)
@@ -77,15 +94,14 @@ class Resource:
         return json_response({"metadata": written if self.merge_answers_all else items})
 
     def create(self, req: ApiRequest) -> webob.Response:
-        return self._write(req, _items(req.json_body()), replace=False)
+        return self._write(req, self._body(req), replace=False)
 
     def replace(self, req: ApiRequest) -> webob.Response:
-        return self._write(req, _items(req.json_body()), replace=True)
+        return self._write(req, self._body(req), replace=True)
 
     def update_item(self, req: ApiRequest) -> webob.Response:
         req.authorize(self.update_rule)
-        body = req.json_body()
-        item = _items(body, self.item_key)
+        item = self._body(req, self.item_key)
         key = req.url_args["key"]
         if key not in item:
             raise faults.BadRequest("Request body and URI mismatch")
@@ -102,6 +118,16 @@ class Resource:
         resp = webob.Response(status=200)
         resp.content_type = None
         return resp
+
+
+# Manila's request schema of export-location metadata (api/schemas, 2.87).
+SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["metadata"],
+    "properties": {"metadata": {
+        "type": ["object", "null"],
+        "patternProperties": {"^[a-zA-Z0-9-_:. ]{1,255}$": {"type": "string",
+                                                            "maxLength": 1023}},
+        "additionalProperties": False}}}
 
 
 def service_errors(call: Callable[[], Any]) -> Any:

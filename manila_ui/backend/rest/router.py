@@ -132,7 +132,7 @@ ROUTES: Mapping[str, Mapping[str, Handler]] = {
     "/share-access-rules/{share_access_id}": {"GET": share_access.show,
                                               "PUT": share_access.update},
     "/share-access-rules/{share_access_id}/metadata": {
-        "PUT": share_access.update_metadata, "GET": share_access.no_metadata_listing},
+        "PUT": share_access.update_metadata},
     "/share-access-rules/{share_access_id}/metadata/{key}": {
         "DELETE": share_access.delete_metadata},
     "/types/{share_type_id}/extra_specs": {"GET": share_type_extra_specs.index,

@@ -125,9 +125,14 @@ def test_export_location_metadata(member: Api, admin: Api, share: dict[str, Any]
         "export_locations"]
     path = f"/v2/shares/{share['id']}/export_locations/{locations[0]['id']}/metadata"
 
-    assert member.get(path).json() == {"metadata": {}}
+    # As Manila 23: the preferred flag is kept among the metadata, and a
+    # change answers with all of it.
+    preferred = str(locations[0]["preferred"]).lower()
+    assert member.get(path).json() == {"metadata": {"preferred": preferred}}
     assert member.post(path, json={"metadata": {"site": "a"}}).json() == {
-        "metadata": {"site": "a"}}
+        "metadata": {"preferred": preferred, "site": "a"}}
+    assert member.post(path + "/site", json={"meta": {"site": "b"}}).json() == {
+        "badRequest": {"code": 400, "message": "'metadata' is a required property"}}
     shown = member.get(f"/v2/shares/{share['id']}/export_locations").json()
     assert [el["metadata"] for el in shown["export_locations"]
             if el["id"] == locations[0]["id"]] == [{"site": "a"}]

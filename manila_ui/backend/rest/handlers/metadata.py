@@ -17,6 +17,7 @@ from manila_ui.backend.rest.common import visible_share
 from manila_ui.backend.rest.dispatch import api_version
 from manila_ui.backend.rest.request import ApiRequest
 from manila_ui.backend.services import errors
+from manila_ui.backend.types.values import echo
 
 # -- shares ---------------------------------------------------------------------
 
@@ -72,37 +73,49 @@ SNAPSHOTS = metadata.Resource(
         lambda: req.services.snapshots.set_metadata(snap_id, items, replace)),
     remove=lambda req, snap_id, key: metadata.service_errors(
         lambda: req.services.snapshots.delete_metadata(snap_id, key)),
-    merge_answers_all=False)
+    merge_answers_all=False, item_key="metadata")
 
 
 # -- export locations (2.87) ----------------------------------------------------
 
 def _export_location(req: ApiRequest, modify: bool) -> str:
+    # Manila's messages: the share's, then the export location's.
+    share_id = req.url_args["share_id"]
     try:
-        share = visible_share(req, req.url_args["share_id"])
+        share = visible_share(req, share_id)
     except faults.NotFound:
-        raise faults.NotFound("Share_export_location not found.") from None
+        raise faults.NotFound(f"Share '{echo(share_id)}' not found.") from None
     el_id = req.url_args["export_location_id"]
+    # Manila 23's reads and deletes name the model, its writes the exception.
+    missing = ("Share_export_location not found." if req.method in ("GET", "DELETE") else
+               f"ExportLocationNotFound: Export location {echo(el_id)} could not be found.")
     try:
         found = req.services.shares.export_location(share.id, el_id)
     except errors.NotFound:
-        raise faults.NotFound("Share_export_location not found.") from None
+        raise faults.NotFound(missing) from None
     if found.is_admin_only and not req.ctx.is_admin:
-        raise faults.NotFound("Share_export_location not found.")
+        raise faults.NotFound(missing)
     if modify:
         req.authorize(share_policy.GET, share_target(share))
     return found.id
 
 
+def _with_preferred(req: ApiRequest, el_id: str, items: dict[str, str]) -> dict[str, str]:
+    # Manila keeps an export location's preferred flag among its metadata.
+    found = req.services.shares.export_location(req.url_args["share_id"], el_id)
+    return {"preferred": str(found.preferred).lower(), **items}
+
+
 EXPORT_LOCATIONS = metadata.Resource(
     el_policy.GET_METADATA, el_policy.UPDATE_METADATA, el_policy.DELETE_METADATA,
     find=_export_location,
-    read=lambda req, el_id: req.services.metadata.export_location_metadata(el_id),
-    write=lambda req, el_id, items, replace: (
-        req.services.metadata.set_export_location_metadata(el_id, items, replace)),
+    read=lambda req, el_id: _with_preferred(
+        req, el_id, req.services.metadata.export_location_metadata(el_id)),
+    write=lambda req, el_id, items, replace: _with_preferred(
+        req, el_id, req.services.metadata.set_export_location_metadata(el_id, items, replace)),
     remove=lambda req, el_id, key: metadata.service_errors(
         lambda: req.services.metadata.delete_export_location_metadata(el_id, key)),
-    merge_answers_all=False)
+    item_key="metadata", schema=metadata.SCHEMA)
 
 
 def routes() -> dict[str, dict[str, Any]]:

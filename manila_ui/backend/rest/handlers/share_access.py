@@ -282,8 +282,3 @@ def delete_metadata(req: ApiRequest) -> webob.Response:
                          "Resource could not be found.")
     req.services.share_access.delete_metadata(rule.id, req.url_args["key"])
     return empty_response(200)
-
-
-def no_metadata_listing(req: ApiRequest) -> webob.Response:
-    """Manila has no GET of rule metadata: 404, not 405."""
-    raise faults.NotFound()

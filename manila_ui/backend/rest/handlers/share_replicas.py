@@ -263,7 +263,7 @@ METADATA = metadata.Resource(
         lambda: req.services.share_replicas.set_metadata(replica_id, items, replace)),
     remove=lambda req, replica_id, key: metadata.service_errors(
         lambda: req.services.share_replicas.delete_metadata(replica_id, key)),
-    merge_answers_all=False)
+    merge_answers_all=False, item_key="metadata")
 
 
 def routes() -> dict[str, dict[str, Any]]:

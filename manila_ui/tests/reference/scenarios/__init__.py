@@ -12,12 +12,14 @@ from manila_ui.tests.reference.scenarios import backups
 from manila_ui.tests.reference.scenarios import faults
 from manila_ui.tests.reference.scenarios import groups
 from manila_ui.tests.reference.scenarios import messages
+from manila_ui.tests.reference.scenarios import metadata_edges
 from manila_ui.tests.reference.scenarios import migration
 from manila_ui.tests.reference.scenarios import mountable_snapshots
 from manila_ui.tests.reference.scenarios import network_filters
 from manila_ui.tests.reference.scenarios import networks
 from manila_ui.tests.reference.scenarios import pools
 from manila_ui.tests.reference.scenarios import qos
+from manila_ui.tests.reference.scenarios import quota_classes
 from manila_ui.tests.reference.scenarios import quotas
 from manila_ui.tests.reference.scenarios import replicas
 from manila_ui.tests.reference.scenarios import resource_locks
@@ -87,6 +89,10 @@ SCENARIOS = (
     Scenario("boolean_specs", types.boolean_specs, versions=("2.0", "2.45", "2.50", MAX)),
     Scenario("limits", quotas.limits),
     Scenario("quotas", quotas.quotas, needs=(("PUT", "/quota-sets/{}"),), resource="quotas"),
+    Scenario("quota_classes", quota_classes.quota_classes, versions=quota_classes.VERSIONS),
+    Scenario("metadata_items", metadata_edges.metadata_items, versions=metadata_edges.VERSIONS),
+    Scenario("replica_metadata", metadata_edges.replica_metadata, versions=("2.95", "2.99"),
+             needs=(("POST", "/share-replicas"),), resource="share replicas"),
     Scenario("transfers", transfers.transfers, versions=("2.98", "2.99")),
     Scenario("mountable_snapshots", mountable_snapshots.mountable_snapshots,
              versions=("2.31", "2.32", "2.45", "2.98", "2.99"),
