@@ -168,6 +168,8 @@ _MANAGE_REQUIRED = ("export_path", "service_host", "protocol")
 @api_version("2.7")
 def manage(req: ApiRequest) -> webob.Response:
     req.authorize(policy.MANAGE)
+    if not req.body:
+        raise faults.BadRequest()  # Manila's webob default, not "Missing request body."
     data = entity(req, "share", message="Share entity not found in request body")
     for name in _MANAGE_REQUIRED:
         if name not in data:

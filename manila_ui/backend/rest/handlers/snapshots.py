@@ -230,6 +230,8 @@ ACTIONS: dict[str, Action] = {
 @api_version("2.12")
 def manage(req: ApiRequest) -> webob.Response:
     req.authorize(policy.MANAGE)
+    if not req.body:
+        raise faults.BadRequest()  # Manila's webob default, not "Missing request body."
     data = common.entity(req, "snapshot",
                          message="Snapshot entity not found in request body.")
     for name in ("share_id", "provider_location"):

@@ -10,7 +10,9 @@ from __future__ import annotations
 from manila_ui.tests.reference.scenarios import access
 from manila_ui.tests.reference.scenarios import backups
 from manila_ui.tests.reference.scenarios import faults
+from manila_ui.tests.reference.scenarios import filter_edges
 from manila_ui.tests.reference.scenarios import groups
+from manila_ui.tests.reference.scenarios import manage_refusals
 from manila_ui.tests.reference.scenarios import messages
 from manila_ui.tests.reference.scenarios import metadata_edges
 from manila_ui.tests.reference.scenarios import migration
@@ -107,6 +109,16 @@ SCENARIOS = (
              versions=("2.81", "2.82", "2.98", "2.99")),
     Scenario("messages", messages.messages, needs=(("GET", "/messages/{}"),),
              resource="messages"),
+    Scenario("access_rule_filters", filter_edges.access_rule_filters,
+             versions=filter_edges.ACCESS_VERSIONS,
+             needs=(("GET", "/share-access-rules/{}"),), resource="access rules"),
+    Scenario("message_filters", filter_edges.message_filters,
+             versions=filter_edges.MESSAGE_VERSIONS, needs=(("GET", "/messages/{}"),),
+             resource="messages"),
+    Scenario("manage_refusals", manage_refusals.manage_refusals,
+             versions=manage_refusals.VERSIONS,
+             needs=(("POST", "/shares/manage"), ("POST", "/snapshots/manage")),
+             resource="manage"),
     Scenario("share_group_types", groups.group_types, versions=groups.VERSIONS,
              needs=(("POST", "/share-group-types"),), resource="share group types"),
     Scenario("share_groups", groups.share_groups, versions=groups.VERSIONS,
