@@ -1,4 +1,5 @@
-"""``POST /shares/manage`` (2.7) and ``POST /snapshots/manage`` (2.12): the
+"""``POST /shares/manage`` (2.7), ``POST /snapshots/manage`` (2.12) and
+``POST /share-servers/manage`` (2.49): the
 refusals only (issue 19) -- members, readers and another tenant; bodies without
 their entity or a required field, fields of the wrong type, a host no service
 runs on, a missing share type, share or snapshot. Nothing is ever managed:
@@ -18,6 +19,8 @@ HOST = "nohost@nobackend#nopool"
 SHARE: dict[str, Any] = {"export_path": "10.254.0.1:/nowhere", "service_host": HOST,
                          "protocol": "NFS"}
 SNAPSHOT: dict[str, Any] = {"share_id": MISSING, "provider_location": "/nowhere"}
+SERVER: dict[str, Any] = {"host": "nohost@nobackend", "share_network_id": MISSING,
+                          "identifier": "nowhere"}
 
 
 def _without(body: dict[str, Any], key: str) -> dict[str, Any]:
@@ -65,4 +68,21 @@ def manage_refusals(mv: str) -> list[Step]:
     steps += [Step("admin", "POST", "/snapshots/manage", body=body, note=note)
               for note, body in snapshot_bodies]
     steps.append(Step("admin", "POST", "/snapshots/manage", note="no body"))
+    return steps + _server_refusals(mv)
+
+
+def _server_refusals(mv: str) -> list[Step]:
+    if not at_least(mv, "2.49"):
+        return [Step("admin", "POST", "/share-servers/manage", body={"share_server": SERVER},
+                     note="before 2.49")]
+    steps = [Step(actor, "POST", "/share-servers/manage", body={"share_server": SERVER})
+             for actor in ("demo", "reader", "alt_demo")]
+    bodies: list[tuple[str, Any]] = [
+        ("no entity", {"share_servers": SERVER}),
+        ("empty entity", {"share_server": {}}),
+        *((f"no {key}", {"share_server": _without(SERVER, key)}) for key in SERVER),
+        ("missing network", {"share_server": SERVER}),
+    ]
+    steps += [Step("admin", "POST", "/share-servers/manage", body=body, note=note)
+              for note, body in bodies]
     return steps
