@@ -133,8 +133,11 @@ class BasePage:
         self.click(f"#{table}__action_{action}")
 
     def row_names(self, table: str) -> list[str]:
-        return [r.get_attribute("data-display") or ""
-                for r in self.elements(f"#{table} tbody tr[data-display]")]
+        # One script: a row its poll replaces between a find and a read would be stale.
+        return list(self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]))"
+            ".map(r => r.getAttribute('data-display') || '');",
+            f"#{table} tbody tr[data-display]"))
 
     def row_id(self, table: str, display: str) -> str:
         # One script, not a find and then a read: Horizon replaces a polling row

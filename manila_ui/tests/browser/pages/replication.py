@@ -58,9 +58,9 @@ class ReplicasTab(_Cells):
         return self
 
     def wait_rows(self, count: int, timeout: float = SLOW) -> list[str]:
-        self.wait(timeout).until(lambda _d: len(self.replica_ids()) == count,
-                                 message=f"{count} replica rows")
-        return self.replica_ids()
+        return self.wait(timeout).until(
+            lambda _d: ids if len(ids := self.replica_ids()) == count else None,
+            message=f"{count} replica rows")
 
     def create_replica(self) -> ReplicasTab:
         self.table_action(REPLICAS, "create_replica")
