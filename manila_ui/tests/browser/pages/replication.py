@@ -59,7 +59,7 @@ class ReplicasTab(_Cells):
 
     def wait_rows(self, count: int, timeout: float = SLOW) -> list[str]:
         return self.wait(timeout).until(
-            lambda _d: ids if len(ids := self.replica_ids()) == count else None,
+            lambda _d: ids if len(ids := self.replica_ids()) == count else False,
             message=f"{count} replica rows")
 
     def create_replica(self) -> ReplicasTab:
