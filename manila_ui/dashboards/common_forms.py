@@ -89,3 +89,36 @@ class ManageShareBaseForm(forms.SelfHandlingForm):
             return False
         messages.info(request, self.managing_message % share.name_or_id)
         return share
+
+
+class ResetTaskStateForm(forms.SelfHandlingForm):
+    """Reset the recorded task state of a migration (a share's or a share
+    server's). Subclasses declare the hidden id field named ``id_field`` and
+    give ``task_states``, ``done`` and ``reset(request, object_id, state)``."""
+
+    id_field = ""
+    task_states: tuple[str, ...] = ()
+    done: Any = ""
+
+    task_state = forms.ChoiceField(
+        label=_("Task State"), required=False,
+        help_text=_("Only the recorded task state changes."))
+
+    def __init__(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(request, *args, **kwargs)
+        self.fields["task_state"].choices = [(s, s or _("None (no task)"))
+                                             for s in self.task_states]
+
+    def reset(self, request: Any, object_id: str, task_state: str | None) -> None:
+        raise NotImplementedError
+
+    def handle(self, request: Any, data: dict[str, Any]) -> bool:
+        try:
+            self.reset(request, data[self.id_field], data.get("task_state") or None)
+        except REFUSALS as exc:
+            return refused(self, _("Unable to reset the task state"), exc)
+        except Exception:
+            exceptions.handle(request, _("Unable to reset the task state."))
+            return False
+        messages.success(request, self.done)
+        return True

@@ -236,21 +236,11 @@ class ServerMigrationStartForm(_ServerMigrationForm):
         return True
 
 
-class ServerResetTaskStateForm(forms.SelfHandlingForm):
-    server_id = forms.CharField(widget=forms.HiddenInput())
-    task_state = forms.ChoiceField(
-        label=_("Task State"), required=False,
-        choices=[(s, s or _("None (no task)")) for s in api_servers.TASK_STATES],
-        help_text=_("Only the recorded task state changes."))
+class ServerResetTaskStateForm(common_forms.ResetTaskStateForm):
+    id_field = "server_id"
+    task_states = api_servers.TASK_STATES
+    done = _("Reset the share server's task state.")
+    reset = staticmethod(api_servers.reset_task_state)  # type: ignore[assignment]
 
-    def handle(self, request, data):
-        try:
-            api_servers.reset_task_state(request, data["server_id"],
-                                         data.get("task_state") or None)
-        except REFUSALS as exc:
-            return common_forms.refused(self, _("Unable to reset the task state"), exc)
-        except Exception:
-            exceptions.handle(request, _("Unable to reset the task state."))
-            return False
-        messages.success(request, _("Reset the share server's task state."))
-        return True
+    server_id = forms.CharField(widget=forms.HiddenInput())
+

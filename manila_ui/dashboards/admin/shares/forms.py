@@ -150,21 +150,11 @@ class MigrateForm(forms.SelfHandlingForm):
         return True
 
 
-class ResetTaskStateForm(forms.SelfHandlingForm):
-    share_id = forms.CharField(widget=forms.HiddenInput())
-    task_state = forms.ChoiceField(
-        label=_("Task State"), required=False,
-        choices=[(s, s or _("None (no task)")) for s in api_migration.TASK_STATES],
-        help_text=_("Only the recorded task state changes."))
+class ResetTaskStateForm(common_forms.ResetTaskStateForm):
+    id_field = "share_id"
+    task_states = api_migration.TASK_STATES
+    done = _("Reset the share's task state.")
+    reset = staticmethod(api_migration.reset_task_state)  # type: ignore[assignment]
 
-    def handle(self, request, data):
-        try:
-            api_migration.reset_task_state(request, data["share_id"],
-                                           data.get("task_state") or None)
-        except REFUSALS as exc:
-            return common_forms.refused(self, _("Unable to reset the task state"), exc)
-        except Exception:
-            exceptions.handle(request, _("Unable to reset the task state."))
-            return False
-        messages.success(request, _("Reset the share's task state."))
-        return True
+    share_id = forms.CharField(widget=forms.HiddenInput())
+
